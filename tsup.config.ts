@@ -1,11 +1,25 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// Entry points: the browser-safe core, and one entry per optional subpath. The CLI and its
+// worker are Node-only.
+const entries: Record<string, string> = {
+  index: 'src/index.ts',
+  label: 'src/label/index.ts',
+  redis: 'src/ledger/redis.ts',
+  node: 'src/node.ts',
+  cli: 'src/cli/main.ts',
+  'cli-worker': 'src/cli/worker.ts',
+};
+
+// Subpaths are developed in parallel; an entry whose source is not there yet is left out
+// rather than failing the whole build.
+const entry = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
 // One config, two formats: ESM (.js) and CJS (.cjs), each with its own declaration file
 // (.d.ts / .d.cts) so TypeScript resolves the right one under both `import` and `require`.
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-  },
+  entry,
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
@@ -14,5 +28,6 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
+  external: ['ioredis'],
   outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
 });
