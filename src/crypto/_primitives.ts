@@ -27,7 +27,11 @@ function decryptFailed(): WaybillShieldError {
  * @returns ciphertext followed by the 16-byte tag
  */
 export function aeadEncrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
-  return xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+  try {
+    return xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+  } catch {
+    throw new WaybillShieldError('INVALID_INPUT', 'encryption parameters are invalid');
+  }
 }
 
 /**
@@ -62,7 +66,14 @@ export function verifyHmacSha256(key: Uint8Array, msg: Uint8Array, tag: Uint8Arr
   return ctEqual(hmacSha256(key, msg, tag.length), tag);
 }
 
-/** HKDF-SHA256 (RFC 5869) extract-and-expand. */
+/**
+ * HKDF-SHA256 (RFC 5869) extract-and-expand.
+ * @throws WaybillShieldError `INVALID_INPUT` when the output length is out of range (over 255 × 32 bytes)
+ */
 export function hkdfSha256(ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array, length: number): Uint8Array {
-  return hkdf(sha256, ikm, salt, info, length);
+  try {
+    return hkdf(sha256, ikm, salt, info, length);
+  } catch {
+    throw new WaybillShieldError('INVALID_INPUT', 'key derivation parameters are out of range');
+  }
 }

@@ -28,7 +28,11 @@ function initial(word: string): string {
   // `nguyễn`, `NGUYEN` and NFD `Nguyễn` all give `N`; `Đặng` gives `Đ`.
   const cps = [...word.normalize('NFC')];
   for (const cp of cps) {
-    if (LETTER.test(cp)) return cp.toLocaleUpperCase('vi');
+    if (LETTER.test(cp)) {
+      // Some letters uppercase to two (ᾀ → ἈΙ); keep the initial one character wide.
+      const up = cp.toLocaleUpperCase('vi');
+      return [...up].length === 1 ? up : cp;
+    }
   }
   // A word with no letter (digits, punctuation: perhaps a pasted phone) shows nothing of itself.
   return '*';

@@ -130,7 +130,9 @@ function convertLegacy(input: string, region: CountryCode): { text: string; conv
 export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}): NormalizedPhone {
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_PHONE_INPUT) throw invalidPhone();
   const region = typeof opts?.defaultRegion === 'string' ? opts.defaultRegion : 'VN';
-  const { text, converted } = convertLegacy(input, region);
+  // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
+  const unbracketed = input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 ');
+  const { text, converted } = convertLegacy(unbracketed, region);
   let parsed;
   try {
     parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
