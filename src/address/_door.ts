@@ -1,0 +1,162 @@
+/**
+ * Door-level parsing: splits what is left of an address once the routing units are matched into house
+ * number, alley chain (ngõ/ngách/hẻm/kiệt, `123/4/5B`), sub-ward unit (tổ, khu phố, ấp, thôn, …),
+ * building/room and street. One left-to-right pass over the tokens.
+ * @module
+ * @internal
+ */
+
+import { startsWithDigit, type Token } from './_normalize.js';
+import { DOOR_WORDS, type DoorKind, type DoorWord } from './_vocab.js';
+
+/** A door-level part as a token range `[from, to)`. */
+export interface DoorPiece {
+  readonly kind: DoorKind;
+  readonly from: number;
+  readonly to: number;
+}
+
+function matchDoorWord(tokens: readonly Token[], i: number, end: number, atStart: boolean): DoorWord | null {
+  for (const w of DOOR_WORDS) {
+    const n = w.words.length;
+    if (i + n > end) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      if (tokens[i + k]!.key !== w.words[k]) ok = false;
+      // A multi-word keyword does not run across a comma.
+      if (k > 0 && tokens[i + k]!.brk) ok = false;
+    }
+    if (!ok) continue;
+    if (w.segmentStart && !atStart) continue;
+    if (w.needsNumber) {
+      const next = tokens[i + n];
+      if (i + n >= end || next === undefined || next.brk || !startsWithDigit(next.key)) continue;
+    }
+    return w;
+  }
+  return null;
+}
+
+/** Index after a number chain starting at `j`: `12`, `12/3`, `12/3/5B`, `12-14`. */
+function chainEnd(tokens: readonly Token[], j: number, end: number): number {
+  let k = j + 1;
+  while (k < end) {
+    const t = tokens[k]!;
+    const sep = t.sep.trim();
+    if ((sep === '/' || sep === '-' || sep === '\\') && startsWithDigit(t.key)) k++;
+    else if (sep === '' && t.sep.length === 0) k++; // glued split (never here in practice)
+    else break;
+  }
+  return k;
+}
+
+/**
+ * Parse the door-level tokens `tokens[from, to)` (noise tokens are skipped).
+ *
+ * @param tokens - all tokens of the address
+ * @param from - first token index
+ * @param to - end token index (exclusive): where the routing units begin
+ * @returns pieces in input order
+ */
+export function parseDoor(tokens: readonly Token[], from: number, to: number): DoorPiece[] {
+  const live: number[] = [];
+  for (let i = from; i < to; i++) if (!tokens[i]!.noise) live.push(i);
+  const pieces: DoorPiece[] = [];
+  // Work on the live tokens as a compact array so noise in the middle is transparent.
+  const ts = live.map((i) => tokens[i]!);
+  const at = (k: number): number => live[k]!;
+  const push = (kind: DoorKind, a: number, b: number): void => {
+    if (b > a) pieces.push({ kind, from: at(a), to: at(b - 1) + 1 });
+  };
+  const n = ts.length;
+  let hasHouse = false;
+  let hasStreet = false;
+  let i = 0;
+  let segStart = 0;
+  while (i < n) {
+    if (ts[i]!.brk) segStart = i;
+    const atStart = i === segStart;
+    const kw = matchDoorWord(ts, i, n, atStart);
+    const stop = (k: number): boolean => k >= n || ts[k]!.brk || matchDoorWord(ts, k, n, false) !== null;
+    if (kw !== null) {
+      let j = i + kw.words.length;
+      switch (kw.kind) {
+        case 'houseNumber': {
+          if (j < n && !ts[j]!.brk && startsWithDigit(ts[j]!.key)) {
+            const e = chainEnd(ts, j, n);
+            splitChain(ts, j, e, push);
+            hasHouse = true;
+            j = e;
+          }
+          i = j;
+          break;
+        }
+        case 'alley': {
+          // ngõ 12 ngách 3 hẻm 5 …, or a named alley (ngõ Văn Chương).
+          let k = i;
+          while (k < n) {
+            const w = matchDoorWord(ts, k, n, false);
+            if (k > i && (w === null || w.kind !== 'alley' || ts[k]!.brk)) break;
+            k += w === null ? 1 : w.words.length;
+            if (k < n && !ts[k]!.brk && startsWithDigit(ts[k]!.key)) k = chainEnd(ts, k, n);
+            else while (k < n && !stop(k) && !startsWithDigit(ts[k]!.key)) k++;
+          }
+          push('alley', i, k);
+          i = k;
+          break;
+        }
+        case 'street': {
+          let k = j;
+          while (k < n && !stop(k)) k++;
+          push('street', i, k);
+          hasStreet = true;
+          i = k;
+          break;
+        }
+        default: {
+          // sub-ward and room: the keyword, then its number or its name.
+          let k = j;
+          if (k < n && !ts[k]!.brk && startsWithDigit(ts[k]!.key)) k = chainEnd(ts, k, n);
+          else while (k < n && !stop(k) && !startsWithDigit(ts[k]!.key)) k++;
+          push(kw.kind, i, k);
+          i = k;
+        }
+      }
+      continue;
+    }
+    if (startsWithDigit(ts[i]!.key) && !hasHouse) {
+      const e = chainEnd(ts, i, n);
+      splitChain(ts, i, e, push);
+      hasHouse = true;
+      i = e;
+      continue;
+    }
+    // Plain words up to the next keyword: the street, the first time.
+    let k = i + 1;
+    while (k < n && !stop(k) && !(startsWithDigit(ts[k]!.key) && !hasHouse)) k++;
+    if (!hasStreet) {
+      push('street', i, k);
+      hasStreet = true;
+    }
+    i = k;
+  }
+  return pieces;
+}
+
+/** `123/4/5B`: the last element is the house, the rest is the alley (hẻm 123, nhánh 4). */
+function splitChain(
+  ts: readonly Token[],
+  a: number,
+  b: number,
+  push: (kind: DoorKind, a: number, b: number) => void,
+): void {
+  if (b <= a) return;
+  let slashes = 0;
+  for (let k = a + 1; k < b; k++) if (ts[k]!.sep.trim() === '/' || ts[k]!.sep.trim() === '\\') slashes++;
+  if (slashes === 0) {
+    push('houseNumber', a, b);
+    return;
+  }
+  push('alley', a, b - 1);
+  push('houseNumber', b - 1, b);
+}

@@ -1,0 +1,161 @@
+/**
+ * Word lists for Vietnamese addresses: unit words and their abbreviations, province shorthands,
+ * and the keywords that introduce door-level parts (house number, alley, hamlet, room, street).
+ * All entries are folded keys (see `_normalize.ts`).
+ * @module
+ * @internal
+ */
+
+import type { UnitType } from './types.js';
+
+/** The level a unit word introduces. */
+export type UnitClass = 'province' | 'district' | 'ward';
+
+/** A unit word (or abbreviation) written before a unit name. */
+export interface UnitWord {
+  readonly words: readonly string[];
+  readonly classes: readonly UnitClass[];
+  readonly type: UnitType;
+}
+
+/** Longest first, so `thanh pho` wins over `tp` and `thi tran` over `tt`. */
+export const UNIT_WORDS: readonly UnitWord[] = [
+  { words: ['thanh', 'pho'], classes: ['province', 'district'], type: 'thanh-pho' },
+  { words: ['thi', 'tran'], classes: ['ward'], type: 'thi-tran' },
+  { words: ['thi', 'xa'], classes: ['district'], type: 'thi-xa' },
+  { words: ['dac', 'khu'], classes: ['ward'], type: 'dac-khu' },
+  { words: ['t', 'p'], classes: ['province', 'district'], type: 'thanh-pho' },
+  { words: ['thanhpho'], classes: ['province', 'district'], type: 'thanh-pho' },
+  { words: ['tp'], classes: ['province', 'district'], type: 'thanh-pho' },
+  { words: ['tinh'], classes: ['province'], type: 'tinh' },
+  { words: ['quan'], classes: ['district'], type: 'quan' },
+  { words: ['q'], classes: ['district'], type: 'quan' },
+  { words: ['huyen'], classes: ['district'], type: 'huyen' },
+  { words: ['h'], classes: ['district'], type: 'huyen' },
+  { words: ['tx'], classes: ['district'], type: 'thi-xa' },
+  { words: ['phuong'], classes: ['ward'], type: 'phuong' },
+  { words: ['p'], classes: ['ward'], type: 'phuong' },
+  { words: ['f'], classes: ['ward'], type: 'phuong' },
+  { words: ['xa'], classes: ['ward'], type: 'xa' },
+  { words: ['x'], classes: ['ward'], type: 'xa' },
+  { words: ['tt'], classes: ['ward'], type: 'thi-tran' },
+  { words: ['dk'], classes: ['ward'], type: 'dac-khu' },
+];
+
+/** The Vietnamese unit word for each type, used to build `fullName`. */
+export const TYPE_WORD: Readonly<Record<UnitType, string>> = {
+  'thanh-pho': 'Thành phố',
+  tinh: 'Tỉnh',
+  quan: 'Quận',
+  huyen: 'Huyện',
+  'thi-xa': 'Thị xã',
+  phuong: 'Phường',
+  xa: 'Xã',
+  'thi-tran': 'Thị trấn',
+  'dac-khu': 'Đặc khu',
+};
+
+/** Province shorthands (folded key → province name key). Applied to whichever scheme has the name. */
+export const PROVINCE_SHORTHANDS: ReadonlyArray<readonly [string, string]> = [
+  ['hcm', 'ho chi minh'],
+  ['tphcm', 'ho chi minh'],
+  ['tp hcm', 'ho chi minh'],
+  ['hcmc', 'ho chi minh'],
+  ['sai gon', 'ho chi minh'],
+  ['saigon', 'ho chi minh'],
+  ['sg', 'ho chi minh'],
+  ['tpsg', 'ho chi minh'],
+  ['ho chi minh city', 'ho chi minh'],
+  ['hn', 'ha noi'],
+  ['tphn', 'ha noi'],
+  ['hanoi', 'ha noi'],
+  ['hp', 'hai phong'],
+  ['haiphong', 'hai phong'],
+  ['danang', 'da nang'],
+  ['thua thien hue', 'hue'],
+  ['thua thien', 'hue'],
+  ['tt hue', 'hue'],
+  ['tth', 'hue'],
+  ['brvt', 'ba ria vung tau'],
+  ['vung tau', 'ba ria vung tau'],
+  ['daklak', 'dak lak'],
+  ['dac lac', 'dak lak'],
+  ['daknong', 'dak nong'],
+  ['khanh hoa', 'khanh hoa'],
+];
+
+/** Trailing words that are not part of the address proper. */
+export const COUNTRY_KEYS: ReadonlySet<string> = new Set(['viet nam', 'vietnam', 'vn', 'vnm']);
+
+/** Keywords of door-level parts, folded. Multi-word ones are listed as word arrays. */
+export type DoorKind = 'houseNumber' | 'alley' | 'subWard' | 'room' | 'street';
+
+export interface DoorWord {
+  readonly words: readonly string[];
+  readonly kind: DoorKind;
+  /** The keyword only counts when a number follows (`tổ 5`, not the street `Tô Hiến Thành`). */
+  readonly needsNumber?: boolean;
+  /** The keyword only counts at the start of a segment. */
+  readonly segmentStart?: boolean;
+}
+
+/** Longest first within the list, so `to dan pho` wins over `to`. */
+export const DOOR_WORDS: readonly DoorWord[] = [
+  { words: ['to', 'dan', 'pho'], kind: 'subWard' },
+  { words: ['khu', 'dan', 'cu'], kind: 'subWard' },
+  { words: ['khu', 'pho'], kind: 'subWard' },
+  { words: ['so', 'nha'], kind: 'houseNumber' },
+  { words: ['nha', 'so'], kind: 'houseNumber' },
+  { words: ['can', 'ho'], kind: 'room' },
+  { words: ['chung', 'cu'], kind: 'room' },
+  { words: ['toa', 'nha'], kind: 'room' },
+  { words: ['hem', 'xe', 'hoi'], kind: 'alley' },
+  { words: ['tdp'], kind: 'subWard' },
+  { words: ['kp'], kind: 'subWard' },
+  { words: ['khom'], kind: 'subWard' },
+  { words: ['to'], kind: 'subWard', needsNumber: true },
+  { words: ['ap'], kind: 'subWard', segmentStart: true },
+  { words: ['thon'], kind: 'subWard', segmentStart: true },
+  { words: ['xom'], kind: 'subWard', segmentStart: true },
+  { words: ['ban'], kind: 'subWard', segmentStart: true },
+  { words: ['buon'], kind: 'subWard', segmentStart: true },
+  { words: ['lang'], kind: 'subWard', segmentStart: true },
+  { words: ['khu'], kind: 'subWard', segmentStart: true },
+  { words: ['cum'], kind: 'subWard', needsNumber: true },
+  { words: ['doi'], kind: 'subWard', needsNumber: true },
+  { words: ['ngo'], kind: 'alley' },
+  { words: ['ngach'], kind: 'alley' },
+  { words: ['hem'], kind: 'alley' },
+  { words: ['kiet'], kind: 'alley' },
+  { words: ['hxh'], kind: 'alley' },
+  { words: ['k'], kind: 'alley', needsNumber: true },
+  { words: ['so'], kind: 'houseNumber', needsNumber: true },
+  { words: ['sn'], kind: 'houseNumber', needsNumber: true },
+  { words: ['no'], kind: 'houseNumber', needsNumber: true },
+  { words: ['phong'], kind: 'room', needsNumber: true },
+  { words: ['p'], kind: 'room', needsNumber: true },
+  { words: ['room'], kind: 'room' },
+  { words: ['apt'], kind: 'room' },
+  { words: ['tang'], kind: 'room', needsNumber: true },
+  { words: ['lau'], kind: 'room', needsNumber: true },
+  { words: ['floor'], kind: 'room' },
+  { words: ['toa'], kind: 'room' },
+  { words: ['block'], kind: 'room' },
+  { words: ['lo'], kind: 'room', needsNumber: true },
+  { words: ['cc'], kind: 'room', segmentStart: true },
+  { words: ['building'], kind: 'room' },
+  { words: ['duong'], kind: 'street' },
+  { words: ['d'], kind: 'street' },
+  { words: ['dg'], kind: 'street' },
+  { words: ['pho'], kind: 'street', segmentStart: true },
+  { words: ['street'], kind: 'street' },
+  { words: ['st'], kind: 'street' },
+];
+
+/**
+ * Words that, right before an unprefixed unit name in the same segment, show the name is a street
+ * (`52 Hai Bà Trưng`, `Đường Hải Phòng`, `ngõ Thanh Xuân`).
+ */
+export const STREET_CONTEXT: ReadonlySet<string> = new Set([
+  'duong', 'd', 'dg', 'pho', 'street', 'st', 'ngo', 'ngach', 'hem', 'kiet', 'so', 'sn', 'dai', 'lo', 'tl', 'ql', 'dt',
+]);

@@ -1,0 +1,235 @@
+/**
+ * The gazetteer: Vietnamese administrative units of both schemes, indexed for right-to-left
+ * matching, plus the legacy → 2025 mapping.
+ *
+ * The parser receives a {@link Gazetteer} as data, so tests can build a tiny one with
+ * {@link createGazetteer}; production code uses the generated one (see `default-gazetteer.ts`).
+ * Every unit is keyed by scheme and code, because codes are reused across schemes.
+ * @module
+ */
+
+import { WaybillShieldError } from '../errors.js';
+import { nameKeys } from './_normalize.js';
+import { PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
+import type { AddressScheme, AdminUnit, UnitType } from './types.js';
+
+/** One unit as given to {@link createGazetteer}. */
+export interface GazetteerUnitInput {
+  readonly code: string;
+  /** Official name without the unit word. */
+  readonly name: string;
+  /** English name; defaults to the name without diacritics. */
+  readonly nameEn?: string;
+  readonly type: UnitType;
+}
+
+/** Source data for {@link createGazetteer}. Parents are referred to by code within the same scheme. */
+export interface GazetteerInput {
+  readonly provinces2025: readonly GazetteerUnitInput[];
+  readonly wards2025: ReadonlyArray<GazetteerUnitInput & { readonly province: string }>;
+  /** `to2025`: the 2025 province the legacy province went into. */
+  readonly provincesLegacy: ReadonlyArray<GazetteerUnitInput & { readonly to2025?: string }>;
+  readonly districtsLegacy: ReadonlyArray<GazetteerUnitInput & { readonly province: string }>;
+  /** `to2025`: the 2025 ward(s) the legacy ward went into; more than one when it was split. */
+  readonly wardsLegacy: ReadonlyArray<
+    GazetteerUnitInput & { readonly district: string; readonly to2025?: readonly string[] }
+  >;
+}
+
+/** The level of a unit in its scheme. */
+export type UnitLevel = 'province' | 'district' | 'ward';
+
+/** A unit with its place in the hierarchy. @internal */
+export interface GazetteerEntry {
+  readonly unit: AdminUnit;
+  readonly level: UnitLevel;
+  /** Province code in the same scheme. */
+  readonly province: string;
+  /** Legacy district code, for legacy wards. */
+  readonly district: string | null;
+  /** 2025 codes this legacy unit went into (provinces: one; wards: one or more). Empty for 2025 units. */
+  readonly to2025: readonly string[];
+  /** The name is a bare number (`Phường 12`, `Quận 1`): only matched after a unit word. */
+  readonly numeric: boolean;
+}
+
+/**
+ * An indexed gazetteer. Build one with {@link createGazetteer}, or get the bundled one with
+ * `defaultGazetteer()`. Treat it as opaque: its fields are for the parser.
+ */
+export interface Gazetteer {
+  readonly kind: 'waybill-shield/gazetteer';
+  /** Province entries of both schemes by folded name key (shorthands included). */
+  readonly provinceKeys: ReadonlyMap<string, readonly GazetteerEntry[]>;
+  /** Legacy district entries by folded name key. */
+  readonly districtKeys: ReadonlyMap<string, readonly GazetteerEntry[]>;
+  /** Ward entries of both schemes by folded name key. */
+  readonly wardKeys: ReadonlyMap<string, readonly GazetteerEntry[]>;
+  /** Most words in any key, the longest match the parser needs to try. */
+  readonly maxKeyWords: number;
+  /** Entry by `scheme:level:code`. */
+  readonly byCode: ReadonlyMap<string, GazetteerEntry>;
+  /** For each 2025 province code, the legacy province codes that went into it. */
+  readonly legacyProvincesOf2025: ReadonlyMap<string, readonly string[]>;
+  /** Unit counts, for reports. */
+  readonly counts: Readonly<Record<'provinces2025' | 'wards2025' | 'provincesLegacy' | 'districtsLegacy' | 'wardsLegacy', number>>;
+}
+
+/**
+ * The lookup key of an entry in {@link Gazetteer.byCode}.
+ *
+ * @param scheme - `2025` or `legacy`
+ * @param level - province, district or ward
+ * @param code - the official code in that scheme
+ * @returns e.g. `legacy:ward:00001`
+ */
+export function codeKey(scheme: AddressScheme, level: UnitLevel, code: string): string {
+  return `${scheme}:${level}:${code}`;
+}
+
+function plainEn(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').replace(/[ĐÐƉ]/g, 'D');
+}
+
+function makeUnit(u: GazetteerUnitInput, scheme: AddressScheme): AdminUnit {
+  if (typeof u.code !== 'string' || typeof u.name !== 'string' || !(u.type in TYPE_WORD)) {
+    throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: unit is malformed');
+  }
+  return Object.freeze({
+    code: u.code,
+    name: u.name,
+    fullName: `${TYPE_WORD[u.type]} ${u.name}`,
+    nameEn: u.nameEn ?? plainEn(u.name),
+    type: u.type,
+    scheme,
+  });
+}
+
+function isNumericName(name: string): boolean {
+  return /^\d{1,3}$/.test(name.trim());
+}
+
+/**
+ * Build an indexed gazetteer from unit lists. Used for the bundled data and for tiny test gazetteers.
+ *
+ * @param input - units of both schemes and the legacy → 2025 mapping
+ * @returns an indexed, immutable gazetteer
+ * @throws {WaybillShieldError} `INVALID_INPUT` when a unit is malformed or a parent code is unknown
+ * @example
+ * ```ts
+ * const gz = createGazetteer({
+ *   provinces2025: [{ code: '01', name: 'Hà Nội', type: 'thanh-pho' }],
+ *   wards2025: [{ code: '00004', name: 'Ba Đình', type: 'phuong', province: '01' }],
+ *   provincesLegacy: [], districtsLegacy: [], wardsLegacy: [],
+ * })
+ * parseAddress('P. Ba Đình, Hà Nội', { gazetteer: gz }).ward?.code // '00004'
+ * ```
+ */
+export function createGazetteer(input: GazetteerInput): Gazetteer {
+  if (input === null || typeof input !== 'object') {
+    throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: input must be an object');
+  }
+  const provinceKeys = new Map<string, GazetteerEntry[]>();
+  const districtKeys = new Map<string, GazetteerEntry[]>();
+  const wardKeys = new Map<string, GazetteerEntry[]>();
+  const byCode = new Map<string, GazetteerEntry>();
+  const legacyProvincesOf2025 = new Map<string, string[]>();
+  let maxKeyWords = 1;
+
+  const add = (map: Map<string, GazetteerEntry[]>, key: string, e: GazetteerEntry): void => {
+    if (key.length === 0) return;
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+    const words = key.split(' ').length;
+    if (words > maxKeyWords) maxKeyWords = words;
+  };
+  const index = (map: Map<string, GazetteerEntry[]>, e: GazetteerEntry, given: GazetteerUnitInput): void => {
+    for (const k of nameKeys(e.unit.name)) add(map, k, e);
+    // Only an English name that is more than the name without marks adds a key (`Hanoi`, `Paracel`).
+    if (given.nameEn !== undefined) for (const k of nameKeys(given.nameEn)) add(map, k, e);
+  };
+  const entry = (
+    u: GazetteerUnitInput,
+    scheme: AddressScheme,
+    level: UnitLevel,
+    province: string,
+    district: string | null,
+    to2025: readonly string[],
+  ): GazetteerEntry => {
+    const unit = makeUnit(u, scheme);
+    const e: GazetteerEntry = Object.freeze({
+      unit,
+      level,
+      province,
+      district,
+      to2025: Object.freeze([...to2025]),
+      numeric: isNumericName(unit.name),
+    });
+    byCode.set(codeKey(scheme, level, unit.code), e);
+    return e;
+  };
+  const need = (key: string): GazetteerEntry => {
+    const e = byCode.get(key);
+    if (e === undefined) throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: unknown parent code');
+    return e;
+  };
+
+  for (const p of input.provinces2025) index(provinceKeys, entry(p, '2025', 'province', p.code, null, []), p);
+  for (const w of input.wards2025) {
+    need(codeKey('2025', 'province', w.province));
+    index(wardKeys, entry(w, '2025', 'ward', w.province, null, []), w);
+  }
+  for (const p of input.provincesLegacy) {
+    const to = p.to2025 === undefined ? [] : [p.to2025];
+    index(provinceKeys, entry(p, 'legacy', 'province', p.code, null, to), p);
+    if (p.to2025 !== undefined) {
+      const list = legacyProvincesOf2025.get(p.to2025) ?? [];
+      list.push(p.code);
+      legacyProvincesOf2025.set(p.to2025, list);
+    }
+  }
+  for (const d of input.districtsLegacy) {
+    need(codeKey('legacy', 'province', d.province));
+    index(districtKeys, entry(d, 'legacy', 'district', d.province, d.code, []), d);
+  }
+  for (const w of input.wardsLegacy) {
+    const d = need(codeKey('legacy', 'district', w.district));
+    index(wardKeys, entry(w, 'legacy', 'ward', d.province, w.district, w.to2025 ?? []), w);
+  }
+  // Shorthands point at whatever province entries carry the full name.
+  for (const [short, full] of PROVINCE_SHORTHANDS) {
+    for (const e of provinceKeys.get(full) ?? []) add(provinceKeys, short, e);
+  }
+
+  return Object.freeze({
+    kind: 'waybill-shield/gazetteer' as const,
+    provinceKeys,
+    districtKeys,
+    wardKeys,
+    maxKeyWords,
+    byCode,
+    legacyProvincesOf2025,
+    counts: Object.freeze({
+      provinces2025: input.provinces2025.length,
+      wards2025: input.wards2025.length,
+      provincesLegacy: input.provincesLegacy.length,
+      districtsLegacy: input.districtsLegacy.length,
+      wardsLegacy: input.wardsLegacy.length,
+    }),
+  });
+}
+
+/**
+ * True when `g` looks like a gazetteer built by {@link createGazetteer}.
+ *
+ * @param g - any value
+ * @returns whether it can be passed as `opts.gazetteer`
+ * @example
+ * ```ts
+ * isGazetteer(defaultGazetteer()) // true
+ * ```
+ */
+export function isGazetteer(g: unknown): g is Gazetteer {
+  return typeof g === 'object' && g !== null && (g as { kind?: unknown }).kind === 'waybill-shield/gazetteer';
+}

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultGazetteer, maskAddress, parseAddress } from '../../src/address/index.js';
+import { parseAddressCounted } from '../../src/address/parse.js';
+
+const gz = defaultGazetteer();
+// Routing tails with no digits in their official names, so any digit in the label would be a leak.
+const tails = [
+  'P. Thượng Đình, Q. Thanh Xuân, Hà Nội',
+  'Phường Thanh Xuân, Hà Nội',
+  'p ben thanh, tp ho chi minh',
+  'Xã Hòa Bắc, Huyện Hòa Vang, Đà Nẵng',
+  "Xã Ea H'Leo, Đắk Lắk",
+  'Thạch Thang, Hải Châu, Đà Nẵng',
+  'Hà Nội',
+];
+const digits = fc.stringMatching(/^[1-9][0-9]{0,3}[A-Z]?$/);
+const door = fc
+  .record({
+    house: digits,
+    alley: fc.array(digits, { minLength: 0, maxLength: 3 }),
+    kind: fc.constantFrom('slash', 'ngo', 'hem', 'plain'),
+    street: fc.constantFrom('Lê Lợi', 'Nguyễn Trãi', 'Đường 3/2', 'Hải Phòng', 'Tran Hung Dao', 'Hai Bà Trưng'),
+    room: fc.option(fc.stringMatching(/^P[1-9][0-9]{2}$/), { nil: undefined }),
+  })
+  .map(({ house, alley, kind, street, room }) => {
+    let d = house;
+    if (alley.length > 0 && kind === 'slash') d = `${alley.join('/')}/${house}`;
+    else if (alley.length > 0 && kind === 'ngo') d = `Số ${house} ngõ ${alley.join(' ngách ')}`;
+    else if (alley.length > 0 && kind === 'hem') d = `${house} hẻm ${alley.join('/')}`;
+    return { text: `${room ? room + ' ' : ''}${d} ${street}`, nums: [house, ...alley, ...(room ? [room.slice(1)] : [])] };
+  });
+
+describe('address properties', () => {
+  it('the masked label never contains a digit of the house number, alley or room', () => {
+    fc.assert(
+      fc.property(door, fc.constantFrom(...tails), fc.constantFrom(', ', ' ', ' , '), ({ text, nums }, tail, sep) => {
+        const masked = maskAddress(`${text}${sep}${tail}`);
+        expect(masked).not.toMatch(/[0-9]/);
+        for (const n of nums) expect(masked).not.toContain(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('masking is idempotent', () => {
+    const names = [...gz.byCode.values()].filter((e) => e.level === 'ward').map((e) => e.unit.fullName);
+    const addr = fc.oneof(
+      fc.tuple(door, fc.constantFrom(...tails)).map(([d, t]) => `${d.text}, ${t}`),
+      fc.tuple(door, fc.constantFrom(...names), fc.constantFrom('Hà Nội', 'HCM', 'Đà Nẵng', 'Cần Thơ', '')).map(
+        ([d, w, p]) => `${d.text}, ${w}, ${p}`,
+      ),
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(addr, fc.boolean(), (s, convert) => {
+        const once = maskAddress(s, { convertTo2025: convert });
+        expect(maskAddress(once, { convertTo2025: convert })).toBe(once);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('no error message contains input text', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 2001, maxLength: 2100 }), (s) => {
+        try {
+          parseAddress(s);
+          return false;
+        } catch (e) {
+          const msg = String((e as Error).message);
+          return (e as { code?: string }).code === 'INVALID_INPUT' && !msg.includes(s.slice(0, 8));
+        }
+      }),
+      { numRuns: 30 },
+    );
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        if (typeof v === 'string') return true;
+        try {
+          maskAddress(v as never);
+          return true; // objects shaped enough to mask are fine
+        } catch (e) {
+          const msg = String((e as Error).message);
+          return (e as { name?: string }).name === 'WaybillShieldError' && !/Hà Nội|Lê Lợi/.test(msg);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('arbitrary strings never throw anything but an unparsed or parsed result', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const a = parseAddress(s);
+        expect(a.confidence).toBeGreaterThanOrEqual(0);
+        expect(a.confidence).toBeLessThanOrEqual(1);
+        for (const [start, end] of Object.values(a.spans)) {
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(s.length);
+          expect(start).toBeLessThan(end);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('linear growth', () => {
+  const steps = (s: string): number => {
+    const c = { n: 0 };
+    parseAddressCounted(s, undefined, c);
+    return c.n;
+  };
+  it.each([
+    ['realistic', '12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM; '],
+    ['unit-word soup', 'phuong quan thanh pho tinh xa huyen '],
+    ['numbers and slashes', '1/2/3/4/5/6/7/8/9 '],
+    ['no separators', 'thuong dinh thanh xuan ha noi '],
+    ['digits', '0901234567 '],
+  ])('10x longer input takes at most ~12x the steps (%s)', (_name, unit) => {
+    const small = unit.repeat(Math.max(1, Math.floor(150 / unit.length)));
+    const big = unit.repeat(Math.max(1, Math.floor(1500 / unit.length)));
+    const ratio = steps(big) / steps(small);
+    expect(big.length / small.length).toBeGreaterThan(9);
+    expect(ratio).toBeLessThanOrEqual(12);
+  });
+});
