@@ -96,47 +96,63 @@ export function protect(input: Waybill | unknown, opts: ProtectOptions): Protect
   return build(wb, opts.keyring, policy, now);
 }
 
-function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date): ProtectedWaybill {
+/**
+ * Everything `protect()` computes without keys: the label view, the routing data and the goods
+ * summary. Split out so benchmarks can run the same non-crypto steps around other ciphers.
+ * @internal
+ */
+export function viewOf(wb: Waybill, policy: ResolvedMaskPolicy): Pick<ProtectedWaybill, 'label' | 'routing' | 'goods'> {
   const recipientAddress = protectAddress(wb.recipient.address, policy);
   const senderAddress = protectAddress(wb.sender.address, policy);
   const goods = protectGoods(wb.goods.description, policy);
+  const label: ProtectedWaybill['label'] = {
+    recipient: {
+      name: maskName(wb.recipient.name, policy.recipientName),
+      phone: labelPhone(wb.recipient.phone, policy.recipientPhone),
+      address: recipientAddress.label,
+    },
+    sender: {
+      name: maskName(wb.sender.name, policy.senderName),
+      phone: labelPhone(wb.sender.phone, policy.senderPhone),
+      address: senderAddress.label,
+    },
+    goods: goods.label,
+  };
+  if (policy.showCod && wb.codAmount !== undefined) label.codAmount = wb.codAmount;
+  if (wb.weightGrams !== undefined) label.weightGrams = wb.weightGrams;
+  return { label, routing: { recipient: recipientAddress.routing, sender: senderAddress.routing }, goods: goods.summary };
+}
 
-  const sealed = {
-    'recipient.name': sealField(keyring, wb.id, 'recipient.name', wb.recipient.name),
-    'recipient.phone': sealField(keyring, wb.id, 'recipient.phone', wb.recipient.phone),
-    'recipient.address': sealField(keyring, wb.id, 'recipient.address', wb.recipient.address),
-    'sender.name': sealField(keyring, wb.id, 'sender.name', wb.sender.name),
-    'sender.phone': sealField(keyring, wb.id, 'sender.phone', wb.sender.phone),
-    'sender.address': sealField(keyring, wb.id, 'sender.address', wb.sender.address),
-    'goods.description': sealField(keyring, wb.id, 'goods.description', wb.goods.description),
-  } as ProtectedWaybill['sealed'];
-  if (wb.notes !== undefined && wb.notes.length > 0) sealed.notes = sealField(keyring, wb.id, 'notes', wb.notes);
+/** The value of each sealed field of a waybill, in `SEALED_FIELDS` order; notes only when present. @internal */
+export function sealedValues(wb: Waybill): [SealedField, string][] {
+  const out: [SealedField, string][] = [
+    ['recipient.name', wb.recipient.name],
+    ['recipient.phone', wb.recipient.phone],
+    ['recipient.address', wb.recipient.address],
+    ['sender.name', wb.sender.name],
+    ['sender.phone', wb.sender.phone],
+    ['sender.address', wb.sender.address],
+    ['goods.description', wb.goods.description],
+  ];
+  if (wb.notes !== undefined && wb.notes.length > 0) out.push(['notes', wb.notes]);
+  return out;
+}
 
+function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date): ProtectedWaybill {
+  const view = viewOf(wb, policy);
+  const sealed = {} as ProtectedWaybill['sealed'];
+  for (const [field, value] of sealedValues(wb)) sealed[field] = sealField(keyring, wb.id, field, value);
   const out: ProtectedWaybill = {
     v: PROTECTED_VERSION,
     id: wb.id,
     protectedAt: now.toISOString(),
-    label: {
-      recipient: {
-        name: maskName(wb.recipient.name, policy.recipientName),
-        phone: labelPhone(wb.recipient.phone, policy.recipientPhone),
-        address: recipientAddress.label,
-      },
-      sender: {
-        name: maskName(wb.sender.name, policy.senderName),
-        phone: labelPhone(wb.sender.phone, policy.senderPhone),
-        address: senderAddress.label,
-      },
-      goods: goods.label,
-    },
-    routing: { recipient: recipientAddress.routing, sender: senderAddress.routing },
-    goods: goods.summary,
+    label: view.label,
+    routing: view.routing,
+    goods: view.goods,
     sealed,
     index: { 'recipient.phone': phoneIndexOfE164(keyring, wb.recipient.phone) },
   };
   if (wb.assignment) out.assignment = { courierId: wb.assignment.courierId, number: wb.assignment.number };
-  if (policy.showCod && wb.codAmount !== undefined) out.label.codAmount = wb.codAmount;
-  if (wb.weightGrams !== undefined) out.label.weightGrams = wb.weightGrams;
   return out;
 }
 

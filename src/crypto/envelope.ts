@@ -7,29 +7,56 @@
  * waybill or another field does not open. Every failure is one generic `DECRYPT_FAILED`.
  * @module
  */
-import { concatBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { WaybillShieldError } from '../errors.js';
 import { subkey, type Keyring } from '../keys/keyring.js';
 import { aeadDecrypt, aeadEncrypt, NONCE_BYTES, AEAD_TAG_BYTES } from './_primitives.js';
+import { freshBytes } from './_random.js';
 
 /** Envelope format prefix. */
 export const ENVELOPE_PREFIX = 'ws1';
 /** Upper bound on an envelope's text length; anything longer is refused before decoding. */
 export const MAX_ENVELOPE_LENGTH = 32_768;
 
-const PREFIX_BYTES = utf8ToBytes('waybill-shield/seal/ws1');
+const PREFIX = 'waybill-shield/seal/ws1';
+const PREFIX_BYTES = utf8ToBytes(PREFIX);
 const ENVELOPE_RE = /^ws1\.([1-9][0-9]{0,3})\.([A-Za-z0-9_-]+)$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
 
-function lengthPrefixed(s: string): Uint8Array {
-  const b = utf8ToBytes(s);
-  return concatBytes(new Uint8Array([b.length >>> 8, b.length & 0xff]), b);
+/**
+ * Scratch space for the associated data and the plaintext of one seal. Small typed arrays live
+ * on V8's heap and are copied out the first time a cipher asks for their buffer; one reused
+ * off-heap buffer avoids that per-call cost. Sealing is synchronous, and the plaintext bytes
+ * are wiped before `sealField` returns.
+ */
+let scratch = new Uint8Array(4096);
+
+function writeLengthPrefixed(buf: Uint8Array, at: number, s: string): number {
+  const r = encoder.encodeInto(s, buf.subarray(at + 2));
+  buf[at] = r.written >>> 8;
+  buf[at + 1] = r.written & 0xff;
+  return at + 2 + r.written;
 }
 
-/** The associated data: version, key id, waybill id and field path, each length-prefixed. */
-function associatedData(keyId: number, waybillId: string, field: string): Uint8Array {
-  return concatBytes(PREFIX_BYTES, new Uint8Array([keyId >>> 8, keyId & 0xff]), lengthPrefixed(waybillId), lengthPrefixed(field));
+/** Write the associated data into `buf` from offset 0; returns its length. */
+function writeAssociatedData(buf: Uint8Array, keyId: number, waybillId: string, field: string): number {
+  buf.set(PREFIX_BYTES, 0);
+  let at = PREFIX_BYTES.length;
+  buf[at++] = keyId >>> 8;
+  buf[at++] = keyId & 0xff;
+  at = writeLengthPrefixed(buf, at, waybillId);
+  return writeLengthPrefixed(buf, at, field);
+}
+
+/**
+ * The associated data: version, key id, waybill id and field path, each length-prefixed.
+ * @internal
+ */
+export function associatedData(keyId: number, waybillId: string, field: string): Uint8Array {
+  const buf = new Uint8Array(PREFIX_BYTES.length + 2 + 4 + (waybillId.length + field.length) * 3);
+  return buf.slice(0, writeAssociatedData(buf, keyId, waybillId, field));
 }
 
 function failed(): WaybillShieldError {
@@ -42,9 +69,21 @@ function failed(): WaybillShieldError {
  */
 export function sealField(keyring: Keyring, waybillId: string, field: string, plaintext: string): string {
   const k = subkey(keyring, 'seal')!;
-  const nonce = randomBytes(NONCE_BYTES);
-  const ct = aeadEncrypt(k.key, nonce, associatedData(k.id, waybillId, field), utf8ToBytes(plaintext));
-  return `${ENVELOPE_PREFIX}.${k.id}.${base64urlnopad.encode(concatBytes(nonce, ct))}`;
+  // Worst case UTF-8 is 3 bytes per UTF-16 unit; the AAD part is small and bounded by the schema.
+  const need = 512 + (waybillId.length + field.length + plaintext.length) * 3;
+  if (scratch.length < need) scratch = new Uint8Array(need);
+  const aadLen = writeAssociatedData(scratch, k.id, waybillId, field);
+  const ptAt = (aadLen + 3) & ~3;
+  const ptLen = encoder.encodeInto(plaintext, scratch.subarray(ptAt)).written;
+  const nonce = freshBytes(NONCE_BYTES);
+  let ct: Uint8Array;
+  try {
+    ct = aeadEncrypt(k.key, nonce, scratch.subarray(0, aadLen), scratch.subarray(ptAt, ptAt + ptLen));
+  } finally {
+    scratch.fill(0, ptAt, ptAt + ptLen);
+  }
+  // 24 is a multiple of 3, so base64(nonce) + base64(ct) = base64(nonce ‖ ct) without a copy.
+  return `${ENVELOPE_PREFIX}.${k.id}.${base64urlnopad.encode(nonce)}${base64urlnopad.encode(ct)}`;
 }
 
 /** The key id an envelope names, or undefined when it is not an envelope. @internal */

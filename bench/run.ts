@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: every benchmark suite, peers side by side in one process and one run.
+ * Prints a table of ratios and writes bench/results.json.
+ *
+ * `npm run bench:ci` (`--ci`): shorter rounds, and exits non-zero when a gated ratio crosses its
+ * documented bound. It never gates on absolute times.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fmt } from './_harness.js';
+import { SUITES } from './suites/index.js';
+import type { SuiteResult } from './types.js';
+
+const ci = process.argv.includes('--ci');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const opts = ci ? { rounds: 5, sliceMs: 200, warmupMs: 300 } : { rounds: 9, sliceMs: 400, warmupMs: 500 };
+
+function boundText(b: SuiteResult['bound']): string {
+  if (!b) return '';
+  return [b.min !== undefined ? `≥ ${b.min}` : '', b.max !== undefined ? `≤ ${b.max}` : ''].filter(Boolean).join(', ');
+}
+
+function passes(r: SuiteResult): boolean {
+  if (!r.bound || r.ratio === undefined) return true;
+  return (r.bound.min === undefined || r.ratio >= r.bound.min) && (r.bound.max === undefined || r.ratio <= r.bound.max);
+}
+
+const results: SuiteResult[] = [];
+for (const [name, suite] of Object.entries(SUITES)) {
+  if (only && name !== only) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  results.push(...(await suite(opts)));
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+console.log(`\nwaybill-shield benchmarks (${ci ? 'ci' : 'full'}) on ${machine}\n`);
+console.log('| comparison | ours (items/s) | peer (items/s) | ratio | bound | |');
+console.log('|---|---:|---:|---:|---|---|');
+for (const r of results) {
+  const ok = passes(r);
+  console.log(
+    `| ${r.title} | ${fmt(r.ours.perSec)} | ${r.peer ? fmt(r.peer.perSec) : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${boundText(r.bound)} | ${r.bound ? (ok ? 'ok' : 'FAIL') : ''} |`,
+  );
+}
+
+const out = {
+  machine,
+  mode: ci ? 'ci' : 'full',
+  at: new Date().toISOString(),
+  results: results.map((r) => ({
+    id: r.id,
+    title: r.title,
+    ours: { name: r.ours.name, perSec: Math.round(r.ours.perSec), usPerItem: +r.ours.usPerItem.toFixed(2) },
+    peer: r.peer ? { name: r.peer.name, perSec: Math.round(r.peer.perSec), usPerItem: +r.peer.usPerItem.toFixed(2) } : undefined,
+    ratio: r.ratio !== undefined ? +r.ratio.toFixed(3) : undefined,
+    bound: r.bound,
+    pass: passes(r),
+  })),
+};
+writeFileSync(new URL(ci ? './results.ci.json' : './results.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+
+const failed = results.filter((r) => !passes(r));
+if (ci && failed.length > 0) {
+  console.error(`\nbench:ci: ${failed.length} ratio(s) crossed their bound: ${failed.map((f) => f.id).join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,8 @@
+/** Every benchmark suite, in the order the table prints them. */
+import type { HarnessOptions } from '../_harness.js';
+import type { SuiteResult } from '../types.js';
+import { protectSuite } from './protect.js';
+
+export const SUITES: Record<string, (opts: HarnessOptions) => Promise<SuiteResult[]>> = {
+  protect: protectSuite,
+};

@@ -1,0 +1,28 @@
+/**
+ * Nonces from the platform CSPRNG (`crypto.getRandomValues` through noble's `randomBytes`),
+ * drawn in batches. One `getRandomValues` call costs about as much as a short XChaCha20-Poly1305
+ * encryption, so sealing eight fields per waybill one call at a time would double the crypto
+ * cost. Each batch is a fresh buffer that is never written again: every nonce handed out is a
+ * distinct, never-reused slice.
+ * @module
+ * @internal
+ */
+import { randomBytes } from '@noble/hashes/utils.js';
+
+const BATCH = 128;
+let pool = new Uint8Array(0);
+let offset = 0;
+
+/**
+ * `n` fresh random bytes. For nonces only (n ≤ 64): callers must not write to the result.
+ */
+export function freshBytes(n: number): Uint8Array {
+  if (offset + n > pool.length) {
+    // Replace, never refill in place: slices already handed out stay as they were.
+    pool = randomBytes(Math.max(n, 24) * BATCH);
+    offset = 0;
+  }
+  const out = pool.subarray(offset, offset + n);
+  offset += n;
+  return out;
+}
