@@ -1,16 +1,23 @@
 /**
- * Address step of `protect()`: the label text and the routing data for one address.
+ * Address step of `protect()`: parse once, then the label text (routing parts only, everything
+ * below the ward masked) and the routing data for sorting.
  * @module
  * @internal
  */
+import { parseAddress } from './address/parse.js';
+import { maskAddress } from './address/mask.js';
+import { addressRouting } from './address/routing.js';
+import type { AddressRouting } from './address/types.js';
 import type { ResolvedMaskPolicy } from './policy.js';
 
-/** Routing data for one address. */
-export interface AddressRouting {
-  scheme: '2025' | 'legacy' | 'both' | null;
-}
+export type { AddressRouting };
 
-/** Label text and routing for one address. */
-export function protectAddress(_address: string, _policy: ResolvedMaskPolicy): { label: string; routing: AddressRouting } {
-  return { label: '***', routing: { scheme: null } };
+/** Label text and routing for one address. Never falls back to the raw text. */
+export function protectAddress(address: string, policy: ResolvedMaskPolicy): { label: string; routing: AddressRouting } {
+  const parsed = parseAddress(address);
+  const { ward, district, province, convertTo2025 } = policy.address;
+  return {
+    label: maskAddress(parsed, { keep: { ward, district, province }, convertTo2025 }),
+    routing: addressRouting(parsed),
+  };
 }

@@ -38,8 +38,8 @@ describe('built package', () => {
   }
 
   it('ESM and CJS builds interoperate on data: a record protected by one opens in the other', async () => {
-    const esm = (await import('waybill-shield')) as typeof import('../src/index.js');
-    const cjs = require('waybill-shield') as typeof import('../src/index.js');
+    const esm = (await import('waybill-shield')) as unknown as typeof import('../src/index.js');
+    const cjs = require('waybill-shield') as unknown as typeof import('../src/index.js');
     const json = esm.Keyring.generate().export();
     const p = esm.protect(
       { id: 'X1', recipient: { name: 'Lê Lan', phone: '0901234567', address: 'Hà Nội' }, sender: { name: 'Shop', phone: '0912345678', address: 'Hà Nội' }, goods: { description: 'Sách' } },
