@@ -30,4 +30,22 @@ export type { NormalizedPhone, NormalizePhoneOptions, MaskPhoneOptions, PhoneMas
 export { maskName } from './mask/name.js';
 export type { MaskNameOptions, NameMaskStyle } from './mask/name.js';
 
+export { parseAddress, maskAddress, addressRouting, defaultGazetteer, createGazetteer, isGazetteer, MAX_ADDRESS_LENGTH, ADDRESS_MASK } from './address/index.js';
+export type {
+  ParseAddressOptions,
+  MaskAddressOptions,
+  AddressRoutingOptions,
+  Gazetteer,
+  GazetteerInput,
+  GazetteerUnitInput,
+  AddressPart,
+  AddressRouting,
+  AddressScheme,
+  AdminUnit,
+  ParsedAddress,
+  RoutingUnit,
+  Span,
+  UnitType,
+} from './address/index.js';
+
 export type { AuditEvent, AuditAction, AuditOutcome, AuditTarget } from './audit/types.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod';
-import { WaybillShieldError } from './errors.js';
+import { guard, WaybillShieldError } from './errors.js';
 import { SEALED_FIELDS, toIssues } from './schema.js';
 
 const nameStyle = z.enum(['initials', 'given-name', 'full-mask']);
@@ -69,20 +69,22 @@ let defaultPolicy: ResolvedMaskPolicy | undefined;
  * ```
  */
 export function resolvePolicy(policy?: MaskPolicy): ResolvedMaskPolicy {
-  if (policy === undefined) return (defaultPolicy ??= deepFreeze(MaskPolicySchema.parse({})));
-  if (typeof policy !== 'object' || policy === null) throw new WaybillShieldError('INVALID_POLICY', 'policy must be an object');
-  const hit = cache.get(policy);
-  if (hit) return hit;
-  let r;
-  try {
-    r = MaskPolicySchema.safeParse(policy);
-  } catch {
-    throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: '', rule: 'invalid' }] });
-  }
-  if (!r.success) throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: toIssues(r.error.issues as never) });
-  const resolved = deepFreeze(r.data);
-  cache.set(policy, resolved);
-  return resolved;
+  return guard('INVALID_POLICY', 'policy must be an object', () => {
+    if (policy === undefined) return (defaultPolicy ??= deepFreeze(MaskPolicySchema.parse({})));
+    if (typeof policy !== 'object' || policy === null) throw new WaybillShieldError('INVALID_POLICY', 'policy must be an object');
+    const hit = cache.get(policy);
+    if (hit) return hit;
+    let r;
+    try {
+      r = MaskPolicySchema.safeParse(policy);
+    } catch {
+      throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: '', rule: 'invalid' }] });
+    }
+    if (!r.success) throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: toIssues(r.error.issues as never) });
+    const resolved = deepFreeze(r.data);
+    cache.set(policy, resolved);
+    return resolved;
+  });
 }
 
 function deepFreeze<T>(o: T): T {

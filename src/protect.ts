@@ -4,7 +4,7 @@
  * single-field access for support) and `reseal` (move a record to the primary key).
  * @module
  */
-import { WaybillShieldError } from './errors.js';
+import { guard, WaybillShieldError } from './errors.js';
 import { assertKeyring, type Keyring } from './keys/keyring.js';
 import { envelopeKeyId, openField, sealField } from './crypto/envelope.js';
 import { phoneIndexOfE164 } from './crypto/blind-index.js';
@@ -89,11 +89,13 @@ function labelPhone(e164: string, opts: MaskPhoneOptions): string {
  * ```
  */
 export function protect(input: Waybill | unknown, opts: ProtectOptions): ProtectedWaybill {
-  assertKeyring(opts?.keyring);
-  const policy = resolvePolicy(opts.policy);
-  const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
-  const wb = parseWaybill(input);
-  return build(wb, opts.keyring, policy, now);
+  return guard('INVALID_INPUT', 'protect: arguments are not a waybill and options', () => {
+    assertKeyring(opts?.keyring);
+    const policy = resolvePolicy(opts.policy);
+    const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
+    const wb = parseWaybill(input);
+    return build(wb, opts.keyring, policy, now);
+  });
 }
 
 /**
@@ -228,24 +230,26 @@ export interface UnsealOptions {
  * ```
  */
 export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOptions): string {
-  assertKeyring(opts?.keyring);
-  if (typeof opts.actor !== 'string' || !ACTOR_RE.test(opts.actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
-  // A purpose is a code, not prose: free text here could carry a customer's name or number into the audit log.
-  if (typeof opts.purpose !== 'string' || !PURPOSE_RE.test(opts.purpose) || /\d{4}/.test(opts.purpose)) {
-    throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code such as complaint-callback');
-  }
-  assertProtected(p);
-  assertSealedField(field);
-  const event = { actor: opts.actor, action: 'unseal' as const, waybillId: p.id, fields: [field], purpose: opts.purpose };
-  let value: string;
-  try {
-    value = openSealed(p, field, opts.keyring);
-  } catch (e) {
-    opts.audit?.append({ ...event, outcome: 'error', reason: 'decrypt-failed' });
-    throw e;
-  }
-  opts.audit?.append({ ...event, outcome: 'ok' });
-  return value;
+  return guard('INVALID_INPUT', 'unseal: arguments are not a record, a field and options', () => {
+    assertKeyring(opts?.keyring);
+    if (typeof opts.actor !== 'string' || !ACTOR_RE.test(opts.actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
+    // A purpose is a code, not prose: free text here could carry a customer's name or number into the audit log.
+    if (typeof opts.purpose !== 'string' || !PURPOSE_RE.test(opts.purpose) || /\d{4}/.test(opts.purpose)) {
+      throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code such as complaint-callback');
+    }
+    assertProtected(p);
+    assertSealedField(field);
+    const event = { actor: opts.actor, action: 'unseal' as const, waybillId: p.id, fields: [field], purpose: opts.purpose };
+    let value: string;
+    try {
+      value = openSealed(p, field, opts.keyring);
+    } catch (e) {
+      opts.audit?.append({ ...event, outcome: 'error', reason: 'decrypt-failed' });
+      throw e;
+    }
+    opts.audit?.append({ ...event, outcome: 'ok' });
+    return value;
+  });
 }
 
 //#endregion
@@ -273,22 +277,24 @@ export interface ResealOptions {
  * ```
  */
 export function reseal(p: ProtectedWaybill, opts: ResealOptions): ProtectedWaybill {
-  assertKeyring(opts?.keyring);
-  assertProtected(p);
-  const { keyring } = opts;
-  const sealed = { ...p.sealed };
-  let phone: string | undefined;
-  for (const field of SEALED_FIELDS) {
-    if (!Object.prototype.hasOwnProperty.call(p.sealed, field)) continue;
-    const env = p.sealed[field];
-    if (field === 'recipient.phone' || envelopeKeyId(env) !== keyring.primary) {
-      const value = openField(keyring, p.id, field, env);
-      if (field === 'recipient.phone') phone = value;
-      if (envelopeKeyId(env) !== keyring.primary) sealed[field] = sealField(keyring, p.id, field, value);
+  return guard('INVALID_INPUT', 'reseal: arguments are not a record and options', () => {
+    assertKeyring(opts?.keyring);
+    assertProtected(p);
+    const { keyring } = opts;
+    const sealed = { ...p.sealed };
+    let phone: string | undefined;
+    for (const field of SEALED_FIELDS) {
+      if (!Object.prototype.hasOwnProperty.call(p.sealed, field)) continue;
+      const env = p.sealed[field];
+      if (field === 'recipient.phone' || envelopeKeyId(env) !== keyring.primary) {
+        const value = openField(keyring, p.id, field, env);
+        if (field === 'recipient.phone') phone = value;
+        if (envelopeKeyId(env) !== keyring.primary) sealed[field] = sealField(keyring, p.id, field, value);
+      }
     }
-  }
-  if (phone === undefined) throw new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
-  return { ...p, sealed, index: { ...p.index, 'recipient.phone': phoneIndexOfE164(keyring, phone) } };
+    if (phone === undefined) throw new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
+    return { ...p, sealed, index: { ...p.index, 'recipient.phone': phoneIndexOfE164(keyring, phone) } };
+  });
 }
 
 //#endregion

@@ -9,7 +9,7 @@
  * @module
  */
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { assertKeyring, purposeMac, type Keyring } from '../keys/keyring.js';
 import { normalizePhone, type NormalizePhoneOptions } from '../mask/phone.js';
 
@@ -46,8 +46,10 @@ export interface PhoneIndexOptions extends NormalizePhoneOptions {
  * ```
  */
 export function phoneIndex(phone: string, opts: PhoneIndexOptions): string {
-  assertKeyring(opts?.keyring);
-  return phoneIndexOfE164(opts.keyring, normalizePhone(phone, opts).e164, opts.keyId);
+  return guard('INVALID_INPUT', 'phoneIndex: arguments are not a phone and options', () => {
+    assertKeyring(opts?.keyring);
+    return phoneIndexOfE164(opts.keyring, normalizePhone(phone, opts).e164, opts.keyId);
+  });
 }
 
 /**
@@ -64,8 +66,10 @@ export function phoneIndex(phone: string, opts: PhoneIndexOptions): string {
  * ```
  */
 export function phoneIndexes(phone: string, opts: Omit<PhoneIndexOptions, 'keyId'>): string[] {
-  assertKeyring(opts?.keyring);
-  const e164 = normalizePhone(phone, opts).e164;
-  const { keyring } = opts;
-  return [keyring.primary, ...keyring.keyIds.filter((id) => id !== keyring.primary).reverse()].map((id) => phoneIndexOfE164(keyring, e164, id));
+  return guard('INVALID_INPUT', 'phoneIndexes: arguments are not a phone and options', () => {
+    assertKeyring(opts?.keyring);
+    const e164 = normalizePhone(phone, opts).e164;
+    const { keyring } = opts;
+    return [keyring.primary, ...keyring.keyIds.filter((id) => id !== keyring.primary).reverse()].map((id) => phoneIndexOfE164(keyring, e164, id));
+  });
 }

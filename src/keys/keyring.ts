@@ -10,7 +10,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { deriveSubkey, type KeyPurpose } from './purposes.js';
 
 /** The serialised keyring, as written by `export()` and read by `Keyring.fromJSON()`. SECRET. */
@@ -99,6 +99,10 @@ export class Keyring {
    * ```
    */
   static fromJSON(json: string | object): Keyring {
+    return guard('INVALID_KEYRING', 'keyring is malformed', () => Keyring.load(json));
+  }
+
+  private static load(json: unknown): Keyring {
     let data: unknown = json;
     if (typeof json === 'string') {
       if (json.length > 1_000_000) throw invalid('keyring JSON is too large');

@@ -6,7 +6,7 @@
  * its first letter plus a fixed `**`, so word lengths do not leak.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 
 /** Name masking styles. */
 export type NameMaskStyle = 'initials' | 'given-name' | 'full-mask';
@@ -61,21 +61,23 @@ function words(name: string): string[] {
  * ```
  */
 export function maskName(name: string, opts: MaskNameOptions = {}): string {
-  if (typeof name !== 'string' || name.length > MAX_NAME_INPUT) {
-    throw new WaybillShieldError('INVALID_INPUT', 'name must be a string of at most 1000 characters');
-  }
-  const style = opts?.style ?? 'initials';
-  if (style !== 'initials' && style !== 'given-name' && style !== 'full-mask') {
-    throw new WaybillShieldError('INVALID_POLICY', 'unknown name mask style');
-  }
-  const ws = words(name);
-  if (ws.length === 0 || style === 'full-mask') return '***';
-  // Idempotence: an already-masked word stays as it is.
-  const masked = ws.map((w) => (isMaskedWord(w) ? w : initial(w) + TAIL));
-  if (style === 'given-name') {
-    const last = ws[ws.length - 1]!;
-    // Keep the given name only when it is letters (and marks, hyphen, apostrophe): never digits.
-    if (/^[\p{L}\p{M}'’-]+$/u.test(last)) masked[masked.length - 1] = last;
-  }
-  return masked.join(' ');
+  return guard('INVALID_INPUT', 'name must be a string of at most 1000 characters', () => {
+    if (typeof name !== 'string' || name.length > MAX_NAME_INPUT) {
+      throw new WaybillShieldError('INVALID_INPUT', 'name must be a string of at most 1000 characters');
+    }
+    const style = opts?.style ?? 'initials';
+    if (style !== 'initials' && style !== 'given-name' && style !== 'full-mask') {
+      throw new WaybillShieldError('INVALID_POLICY', 'unknown name mask style');
+    }
+    const ws = words(name);
+    if (ws.length === 0 || style === 'full-mask') return '***';
+    // Idempotence: an already-masked word stays as it is.
+    const masked = ws.map((w) => (isMaskedWord(w) ? w : initial(w) + TAIL));
+    if (style === 'given-name') {
+      const last = ws[ws.length - 1]!;
+      // Keep the given name only when it is letters (and marks, hyphen, apostrophe): never digits.
+      if (/^[\p{L}\p{M}'’-]+$/u.test(last)) masked[masked.length - 1] = last;
+    }
+    return masked.join(' ');
+  });
 }

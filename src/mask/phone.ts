@@ -7,7 +7,7 @@
  * @module
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 
 /** Kind of number, as libphonenumber-js's full metadata classifies it. */
 export type PhoneType =
@@ -128,27 +128,29 @@ function convertLegacy(input: string, region: CountryCode): { text: string; conv
  * ```
  */
 export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}): NormalizedPhone {
-  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_PHONE_INPUT) throw invalidPhone();
-  const region = typeof opts?.defaultRegion === 'string' ? opts.defaultRegion : 'VN';
-  // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
-  const unbracketed = input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 ');
-  const { text, converted } = convertLegacy(unbracketed, region);
-  let parsed;
-  try {
-    parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
-  } catch {
-    throw invalidPhone();
-  }
-  if (!parsed || !parsed.isValid()) throw invalidPhone();
-  const national = parsed.formatNational().replace(/\D/g, '');
-  return {
-    e164: parsed.number,
-    national,
-    country: parsed.country,
-    callingCode: parsed.countryCallingCode,
-    type: (parsed.getType() ?? 'UNKNOWN') as PhoneType,
-    legacyConverted: converted,
-  };
+  return guard('INVALID_PHONE', 'not a valid Vietnamese or international number', () => {
+    if (typeof input !== 'string' || input.length === 0 || input.length > MAX_PHONE_INPUT) throw invalidPhone();
+    const region = typeof opts?.defaultRegion === 'string' ? opts.defaultRegion : 'VN';
+    // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
+    const unbracketed = input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 ');
+    const { text, converted } = convertLegacy(unbracketed, region);
+    let parsed;
+    try {
+      parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
+    } catch {
+      throw invalidPhone();
+    }
+    if (!parsed || !parsed.isValid()) throw invalidPhone();
+    const national = parsed.formatNational().replace(/\D/g, '');
+    return {
+      e164: parsed.number,
+      national,
+      country: parsed.country,
+      callingCode: parsed.countryCallingCode,
+      type: (parsed.getType() ?? 'UNKNOWN') as PhoneType,
+      legacyConverted: converted,
+    };
+  });
 }
 
 /**
@@ -223,8 +225,10 @@ export function maskDigits(national: string, opts: MaskPhoneOptions = {}): strin
  * ```
  */
 export function maskPhone(input: string, opts: MaskPhoneOptions = {}): string {
-  const p = normalizePhone(input, opts);
-  const masked = maskDigits(p.national, opts ?? {});
-  // Foreign numbers keep their calling code: it names a country, not a person.
-  return p.callingCode === '84' ? masked : `+${p.callingCode} ${masked}`;
+  return guard('INVALID_PHONE', 'not a valid Vietnamese or international number', () => {
+    const p = normalizePhone(input, opts);
+    const masked = maskDigits(p.national, opts ?? {});
+    // Foreign numbers keep their calling code: it names a country, not a person.
+    return p.callingCode === '84' ? masked : `+${p.callingCode} ${masked}`;
+  });
 }

@@ -1,0 +1,76 @@
+/**
+ * The shared hostile-input table (test/helpers/hostile.ts) fed to every public function, in every
+ * argument position: each call returns or throws a WaybillShieldError whose message and JSON carry
+ * no part of the input. No raw TypeError, no hang (the suite's timeout bounds every call).
+ */
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import { HOSTILE_ALL } from './helpers/hostile.js';
+import { sampleWaybill, testKeyring } from './helpers/fixtures.js';
+
+const keyring = testKeyring();
+const record = api.protect(sampleWaybill(), { keyring });
+const who = { keyring, actor: 'cs-1', purpose: 'complaint-callback' };
+
+/** Public function → how to call it with one hostile value `x` in a given position. */
+export const TARGETS: Record<string, ((x: unknown) => unknown)[]> = {
+  parseWaybill: [(x) => api.parseWaybill(x)],
+  safeParseWaybill: [(x) => api.safeParseWaybill(x)],
+  isValidWaybill: [(x) => api.isValidWaybill(x)],
+  protect: [(x) => api.protect(x, { keyring }), (x) => api.protect(sampleWaybill(), x as never), (x) => api.protect(sampleWaybill(), { keyring, policy: x as never }), (x) => api.protect(sampleWaybill(), { keyring, now: x as never })],
+  protectFields: [
+    (x) => api.protect(sampleWaybill({ recipient: { name: x as string, phone: '0901234567', address: 'Hà Nội' } }), { keyring }),
+    (x) => api.protect(sampleWaybill({ recipient: { name: 'Lan', phone: x as string, address: 'Hà Nội' } }), { keyring }),
+    (x) => api.protect(sampleWaybill({ recipient: { name: 'Lan', phone: '0901234567', address: x as string } }), { keyring }),
+    (x) => api.protect(sampleWaybill({ goods: { description: x as string } }), { keyring }),
+    (x) => api.protect(sampleWaybill({ notes: x as string }), { keyring }),
+    (x) => api.protect(sampleWaybill({ id: x as string }), { keyring }),
+  ],
+  unseal: [(x) => api.unseal(x as never, 'recipient.phone', who), (x) => api.unseal(record, x as never, who), (x) => api.unseal(record, 'recipient.phone', x as never), (x) => api.unseal(record, 'recipient.phone', { ...who, actor: x as never }), (x) => api.unseal(record, 'recipient.phone', { ...who, purpose: x as never })],
+  unsealEnvelope: [(x) => api.unseal({ ...record, sealed: { ...record.sealed, 'recipient.phone': x as string } }, 'recipient.phone', who)],
+  reseal: [(x) => api.reseal(x as never, { keyring }), (x) => api.reseal(record, x as never)],
+  phoneIndex: [(x) => api.phoneIndex(x as string, { keyring }), (x) => api.phoneIndex('0901234567', x as never)],
+  phoneIndexes: [(x) => api.phoneIndexes(x as string, { keyring })],
+  normalizePhone: [(x) => api.normalizePhone(x as string), (x) => api.normalizePhone('0901234567', x as never)],
+  isValidPhone: [(x) => api.isValidPhone(x as string)],
+  maskPhone: [(x) => api.maskPhone(x as string), (x) => api.maskPhone('0901234567', x as never)],
+  maskName: [(x) => api.maskName(x as string), (x) => api.maskName('Lê Lan', x as never)],
+  'Keyring.fromJSON': [(x) => api.Keyring.fromJSON(x as never)],
+  resolvePolicy: [(x) => api.resolvePolicy(x as never)],
+};
+
+function leakFree(e: unknown, x: unknown): void {
+  expect(e, 'threw something other than WaybillShieldError').toBeInstanceOf(api.WaybillShieldError);
+  const text = `${(e as Error).message}\n${JSON.stringify(e)}`;
+  if (typeof x === 'string' && x.length >= 4) {
+    for (const probe of [x.slice(0, 8), x.slice(-8)]) if (probe.trim().length >= 4 && !/^[a-z_ ]+$/i.test(probe)) expect(text).not.toContain(probe);
+  }
+  expect(text).not.toContain('0901234567');
+  expect(text).not.toContain('exploded');
+  expect(text).not.toContain('trap');
+}
+
+describe('hostile inputs reach every public function', () => {
+  for (const [name, calls] of Object.entries(TARGETS)) {
+    it(`${name}: returns or throws WaybillShieldError, leaking nothing`, () => {
+      for (const call of calls) {
+        for (const [label, x] of HOSTILE_ALL) {
+          try {
+            call(x);
+          } catch (e) {
+            try {
+              leakFree(e, x);
+            } catch (assertion) {
+              throw new Error(`${name} with ${label}: ${(assertion as Error).message}`);
+            }
+          }
+        }
+      }
+    });
+  }
+
+  it('no hostile value pollutes Object.prototype', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
