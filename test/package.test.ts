@@ -1,0 +1,46 @@
+/**
+ * The core entry as a browser or React Native bundler sees it: bundled by esbuild for the browser,
+ * it must pull in no `node:` module and no Node `Buffer`, and stay under a size ceiling.
+ */
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/** Ceiling on the minified + gzipped core bundle, in bytes. The README records the measured size. */
+export const CORE_GZIP_CEILING = 290 * 1024;
+
+async function bundle(entry: string): Promise<string> {
+  const r = await build({
+    entryPoints: [new URL(entry, new URL('..', import.meta.url)).pathname],
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  return r.outputFiles[0]!.text;
+}
+
+describe('browser bundle of the core', () => {
+  it('contains no node: import and no Buffer, and stays under the size ceiling', async () => {
+    const code = await bundle('dist/index.js');
+    expect(code).not.toMatch(/["'`]node:/);
+    expect(code).not.toMatch(/(?<![A-Za-z])Buffer\b/);
+    expect(code).not.toMatch(/\brequire\(["'](fs|crypto|path|os)["']\)/);
+    const gz = gzipSync(code, { level: 9 }).length;
+    expect(gz).toBeLessThan(CORE_GZIP_CEILING);
+  });
+
+  it('runs in a browser-like global scope: protect works with only Web Crypto and TextEncoder', async () => {
+    const code = await bundle('dist/index.js');
+    // Evaluate the bundle as a data: module; it may only reach globals a browser has.
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as typeof import('../src/index.js');
+    const keyring = mod.Keyring.generate();
+    const p = mod.protect(
+      { id: 'B1', recipient: { name: 'Lê Lan', phone: '0901234567', address: 'Hà Nội' }, sender: { name: 'Shop', phone: '0912345678', address: 'Hà Nội' }, goods: { description: 'Sách' } },
+      { keyring },
+    );
+    expect(p.label.recipient.phone).toBe('*******567');
+  });
+});
