@@ -12,7 +12,8 @@ let cached: Gazetteer | undefined;
 
 /**
  * The bundled gazetteer: 34 provinces and 3,321 wards of the 2025 scheme, 63 provinces, 696 districts
- * and 10,035 wards of the legacy scheme, and the legacy → 2025 mapping. Decoded once (a few ms) and cached.
+ * and 10,035 wards of the legacy scheme, and the legacy → 2025 mapping. Decoded and indexed once, on first use (a few hundred
+ * milliseconds), then cached.
  *
  * @returns the shared, immutable gazetteer
  * @throws never for the bundled data

@@ -7,6 +7,7 @@
  */
 
 import { WaybillShieldError } from '../errors.js';
+import { toneKey } from './_normalize.js';
 import { parseAddress, resolveGazetteer } from './parse.js';
 import { province2025Of, provinceOf, resolveUnits, ward2025Of } from './_resolve.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -88,6 +89,12 @@ export function maskAddress(input: string | ParsedAddress, opts?: MaskAddressOpt
     } else if (ward === null && district === null && province !== null && province.unit.scheme === 'legacy') {
       province = province2025Of(o.gz, province);
     }
+  }
+  if (ward === null && district === null && province !== null && province.unit.scheme === 'legacy') {
+    // A province printed alone reads back as the current province of that name (Thanh Hóa → Thanh Hoá);
+    // print that spelling so masking stays idempotent.
+    const p25 = province2025Of(o.gz, province);
+    if (p25 !== null && toneKey(p25.unit.name) === toneKey(province.unit.name)) province = p25;
   }
   const parts = [ADDRESS_MASK];
   if (o.ward && ward !== null) parts.push(ward.unit.fullName);

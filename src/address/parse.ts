@@ -11,7 +11,7 @@
 
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
-import { isAllDigits, joinKey, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
+import { isAllDigits, joinKey, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, STREET_CONTEXT, UNIT_WORDS, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
@@ -67,6 +67,28 @@ function keyMap(gz: Gazetteer, level: UnitLevel): ReadonlyMap<string, readonly G
   return level === 'province' ? gz.provinceKeys : level === 'district' ? gz.districtKeys : gz.wardKeys;
 }
 
+/**
+ * True when the words right before token `s` (same segment) make a bare name there a street: a house
+ * number (`52 Hai Bà Trưng`) or a street/alley word (`Đường Hải Phòng`). A number that belongs to a
+ * hamlet, floor or street name (`Thôn 7B Tân Thành`, `Đường 30/4 Tự Nhiên`) does not.
+ */
+function streetBefore(tokens: readonly Token[], s: number): boolean {
+  if (s === 0 || tokens[s]!.brk) return false;
+  const prev = tokens[s - 1]!;
+  if (prev.noise) return false;
+  if (!startsWithDigit(prev.key)) return STREET_CONTEXT.has(prev.key);
+  let k = s - 1;
+  while (k > 0 && !tokens[k]!.brk && NUMBER_JOINERS.has(tokens[k]!.sep.trim()) && startsWithDigit(tokens[k - 1]!.key)) k--;
+  const before = k > 0 && !tokens[k]!.brk ? tokens[k - 1]! : undefined;
+  return before === undefined || !NUMBERED_NON_HOUSE.has(before.key);
+}
+
+const NUMBER_JOINERS: ReadonlySet<string> = new Set(['/', '\\', '-']);
+/** Words whose number is not a house number: hamlets, floors, and numbered streets. */
+const NUMBERED_NON_HOUSE: ReadonlySet<string> = new Set([
+  'to', 'kp', 'tdp', 'thon', 'ap', 'xom', 'ban', 'khom', 'doi', 'cum', 'khu', 'pho', 'tang', 'lau', 'duong', 'd',
+]);
+
 /** Every match of `level` ending at token `end`, longest first. */
 function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: GazetteerEntry) => boolean): Match[] {
   const { tokens, gz } = ctx;
@@ -97,8 +119,7 @@ function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: Gazettee
         } else {
           cand = cand.filter((e) => !e.numeric);
           // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street.
-          const prev = s > 0 && !t.brk ? tokens[s - 1]! : undefined;
-          if (prev !== undefined && !prev.noise && (startsWithDigit(prev.key) || STREET_CONTEXT.has(prev.key))) ok = false;
+          if (streetBefore(tokens, s)) ok = false;
         }
         if (ok && cand.length > 0) {
           const start = prefix === null ? s : s - prefix.words.length;
@@ -163,9 +184,13 @@ function narrow(ctx: Ctx, m: Match): readonly GazetteerEntry[] {
   if (m.entries.length < 2) return m.entries;
   const slice = ctx.text.slice(ctx.tokens[m.nameStart]!.start, ctx.tokens[m.end - 1]!.end);
   if (!hasMarks(slice)) return m.entries;
+  // Full spelling first (tone placement aside), then spelling without tones.
+  const full = toneAwareKey(slice);
+  const exact = m.entries.filter((e) => toneAwareKey(e.unit.name) === full);
+  if (exact.length > 0) return exact;
   const want = toneKey(slice);
-  const exact = m.entries.filter((e) => toneKey(e.unit.name) === want);
-  return exact.length > 0 ? exact : m.entries;
+  const close = m.entries.filter((e) => toneKey(e.unit.name) === want);
+  return close.length > 0 ? close : m.entries;
 }
 
 function pickWard(ctx: Ctx, m: Match): WardPick {
@@ -216,7 +241,10 @@ function readingsUnderProvince(ctx: Ctx, pm: Match): Reading[] {
     const wards = matchesAt(ctx, e2, 'ward', (e) =>
       dcodes === null ? inScope(scope, e) : e.unit.scheme === 'legacy' && e.district !== null && dcodes.has(e.district),
     );
+    // Longest match first across levels: a bare ward name must not cut a longer district name in two.
+    const longestDistrict = dm === null ? Math.max(0, ...districts.map((d) => d.end - d.nameStart)) : 0;
     for (const wm of [null, ...wards]) {
+      if (wm !== null && wm.prefix === null && wm.end - wm.nameStart < longestDistrict) continue;
       const pick = wm === null ? null : pickWard(ctx, wm);
       const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
       const cross = used !== null && scope.cross.has(`${used.unit.scheme}:${used.province}`);
@@ -283,8 +311,11 @@ function bestReading(ctx: Ctx): { reading: Reading; skipped: number } | null {
   const end0 = trailingJunk(ctx, ctx.tokens.length);
   for (let end = end0; end > 0; end = leftEdge(ctx, end - 1)) {
     const readings: Reading[] = [];
-    for (const pm of matchesAt(ctx, end, 'province', () => true)) readings.push(...readingsUnderProvince(ctx, pm));
-    readings.push(...nationwideReadings(ctx, end, end < end0));
+    // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
+    const pm = matchesAt(ctx, end, 'province', () => true)[0];
+    if (pm !== undefined) readings.push(...readingsUnderProvince(ctx, pm));
+    // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
+    if (pm === undefined || pm.typeMismatch) readings.push(...nationwideReadings(ctx, end, end < end0));
     if (readings.length > 0) {
       let best = readings[0]!;
       for (const r of readings) if (r.score > best.score) best = r;
