@@ -37,6 +37,10 @@ export const TARGETS: Record<string, ((x: unknown) => unknown)[]> = {
   maskName: [(x) => api.maskName(x as string), (x) => api.maskName('Lê Lan', x as never)],
   'Keyring.fromJSON': [(x) => api.Keyring.fromJSON(x as never)],
   resolvePolicy: [(x) => api.resolvePolicy(x as never)],
+  parseAddress: [(x) => api.parseAddress(x as string), (x) => api.parseAddress('Hà Nội', x as never)],
+  maskAddress: [(x) => api.maskAddress(x as string), (x) => api.maskAddress('Hà Nội', x as never), (x) => api.maskAddress(x as never, {})],
+  addressRouting: [(x) => api.addressRouting(x as never), (x) => api.addressRouting(api.parseAddress('Hà Nội'), x as never)],
+  createGazetteer: [(x) => api.createGazetteer(x as never)],
 };
 
 function leakFree(e: unknown, x: unknown): void {

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { nameKeys } from './_normalize.js';
 import { PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
 import type { AddressScheme, AdminUnit, UnitType } from './types.js';
@@ -126,97 +126,99 @@ function isNumericName(name: string): boolean {
  * ```
  */
 export function createGazetteer(input: GazetteerInput): Gazetteer {
-  if (input === null || typeof input !== 'object') {
-    throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: input must be an object');
-  }
-  const provinceKeys = new Map<string, GazetteerEntry[]>();
-  const districtKeys = new Map<string, GazetteerEntry[]>();
-  const wardKeys = new Map<string, GazetteerEntry[]>();
-  const byCode = new Map<string, GazetteerEntry>();
-  const legacyProvincesOf2025 = new Map<string, string[]>();
-  let maxKeyWords = 1;
-
-  const add = (map: Map<string, GazetteerEntry[]>, key: string, e: GazetteerEntry): void => {
-    if (key.length === 0) return;
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [e]);
-    else if (!list.includes(e)) list.push(e);
-    const words = key.split(' ').length;
-    if (words > maxKeyWords) maxKeyWords = words;
-  };
-  const index = (map: Map<string, GazetteerEntry[]>, e: GazetteerEntry, given: GazetteerUnitInput): void => {
-    for (const k of nameKeys(e.unit.name)) add(map, k, e);
-    // Only an English name that is more than the name without marks adds a key (`Hanoi`, `Paracel`).
-    if (given.nameEn !== undefined) for (const k of nameKeys(given.nameEn)) add(map, k, e);
-  };
-  const entry = (
-    u: GazetteerUnitInput,
-    scheme: AddressScheme,
-    level: UnitLevel,
-    province: string,
-    district: string | null,
-    to2025: readonly string[],
-  ): GazetteerEntry => {
-    const unit = makeUnit(u, scheme);
-    const e: GazetteerEntry = Object.freeze({
-      unit,
-      level,
-      province,
-      district,
-      to2025: Object.freeze([...to2025]),
-      numeric: isNumericName(unit.name),
-    });
-    byCode.set(codeKey(scheme, level, unit.code), e);
-    return e;
-  };
-  const need = (key: string): GazetteerEntry => {
-    const e = byCode.get(key);
-    if (e === undefined) throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: unknown parent code');
-    return e;
-  };
-
-  for (const p of input.provinces2025) index(provinceKeys, entry(p, '2025', 'province', p.code, null, []), p);
-  for (const w of input.wards2025) {
-    need(codeKey('2025', 'province', w.province));
-    index(wardKeys, entry(w, '2025', 'ward', w.province, null, []), w);
-  }
-  for (const p of input.provincesLegacy) {
-    const to = p.to2025 === undefined ? [] : [p.to2025];
-    index(provinceKeys, entry(p, 'legacy', 'province', p.code, null, to), p);
-    if (p.to2025 !== undefined) {
-      const list = legacyProvincesOf2025.get(p.to2025) ?? [];
-      list.push(p.code);
-      legacyProvincesOf2025.set(p.to2025, list);
+  return guard('INVALID_INPUT', 'createGazetteer: input is not gazetteer data', () => {
+    if (input === null || typeof input !== 'object') {
+      throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: input must be an object');
     }
-  }
-  for (const d of input.districtsLegacy) {
-    need(codeKey('legacy', 'province', d.province));
-    index(districtKeys, entry(d, 'legacy', 'district', d.province, d.code, []), d);
-  }
-  for (const w of input.wardsLegacy) {
-    const d = need(codeKey('legacy', 'district', w.district));
-    index(wardKeys, entry(w, 'legacy', 'ward', d.province, w.district, w.to2025 ?? []), w);
-  }
-  // Shorthands point at whatever province entries carry the full name.
-  for (const [short, full] of PROVINCE_SHORTHANDS) {
-    for (const e of provinceKeys.get(full) ?? []) add(provinceKeys, short, e);
-  }
+    const provinceKeys = new Map<string, GazetteerEntry[]>();
+    const districtKeys = new Map<string, GazetteerEntry[]>();
+    const wardKeys = new Map<string, GazetteerEntry[]>();
+    const byCode = new Map<string, GazetteerEntry>();
+    const legacyProvincesOf2025 = new Map<string, string[]>();
+    let maxKeyWords = 1;
 
-  return Object.freeze({
-    kind: 'waybill-shield/gazetteer' as const,
-    provinceKeys,
-    districtKeys,
-    wardKeys,
-    maxKeyWords,
-    byCode,
-    legacyProvincesOf2025,
-    counts: Object.freeze({
-      provinces2025: input.provinces2025.length,
-      wards2025: input.wards2025.length,
-      provincesLegacy: input.provincesLegacy.length,
-      districtsLegacy: input.districtsLegacy.length,
-      wardsLegacy: input.wardsLegacy.length,
-    }),
+    const add = (map: Map<string, GazetteerEntry[]>, key: string, e: GazetteerEntry): void => {
+      if (key.length === 0) return;
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [e]);
+      else if (!list.includes(e)) list.push(e);
+      const words = key.split(' ').length;
+      if (words > maxKeyWords) maxKeyWords = words;
+    };
+    const index = (map: Map<string, GazetteerEntry[]>, e: GazetteerEntry, given: GazetteerUnitInput): void => {
+      for (const k of nameKeys(e.unit.name)) add(map, k, e);
+      // Only an English name that is more than the name without marks adds a key (`Hanoi`, `Paracel`).
+      if (given.nameEn !== undefined) for (const k of nameKeys(given.nameEn)) add(map, k, e);
+    };
+    const entry = (
+      u: GazetteerUnitInput,
+      scheme: AddressScheme,
+      level: UnitLevel,
+      province: string,
+      district: string | null,
+      to2025: readonly string[],
+    ): GazetteerEntry => {
+      const unit = makeUnit(u, scheme);
+      const e: GazetteerEntry = Object.freeze({
+        unit,
+        level,
+        province,
+        district,
+        to2025: Object.freeze([...to2025]),
+        numeric: isNumericName(unit.name),
+      });
+      byCode.set(codeKey(scheme, level, unit.code), e);
+      return e;
+    };
+    const need = (key: string): GazetteerEntry => {
+      const e = byCode.get(key);
+      if (e === undefined) throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: unknown parent code');
+      return e;
+    };
+
+    for (const p of input.provinces2025) index(provinceKeys, entry(p, '2025', 'province', p.code, null, []), p);
+    for (const w of input.wards2025) {
+      need(codeKey('2025', 'province', w.province));
+      index(wardKeys, entry(w, '2025', 'ward', w.province, null, []), w);
+    }
+    for (const p of input.provincesLegacy) {
+      const to = p.to2025 === undefined ? [] : [p.to2025];
+      index(provinceKeys, entry(p, 'legacy', 'province', p.code, null, to), p);
+      if (p.to2025 !== undefined) {
+        const list = legacyProvincesOf2025.get(p.to2025) ?? [];
+        list.push(p.code);
+        legacyProvincesOf2025.set(p.to2025, list);
+      }
+    }
+    for (const d of input.districtsLegacy) {
+      need(codeKey('legacy', 'province', d.province));
+      index(districtKeys, entry(d, 'legacy', 'district', d.province, d.code, []), d);
+    }
+    for (const w of input.wardsLegacy) {
+      const d = need(codeKey('legacy', 'district', w.district));
+      index(wardKeys, entry(w, 'legacy', 'ward', d.province, w.district, w.to2025 ?? []), w);
+    }
+    // Shorthands point at whatever province entries carry the full name.
+    for (const [short, full] of PROVINCE_SHORTHANDS) {
+      for (const e of provinceKeys.get(full) ?? []) add(provinceKeys, short, e);
+    }
+
+    return Object.freeze({
+      kind: 'waybill-shield/gazetteer' as const,
+      provinceKeys,
+      districtKeys,
+      wardKeys,
+      maxKeyWords,
+      byCode,
+      legacyProvincesOf2025,
+      counts: Object.freeze({
+        provinces2025: input.provinces2025.length,
+        wards2025: input.wards2025.length,
+        provincesLegacy: input.provincesLegacy.length,
+        districtsLegacy: input.districtsLegacy.length,
+        wardsLegacy: input.wardsLegacy.length,
+      }),
+    });
   });
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { toneKey } from './_normalize.js';
 import { parseAddress, resolveGazetteer } from './parse.js';
 import { province2025Of, provinceOf, resolveUnits, ward2025Of } from './_resolve.js';
@@ -69,36 +69,38 @@ function readOptions(opts: unknown): { gz: Gazetteer; ward: boolean; district: b
  * ```
  */
 export function maskAddress(input: string | ParsedAddress, opts?: MaskAddressOptions): string {
-  const o = readOptions(opts);
-  if (typeof input !== 'string' && (input === null || typeof input !== 'object' || Array.isArray(input))) {
-    throw new WaybillShieldError('INVALID_INPUT', 'maskAddress: input must be a string or a parsed address');
-  }
-  const parsed = typeof input === 'string' ? parseAddress(input, { gazetteer: o.gz }) : input;
-  const u = resolveUnits(parsed, o.gz);
-  let ward: GazetteerEntry | null = u.ward;
-  let district: GazetteerEntry | null = u.district;
-  let province: GazetteerEntry | null = u.province ?? (ward ? provinceOf(o.gz, ward) : district ? provinceOf(o.gz, district) : null);
-  if (o.convert) {
-    if (ward !== null && ward.unit.scheme === 'legacy') {
-      const w = ward2025Of(o.gz, ward);
-      if (w !== null) {
-        ward = w;
-        district = null;
-        province = provinceOf(o.gz, w);
-      }
-    } else if (ward === null && district === null && province !== null && province.unit.scheme === 'legacy') {
-      province = province2025Of(o.gz, province);
+  return guard('INVALID_INPUT', 'maskAddress: arguments are not an address and options', () => {
+    const o = readOptions(opts);
+    if (typeof input !== 'string' && (input === null || typeof input !== 'object' || Array.isArray(input))) {
+      throw new WaybillShieldError('INVALID_INPUT', 'maskAddress: input must be a string or a parsed address');
     }
-  }
-  if (ward === null && district === null && province !== null && province.unit.scheme === 'legacy') {
-    // A province printed alone reads back as the current province of that name (Thanh Hóa → Thanh Hoá);
-    // print that spelling so masking stays idempotent.
-    const p25 = province2025Of(o.gz, province);
-    if (p25 !== null && toneKey(p25.unit.name) === toneKey(province.unit.name)) province = p25;
-  }
-  const parts = [ADDRESS_MASK];
-  if (o.ward && ward !== null) parts.push(ward.unit.fullName);
-  if (o.district && district !== null) parts.push(district.unit.fullName);
-  if (o.province && province !== null) parts.push(province.unit.name);
-  return parts.join(', ');
+    const parsed = typeof input === 'string' ? parseAddress(input, { gazetteer: o.gz }) : input;
+    const u = resolveUnits(parsed, o.gz);
+    let ward: GazetteerEntry | null = u.ward;
+    let district: GazetteerEntry | null = u.district;
+    let province: GazetteerEntry | null = u.province ?? (ward ? provinceOf(o.gz, ward) : district ? provinceOf(o.gz, district) : null);
+    if (o.convert) {
+      if (ward !== null && ward.unit.scheme === 'legacy') {
+        const w = ward2025Of(o.gz, ward);
+        if (w !== null) {
+          ward = w;
+          district = null;
+          province = provinceOf(o.gz, w);
+        }
+      } else if (ward === null && district === null && province !== null && province.unit.scheme === 'legacy') {
+        province = province2025Of(o.gz, province);
+      }
+    }
+    if (ward === null && district === null && province !== null && province.unit.scheme === 'legacy') {
+      // A province printed alone reads back as the current province of that name (Thanh Hóa → Thanh Hoá);
+      // print that spelling so masking stays idempotent.
+      const p25 = province2025Of(o.gz, province);
+      if (p25 !== null && toneKey(p25.unit.name) === toneKey(province.unit.name)) province = p25;
+    }
+    const parts = [ADDRESS_MASK];
+    if (o.ward && ward !== null) parts.push(ward.unit.fullName);
+    if (o.district && district !== null) parts.push(district.unit.fullName);
+    if (o.province && province !== null) parts.push(province.unit.name);
+    return parts.join(', ');
+  });
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { isAllDigits, joinKey, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, STREET_CONTEXT, UNIT_WORDS, type UnitClass, type UnitWord } from './_vocab.js';
@@ -467,5 +467,7 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
  * ```
  */
 export function parseAddress(text: string, opts?: ParseAddressOptions): ParsedAddress {
-  return parseAddressCounted(text, opts, { n: 0 });
+  return guard('INVALID_INPUT', 'parseAddress: arguments are not an address string and options', () => {
+    return parseAddressCounted(text, opts, { n: 0 });
+  });
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { guard } from '../errors.js';
 import { resolveGazetteer } from './parse.js';
 import { districtOf, province2025Of, provinceOf, resolveUnits, ward2025Of } from './_resolve.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -36,25 +37,27 @@ function ru(e: GazetteerEntry | null): RoutingUnit | null {
  * ```
  */
 export function addressRouting(parsed: ParsedAddress, opts?: AddressRoutingOptions): AddressRouting {
-  const gz = resolveGazetteer(opts);
-  const u = resolveUnits(parsed, gz);
-  const ward = u.ward;
-  const province = u.province ?? (ward ? provinceOf(gz, ward) : u.district ? provinceOf(gz, u.district) : null);
-  const legacyWard = ward?.unit.scheme === 'legacy' ? ward : u.altWard;
-  const district = u.district ?? (legacyWard ? districtOf(gz, legacyWard) : null);
-  let w25: GazetteerEntry | null = null;
-  if (ward !== null) w25 = ward.unit.scheme === '2025' ? ward : ward2025Of(gz, ward);
-  let p25: GazetteerEntry | null = null;
-  if (w25 !== null) p25 = provinceOf(gz, w25);
-  else if (province !== null) p25 = province2025Of(gz, province);
-  const scheme = parsed.scheme === '2025' || parsed.scheme === 'legacy' || parsed.scheme === 'both' ? parsed.scheme : null;
-  const confidence = typeof parsed.confidence === 'number' && parsed.confidence >= 0 && parsed.confidence <= 1 ? parsed.confidence : 0;
-  return {
-    scheme,
-    confidence,
-    province: ru(province),
-    district: ru(district),
-    ward: ru(ward),
-    in2025: { province: ru(p25), ward: ru(w25) },
-  };
+  return guard('INVALID_INPUT', 'addressRouting: arguments are not a parsed address and options', () => {
+    const gz = resolveGazetteer(opts);
+    const u = resolveUnits(parsed, gz);
+    const ward = u.ward;
+    const province = u.province ?? (ward ? provinceOf(gz, ward) : u.district ? provinceOf(gz, u.district) : null);
+    const legacyWard = ward?.unit.scheme === 'legacy' ? ward : u.altWard;
+    const district = u.district ?? (legacyWard ? districtOf(gz, legacyWard) : null);
+    let w25: GazetteerEntry | null = null;
+    if (ward !== null) w25 = ward.unit.scheme === '2025' ? ward : ward2025Of(gz, ward);
+    let p25: GazetteerEntry | null = null;
+    if (w25 !== null) p25 = provinceOf(gz, w25);
+    else if (province !== null) p25 = province2025Of(gz, province);
+    const scheme = parsed.scheme === '2025' || parsed.scheme === 'legacy' || parsed.scheme === 'both' ? parsed.scheme : null;
+    const confidence = typeof parsed.confidence === 'number' && parsed.confidence >= 0 && parsed.confidence <= 1 ? parsed.confidence : 0;
+    return {
+      scheme,
+      confidence,
+      province: ru(province),
+      district: ru(district),
+      ward: ru(ward),
+      in2025: { province: ru(p25), ward: ru(w25) },
+    };
+  });
 }
