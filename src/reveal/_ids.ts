@@ -1,0 +1,57 @@
+/**
+ * Identifier rules shared by reveal tokens, ledgers and audit records. Waybill ids, courier ids
+ * and actors are identifiers (ASCII letters, digits and `._-`), never free text, so they can go
+ * into MAC inputs, ledger key names and audit records without carrying personal data or
+ * breaking a Redis hash tag.
+ * @module
+ * @internal
+ */
+import { WaybillShieldError } from '../errors.js';
+
+/** Same rule as the waybill schema's `id` and `assignment.courierId`: 1–64 chars. */
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Actors may also use `:` (e.g. `svc:intake`). */
+const ACTOR_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+/** True when `s` is a valid waybill or courier identifier. @internal */
+export function isIdentifier(s: unknown): s is string {
+  return typeof s === 'string' && ID_RE.test(s);
+}
+
+/** True when `s` is a valid actor identifier. @internal */
+export function isActor(s: unknown): s is string {
+  return typeof s === 'string' && ACTOR_RE.test(s);
+}
+
+/**
+ * Throws `INVALID_INPUT` naming `path` unless `s` is an identifier. These come from the
+ * backend (its database or session), not from the token holder, so a bad one is a programming
+ * error, not a rejection.
+ * @internal
+ */
+export function assertIdentifier(s: unknown, path: string): asserts s is string {
+  if (!isIdentifier(s)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'format' }] });
+}
+
+/** Throws `INVALID_INPUT` unless `n` is an assignment number (integer 0..2^31-1). @internal */
+export function assertAssignment(n: unknown, path = 'assignment'): asserts n is number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
+    throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'integer' }] });
+  }
+}
+
+/** A valid `Date` from an option, or the current time. Throws `INVALID_INPUT` for a bad Date. @internal */
+export function dateOption(d: unknown, path: string): Date {
+  if (d === undefined) return new Date();
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'type' }] });
+  return d;
+}
+
+/** A positive integer option with a default and an upper bound. @internal */
+export function intOption(v: unknown, dflt: number, min: number, max: number, path: string): number {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'integer' }] });
+  }
+  return v;
+}

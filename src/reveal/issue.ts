@@ -1,0 +1,143 @@
+/**
+ * Issuing reveal tokens: 20 Crockford base32 characters (format v1, `docs/token-format.md`) that
+ * let one courier, on one assignment of one waybill, see the granted fields during a validity
+ * window. The token is authenticated by a 64-bit HMAC-SHA256 tag (RFC 2104) and carries no
+ * personal data: only a version, key id bits, a field mask, the window and the tag.
+ * @module
+ */
+import { WaybillShieldError } from '../errors.js';
+import { assertKeyring, type Keyring } from '../keys/keyring.js';
+import { resolvePolicy, type MaskPolicy } from '../policy.js';
+import { SEALED_FIELDS, type SealedField } from '../schema.js';
+import type { AuditTarget } from '../audit/types.js';
+import {
+  encodeToken,
+  fieldsToMask,
+  groupToken,
+  KID_MODULUS,
+  maskToFields,
+  MAX_DURATION_UNITS,
+  NB_PERIOD,
+  normalizeToken,
+  TOKEN_EPOCH_MS,
+  TOKEN_VERSION,
+  unitCeil,
+  unitFloor,
+} from './_format.js';
+import { assertAssignment, assertIdentifier, dateOption, isActor } from './_ids.js';
+import { tagOf, tokenMac } from './_tag.js';
+
+/** Longest validity window a token can carry: 256 hours. */
+export const MAX_TOKEN_VALIDITY_MS = MAX_DURATION_UNITS * 15 * 60_000;
+
+/** Options for {@link issueRevealToken}. */
+export interface IssueRevealTokenOptions {
+  keyring: Keyring;
+  /** The waybill the token opens. */
+  waybillId: string;
+  /** The courier it is issued to (the token only redeems for this courier id). */
+  courierId: string;
+  /** The assignment number (default 0). Reassigning the parcel raises it, killing this token. */
+  assignment?: number;
+  /** Fields granted. Default: the policy's `revealFields`, i.e. `['recipient.phone']`. */
+  fields?: readonly SealedField[];
+  /** Policy supplying the default `fields`. */
+  policy?: MaskPolicy;
+  /** Start of validity (default now). Rounded down to a 15-minute boundary. */
+  notBefore?: Date;
+  /** End of validity. Rounded up to a 15-minute boundary; at most 256 h after `notBefore`. */
+  notAfter: Date;
+  /** Where a `token.issue` audit event goes. */
+  audit?: AuditTarget;
+  /** Who issues, for the audit event (default `system`). */
+  actor?: string;
+}
+
+function invalid(path: string, rule: string): WaybillShieldError {
+  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
+}
+
+function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
+  if (opts.fields === undefined) return resolvePolicy(opts.policy).revealFields;
+  const f: unknown = opts.fields;
+  if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw invalid('fields', 'invalid');
+  for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw invalid('fields', 'enum');
+  return f as SealedField[];
+}
+
+/**
+ * Issue a courier-bound reveal token under the keyring's primary key.
+ *
+ * The window is quantised to 15-minute units, rounded outward: `notBefore` down, `notAfter` up.
+ *
+ * @param opts - keyring, waybill, courier, assignment, fields and window
+ * @returns the token: 20 uppercase Crockford base32 characters (use {@link formatRevealToken} to group it)
+ * @throws WaybillShieldError `INVALID_INPUT` for bad ids, fields or window (empty, before 2025,
+ *   or longer than 256 h); `INVALID_KEYRING` when `keyring` is not a Keyring
+ * @example
+ * ```ts
+ * const token = issueRevealToken({
+ *   keyring, waybillId: 'GHN2611290001', courierId: 'courier-042', assignment: 1,
+ *   notAfter: new Date(Date.now() + 12 * 3_600_000),
+ * });
+ * renderLabel(record, { format: 'zpl', token });
+ * ```
+ */
+export function issueRevealToken(opts: IssueRevealTokenOptions): string {
+  assertKeyring(opts?.keyring);
+  const { keyring } = opts;
+  assertIdentifier(opts.waybillId, 'waybillId');
+  assertIdentifier(opts.courierId, 'courierId');
+  const assignment = opts.assignment ?? 0;
+  assertAssignment(assignment);
+  const fields = resolveFields(opts);
+  if (opts.actor !== undefined && !isActor(opts.actor)) throw invalid('actor', 'format');
+  const nb = dateOption(opts.notBefore, 'notBefore');
+  if (!(opts.notAfter instanceof Date) || Number.isNaN(opts.notAfter.getTime())) throw invalid('notAfter', 'type');
+  if (opts.notAfter.getTime() <= nb.getTime()) throw invalid('notAfter', 'too_small');
+  if (nb.getTime() < TOKEN_EPOCH_MS) throw invalid('notBefore', 'too_small');
+  const nbUnits = unitFloor(nb.getTime());
+  const durationUnits = unitCeil(opts.notAfter.getTime()) - nbUnits;
+  if (durationUnits > MAX_DURATION_UNITS) throw invalid('notAfter', 'too_big');
+  if (nbUnits > 0xffffffff) throw invalid('notBefore', 'too_big');
+
+  const fieldMask = fieldsToMask(fields);
+  const keyId = keyring.primary;
+  const mac = tokenMac(keyring, {
+    version: TOKEN_VERSION,
+    keyId,
+    fieldMask,
+    nbUnits,
+    durationUnits,
+    waybillId: opts.waybillId,
+    courierId: opts.courierId,
+    assignment,
+  })!;
+  const token = encodeToken({ version: TOKEN_VERSION, kidLow: keyId % KID_MODULUS, fieldMask, nbLow: nbUnits % NB_PERIOD, durationUnits }, tagOf(mac));
+  opts.audit?.append({
+    actor: opts.actor ?? 'system',
+    action: 'token.issue',
+    waybillId: opts.waybillId,
+    fields: maskToFields(fieldMask),
+    outcome: 'ok',
+  });
+  return token;
+}
+
+/**
+ * Put a token into its display form, `XXXXX-XXXXX-XXXXX-XXXXX`, after the same normalisation
+ * redemption applies (case, `I/L → 1`, `O → 0`, separators). Checks the shape only, not the tag.
+ *
+ * @param token - a token in any accepted spelling
+ * @returns the grouped uppercase form
+ * @throws WaybillShieldError `INVALID_INPUT` when the text is not 20 Crockford base32 characters
+ * @example
+ * ```ts
+ * formatRevealToken('8k3q0...'); // '8K3Q0-...'
+ * ```
+ */
+export function formatRevealToken(token: string): string {
+  const c = normalizeToken(token);
+  if (c === undefined) throw invalid('token', 'format');
+  return groupToken(c);
+}

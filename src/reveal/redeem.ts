@@ -1,0 +1,196 @@
+/**
+ * Redeeming reveal tokens (format v1, `docs/token-format.md`). Order of checks:
+ *
+ * 1. ledger lockout: `acquire` counts the attempt before anything else, so a locked waybill
+ *    costs no parse and no MAC, and concurrent guesses cannot overrun the limit;
+ * 2. shape (`malformed`), then the assignee (`wrong-courier`, when the caller names one);
+ * 3. the 64-bit HMAC-SHA256 tag, in constant time, under each key matching the carried key-id
+ *    bits (`bad-tag`; `reassigned` when it matches an earlier assignment of the same courier);
+ * 4. the window (`not-yet-valid`, `expired`);
+ * 5. ledger `consume`: revocation (`revoked`) and use count (`use-limit`).
+ *
+ * Steps 2–3 failures stay counted toward the lockout; an authentic token refused in steps 4–5
+ * is refunded, since it is not a guess. Every refusal is the same `TOKEN_REJECTED` message; the
+ * reason goes only to the audit event and the error's non-enumerable `reason`.
+ * @module
+ */
+import { WaybillShieldError } from '../errors.js';
+import { assertKeyring, type Keyring } from '../keys/keyring.js';
+import type { AuditEvent, AuditTarget } from '../audit/types.js';
+import { defaultLedger } from '../ledger/memory.js';
+import type { RevealLedger } from '../ledger/types.js';
+import { maskToFields, unitFloor, unitToMs } from './_format.js';
+import { assertAssignment, assertIdentifier, dateOption, intOption } from './_ids.js';
+import { tokenIdOf } from './_tag.js';
+import { authenticate, parseToken, type AuthenticToken } from './_verify.js';
+import { mintGrant, type RevealGrant } from './grant.js';
+
+/** Every reason a redemption can be refused for. Only in audit events and `error.reason`. */
+export type RevealRejectReason =
+  | 'malformed'
+  | 'bad-tag'
+  | 'wrong-courier'
+  | 'reassigned'
+  | 'not-yet-valid'
+  | 'expired'
+  | 'use-limit'
+  | 'revoked'
+  | 'locked';
+
+/** Default policy values. */
+export const REDEEM_DEFAULTS = Object.freeze({
+  /** Reveals per token. */
+  maxUses: 5,
+  /** Failed attempts per waybill before it locks. */
+  maxFailures: 5,
+  /** Lockout window: failures count for an hour, and a lock lasts an hour. */
+  lockoutMs: 3_600_000,
+  /** How long a grant stays usable after redemption. */
+  grantTtlMs: 300_000,
+});
+
+/** Earlier assignment numbers tried, after a failed tag, to tell `reassigned` from `bad-tag`. */
+export const REASSIGN_LOOKBACK = 2;
+/** Ledger entries for a token outlive its window by this much, to absorb clock skew between servers. */
+export const LEDGER_MARGIN_MS = 5 * 60_000;
+
+/** The one message every refusal carries. */
+export const TOKEN_REJECTED_MESSAGE = 'the reveal token was not accepted';
+
+/** Options for {@link redeemRevealToken}. */
+export interface RedeemRevealTokenOptions {
+  keyring: Keyring;
+  /** The waybill the courier is delivering (from the backend's record, not from the token). */
+  waybillId: string;
+  /** The courier presenting the token (from the courier's authenticated session). */
+  courierId: string;
+  /** The waybill's current assignment number (default 0). */
+  assignment?: number;
+  /** The courier the waybill is assigned to now, when the caller knows it: a mismatch is `wrong-courier`. */
+  assignedCourierId?: string;
+  /** Clock (default now). */
+  now?: Date;
+  /** Where use counts and lockouts live (default: a process-wide `MemoryLedger`). */
+  ledger?: RevealLedger;
+  /** Where the `token.redeem` audit event goes. */
+  audit?: AuditTarget;
+  /** Reveals per token (default 5). */
+  maxUses?: number;
+  /** Failed attempts per waybill before lockout (default 5). */
+  maxFailures?: number;
+  /** Lockout window in ms (default 1 hour). */
+  lockoutMs?: number;
+  /** Grant lifetime in ms (default 5 minutes, never past the token's window). */
+  grantTtlMs?: number;
+}
+
+function unavailable(e: unknown): WaybillShieldError {
+  if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') return e;
+  return new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached', { cause: e instanceof WaybillShieldError ? e : undefined });
+}
+
+/**
+ * Redeem a reveal token for the courier presenting it.
+ *
+ * @param token - the token as typed or scanned (any case, `-`/space grouping, `I/L/O` aliases)
+ * @param opts - keyring, the waybill and courier from the backend, ledger, audit and policy
+ * @returns a single-use {@link RevealGrant} for the token's fields of this waybill
+ * @throws WaybillShieldError `TOKEN_REJECTED` (one message for every reason; see `reason`),
+ *   `TOKEN_LOCKED` while the waybill is locked out, `LEDGER_UNAVAILABLE` when the ledger fails
+ *   (nothing is revealed), `INVALID_INPUT` for bad options, `AUDIT_FAILED` from the audit target
+ * @example
+ * ```ts
+ * const grant = await redeemRevealToken(scanned, {
+ *   keyring, waybillId: record.id, courierId: session.courierId,
+ *   assignment: record.assignment.number, ledger, audit,
+ * });
+ * const { 'recipient.phone': phone } = reveal(record, grant, { keyring, audit });
+ * ```
+ */
+export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOptions): Promise<RevealGrant> {
+  assertKeyring(opts?.keyring);
+  const { keyring, waybillId, courierId, audit } = opts;
+  assertIdentifier(waybillId, 'waybillId');
+  assertIdentifier(courierId, 'courierId');
+  const assignment = opts.assignment ?? 0;
+  assertAssignment(assignment);
+  if (opts.assignedCourierId !== undefined) assertIdentifier(opts.assignedCourierId, 'assignedCourierId');
+  const now = dateOption(opts.now, 'now').getTime();
+  const maxUses = intOption(opts.maxUses, REDEEM_DEFAULTS.maxUses, 1, 1_000_000_000, 'maxUses');
+  const maxFailures = intOption(opts.maxFailures, REDEEM_DEFAULTS.maxFailures, 1, 1_000_000, 'maxFailures');
+  const lockoutMs = intOption(opts.lockoutMs, REDEEM_DEFAULTS.lockoutMs, 1_000, 30 * 86_400_000, 'lockoutMs');
+  const grantTtlMs = intOption(opts.grantTtlMs, REDEEM_DEFAULTS.grantTtlMs, 1_000, 86_400_000, 'grantTtlMs');
+  const ledger = opts.ledger ?? defaultLedger();
+
+  const record = (outcome: AuditEvent['outcome'], reason: string | undefined, fields: AuditEvent['fields']): void => {
+    if (!audit) return;
+    const event: AuditEvent = { actor: courierId, action: 'token.redeem', waybillId, fields, outcome };
+    if (reason !== undefined) event.reason = reason;
+    audit.append(event);
+  };
+  const reject = (reason: RevealRejectReason, fieldMask = 0): WaybillShieldError => {
+    record('denied', reason, maskToFields(fieldMask));
+    return new WaybillShieldError('TOKEN_REJECTED', TOKEN_REJECTED_MESSAGE, { reason });
+  };
+  const ledgerFailed = (e: unknown): WaybillShieldError => {
+    record('error', 'ledger-unavailable', []);
+    return unavailable(e);
+  };
+  // Best effort: if the refund fails the attempt simply stays counted, which fails closed.
+  const refund = async (): Promise<void> => {
+    try {
+      await ledger.release(waybillId, 'reveal');
+    } catch {
+      /* counted as a failure; harmless */
+    }
+  };
+
+  // 1. Lockout before any work on the token.
+  let acquired;
+  try {
+    acquired = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
+  } catch (e) {
+    throw ledgerFailed(e);
+  }
+  if (acquired === 'locked') {
+    record('denied', 'locked', []);
+    throw new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
+  }
+
+  // 2. Shape and assignee.
+  const decoded = parseToken(token);
+  if (decoded === undefined) throw reject('malformed');
+  if (opts.assignedCourierId !== undefined && opts.assignedCourierId !== courierId) throw reject('wrong-courier');
+
+  // 3. Tag.
+  const nowUnit = unitFloor(now);
+  const auth: AuthenticToken | undefined = authenticate(keyring, decoded, { waybillId, courierId, assignment }, nowUnit);
+  if (auth === undefined) {
+    // Diagnosis only: the caller sees the same error either way.
+    for (let back = 1; back <= REASSIGN_LOOKBACK && assignment - back >= 0; back++) {
+      if (authenticate(keyring, decoded, { waybillId, courierId, assignment: assignment - back }, nowUnit)) throw reject('reassigned');
+    }
+    throw reject('bad-tag');
+  }
+
+  // 4. Window.
+  const notBefore = unitToMs(auth.nbUnits);
+  const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
+  if (now < notBefore || now >= notAfter) {
+    await refund();
+    throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
+  }
+
+  // 5. Revocation and use count; this also refunds the attempt.
+  let consumed;
+  try {
+    consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS);
+  } catch (e) {
+    throw ledgerFailed(e);
+  }
+  if (consumed !== 'ok') throw reject(consumed, auth.fieldMask);
+
+  const fields = maskToFields(auth.fieldMask);
+  record('ok', undefined, fields);
+  return mintGrant({ waybillId, courierId, assignment, fields, expiresAt: Math.min(notAfter, now + grantTtlMs) });
+}

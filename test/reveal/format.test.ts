@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { describe, expect, it } from 'vitest';
+import { Keyring } from '../../src/keys/keyring.js';
+import { SEALED_FIELDS, type SealedField } from '../../src/schema.js';
+import { formatRevealToken, issueRevealToken, redeemRevealToken } from '../../src/reveal/index.js';
+import { decodeToken, encodeToken, normalizeToken, tagMessage } from '../../src/reveal/_format.js';
+import { MemoryLedger } from '../../src/ledger/memory.js';
+
+interface Vector {
+  name: string;
+  keyring: 'A' | 'B';
+  waybillId: string;
+  courierId: string;
+  assignment: number;
+  fields: SealedField[];
+  notBefore: string;
+  notAfter: string;
+  keyId: number;
+  fieldMask: number;
+  nbUnits: number;
+  durationUnits: number;
+  message: string;
+  tag: string;
+  token: string;
+  tokenId: string;
+}
+
+const doc = readFileSync(new URL('../../docs/token-format.md', import.meta.url), 'utf8');
+const block = /<!-- vectors:begin -->\s*```json\n([\s\S]*?)```\s*<!-- vectors:end -->/.exec(doc);
+const vectors: Vector[] = JSON.parse(block![1]!);
+
+const K1 = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';
+const K2 = 'ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8';
+const KEYRINGS = {
+  A: Keyring.fromJSON({ v: 1, primary: 1, keys: [{ id: 1, key: K1, created: '2025-01-01T00:00:00.000Z' }] }),
+  B: Keyring.fromJSON({
+    v: 1,
+    primary: 10,
+    keys: [
+      { id: 1, key: K1, created: '2025-01-01T00:00:00.000Z' },
+      { id: 10, key: K2, created: '2026-06-01T00:00:00.000Z' },
+    ],
+  }),
+};
+const ROOTS: Record<number, Uint8Array> = {
+  1: Uint8Array.from({ length: 32 }, (_, i) => i),
+  10: Uint8Array.from({ length: 32 }, (_, i) => 32 + i),
+};
+
+/** An independent reading of docs/token-format.md: BigInt bit packing, noble HKDF + HMAC. */
+function referenceToken(v: Vector): { message: string; token: string; tokenId: string } {
+  const subkey = hkdf(sha256, ROOTS[v.keyId]!, utf8ToBytes('waybill-shield/hkdf-salt/v1'), utf8ToBytes('waybill-shield/v1/reveal'), 32);
+  const u = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
+  const lp = (s: string) => u(s.length, 2) + bytesToHex(utf8ToBytes(s));
+  const mask = v.fields.reduce((m, f) => m | (1 << (7 - SEALED_FIELDS.indexOf(f))), 0);
+  const message =
+    bytesToHex(utf8ToBytes('waybill-shield/reveal-token/v1\u0000')) +
+    u(1, 1) + u(v.keyId, 2) + u(mask, 1) + u(v.nbUnits, 4) + u(v.durationUnits, 2) + lp(v.waybillId) + lp(v.courierId) + u(v.assignment, 4);
+  const mac = hmac(sha256, subkey, hexToBytes(message));
+  let bits = 1n;
+  bits = (bits << 3n) | BigInt(v.keyId % 8);
+  bits = (bits << 8n) | BigInt(mask);
+  bits = (bits << 13n) | BigInt(v.nbUnits % 8192);
+  bits = (bits << 10n) | BigInt(v.durationUnits - 1);
+  bits = (bits << 64n) | BigInt(`0x${bytesToHex(mac.subarray(0, 8))}`);
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let token = '';
+  for (let i = 19; i >= 0; i--) token += alphabet[Number((bits >> BigInt(i * 5)) & 31n)];
+  return { message, token, tokenId: bytesToHex(mac.subarray(8, 24)) };
+}
+
+describe('token format vectors (docs/token-format.md)', () => {
+  it('has vectors', () => {
+    expect(vectors.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const v of vectors) {
+    it(`issues the documented token: ${v.name}`, () => {
+      const keyring = KEYRINGS[v.keyring];
+      const token = issueRevealToken({
+        keyring,
+        waybillId: v.waybillId,
+        courierId: v.courierId,
+        assignment: v.assignment,
+        fields: v.fields,
+        notBefore: new Date(v.notBefore),
+        notAfter: new Date(v.notAfter),
+      });
+      expect(token).toBe(v.token);
+      expect(token).toHaveLength(20);
+      const d = decodeToken(token)!;
+      expect(d.version).toBe(1);
+      expect(d.kidLow).toBe(v.keyId % 8);
+      expect(d.fieldMask).toBe(v.fieldMask);
+      expect(d.nbLow).toBe(v.nbUnits % 8192);
+      expect(d.durationUnits).toBe(v.durationUnits);
+      expect(bytesToHex(d.tag)).toBe(v.tag);
+      const msg = tagMessage({ version: 1, keyId: v.keyId, fieldMask: v.fieldMask, nbUnits: v.nbUnits, durationUnits: v.durationUnits, waybillId: v.waybillId, courierId: v.courierId, assignment: v.assignment });
+      expect(bytesToHex(msg)).toBe(v.message);
+    });
+
+    it(`matches an independent implementation of the spec: ${v.name}`, () => {
+      const ref = referenceToken(v);
+      expect(ref.message).toBe(v.message);
+      expect(ref.token).toBe(v.token);
+      expect(ref.tokenId).toBe(v.tokenId);
+    });
+
+    it(`redeems inside its window: ${v.name}`, async () => {
+      const grant = await redeemRevealToken(formatRevealToken(v.token).toLowerCase(), {
+        keyring: KEYRINGS[v.keyring],
+        waybillId: v.waybillId,
+        courierId: v.courierId,
+        assignment: v.assignment,
+        now: new Date(v.notBefore),
+        ledger: new MemoryLedger(),
+      });
+      expect(grant.fields).toEqual(v.fields);
+    });
+  }
+});
+
+describe('token text', () => {
+  const token = vectors[0]!.token;
+
+  it('accepts lowercase, grouping and the I/L/O aliases', () => {
+    expect(normalizeToken(token.toLowerCase())).toBe(token);
+    expect(normalizeToken(formatRevealToken(token))).toBe(token);
+    expect(normalizeToken(` ${token.slice(0, 10)}  ${token.slice(10)} `)).toBe(token);
+    expect(normalizeToken(token.replace(/0/g, 'O').replace(/1/g, 'l'))).toBe(token);
+    expect(normalizeToken(token.replace(/0/g, 'o').replace(/1/g, 'I'))).toBe(token);
+  });
+
+  it('refuses other lengths, U, punctuation and huge input', () => {
+    expect(normalizeToken(token.slice(1))).toBeUndefined();
+    expect(normalizeToken(`${token}0`)).toBeUndefined();
+    expect(normalizeToken(`U${token.slice(1)}`)).toBeUndefined();
+    expect(normalizeToken(`${token.slice(0, 19)}*`)).toBeUndefined();
+    expect(normalizeToken('-'.repeat(1000) + token)).toBeUndefined();
+    expect(normalizeToken(42)).toBeUndefined();
+  });
+
+  it('groups as XXXXX-XXXXX-XXXXX-XXXXX', () => {
+    expect(formatRevealToken(token)).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(() => formatRevealToken('nope')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+
+  it('encodes and decodes every header value losslessly', () => {
+    for (const h of [
+      { version: 1, kidLow: 0, fieldMask: 1, nbLow: 0, durationUnits: 1 },
+      { version: 3, kidLow: 7, fieldMask: 255, nbLow: 8191, durationUnits: 1024 },
+      { version: 1, kidLow: 5, fieldMask: 0x40, nbLow: 4097, durationUnits: 513 },
+    ]) {
+      const tag = Uint8Array.from({ length: 8 }, (_, i) => (i * 37 + h.nbLow) & 0xff);
+      const t = encodeToken(h, tag);
+      expect(t).toHaveLength(20);
+      const d = decodeToken(t)!;
+      expect({ ...d, tag: bytesToHex(d.tag) }).toEqual({ ...h, tag: bytesToHex(tag) });
+    }
+  });
+});
