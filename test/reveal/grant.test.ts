@@ -64,7 +64,7 @@ describe('reveal', () => {
     class Sub extends RevealGrant {}
     expect(() => new Sub(Symbol('mint'), { waybillId: record.id, courierId: 'x', assignment: 1, fields: ['recipient.phone'], expiresAt: T0 * 2 })).toThrow();
     expect(Object.isFrozen(real)).toBe(true);
-    expect(() => (real.fields as SealedField[]).push("notes")).toThrow();
+    expect(() => (real.fields as SealedField[]).push('notes')).toThrow();
     // The real one still works after all that.
     expect(reveal(record, real, { keyring, ...at })).toEqual({ 'recipient.phone': '+84901234567' });
   });
