@@ -1,0 +1,138 @@
+/**
+ * Delivery PINs: a 6-digit proof of delivery given only to the recipient (by SMS or the
+ * tracking page) and typed into the courier's app at the door. HOTP (RFC 4226) dynamic
+ * truncation over HMAC-SHA256 under the keyring's `pin` subkey; the moving factor is the
+ * calendar day in Vietnam (UTC+07:00), so a PIN sent in the morning holds for the day's round.
+ * Verification accepts today's PIN and those of the previous `maxAgeDays` days, and locks the
+ * waybill after 5 wrong tries through the ledger.
+ * @module
+ */
+import { WaybillShieldError } from '../errors.js';
+import { assertKeyring, purposeMac, type Keyring } from '../keys/keyring.js';
+import type { AuditTarget } from '../audit/types.js';
+import { defaultLedger } from '../ledger/memory.js';
+import type { RevealLedger } from '../ledger/types.js';
+import { assertIdentifier, dateOption, intOption, isActor } from '../reveal/_ids.js';
+import { codeMessage, hotpDigits, matchesAny, normalizeDigits } from './_hotp.js';
+
+/** Digits in a delivery PIN. Six: with a 5-try lockout an online guess succeeds with ≤ 1.5·10⁻⁵ per day. */
+export const DELIVERY_PIN_DIGITS = 6;
+/** Offset of the PIN's calendar day: Vietnam, UTC+07:00, no daylight saving. */
+export const DELIVERY_PIN_UTC_OFFSET_MS = 7 * 3_600_000;
+/** Defaults of {@link verifyDeliveryPin}. */
+export const DELIVERY_PIN_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, maxAgeDays: 2 });
+
+const DOMAIN = 'waybill-shield/delivery-pin/v1\u0000';
+const DAY_MS = 86_400_000;
+
+/** Options for {@link deliveryPin}. */
+export interface DeliveryPinOptions {
+  keyring: Keyring;
+  waybillId: string;
+  /** Which day's PIN (default now). */
+  at?: Date;
+}
+
+/** Options for {@link verifyDeliveryPin}. */
+export interface VerifyDeliveryPinOptions extends DeliveryPinOptions {
+  /** Where the failure counter lives (default: the process-wide `MemoryLedger`). */
+  ledger?: RevealLedger;
+  audit?: AuditTarget;
+  /** The courier or device entering the PIN, for the audit event (default `courier`). */
+  actor?: string;
+  /** Wrong PINs before the waybill locks (default 5). */
+  maxFailures?: number;
+  /** Lock duration in ms (default 24 h). */
+  lockoutMs?: number;
+  /** How many earlier days' PINs are still accepted (default 2, at most 7). */
+  maxAgeDays?: number;
+}
+
+function dayOf(at: Date): number {
+  const d = Math.floor((at.getTime() + DELIVERY_PIN_UTC_OFFSET_MS) / DAY_MS);
+  if (d < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: 'too_small' }] });
+  return d;
+}
+
+function pinFor(keyring: Keyring, keyId: number, waybillId: string, day: number): string {
+  return hotpDigits(purposeMac(keyring, 'pin', keyId, codeMessage(DOMAIN, [waybillId], day))!.mac, DELIVERY_PIN_DIGITS);
+}
+
+/**
+ * The recipient's delivery PIN for a waybill on the day of `at` (Vietnam time).
+ *
+ * @param opts - keyring, waybill, time
+ * @returns six digits
+ * @throws WaybillShieldError `INVALID_INPUT` for a bad id or time, `INVALID_KEYRING`
+ * @example
+ * ```ts
+ * sms.send(recipientPhone, `Mã nhận hàng: ${deliveryPin({ keyring, waybillId })}`);
+ * ```
+ */
+export function deliveryPin(opts: DeliveryPinOptions): string {
+  assertKeyring(opts?.keyring);
+  assertIdentifier(opts.waybillId, 'waybillId');
+  return pinFor(opts.keyring, opts.keyring.primary, opts.waybillId, dayOf(dateOption(opts.at, 'at')));
+}
+
+/**
+ * Check a PIN typed at the door, with a per-waybill lockout in the ledger. The attempt is
+ * counted before the PIN is compared; a correct PIN refunds it.
+ *
+ * @param pin - the PIN as typed (spaces and dashes ignored)
+ * @param opts - keyring, waybill, time, ledger, audit, lockout policy
+ * @returns true for a correct PIN, false otherwise (a malformed PIN counts as a wrong one)
+ * @throws WaybillShieldError `TOKEN_LOCKED` after `maxFailures` wrong PINs until the lock expires,
+ *   `LEDGER_UNAVAILABLE` when the ledger fails (fail closed), `INVALID_INPUT`, `INVALID_KEYRING`
+ * @example
+ * ```ts
+ * if (await verifyDeliveryPin(typed, { keyring, waybillId, ledger, actor: 'courier-042' })) markDelivered();
+ * ```
+ */
+export async function verifyDeliveryPin(pin: string, opts: VerifyDeliveryPinOptions): Promise<boolean> {
+  assertKeyring(opts?.keyring);
+  const { keyring, waybillId } = opts;
+  assertIdentifier(waybillId, 'waybillId');
+  const day = dayOf(dateOption(opts.at, 'at'));
+  const actor = opts.actor ?? 'courier';
+  if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'actor', rule: 'format' }] });
+  const maxFailures = intOption(opts.maxFailures, DELIVERY_PIN_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
+  const lockoutMs = intOption(opts.lockoutMs, DELIVERY_PIN_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
+  const maxAgeDays = intOption(opts.maxAgeDays, DELIVERY_PIN_DEFAULTS.maxAgeDays, 0, 7, 'maxAgeDays');
+  const ledger = opts.ledger ?? defaultLedger();
+  const record = (outcome: 'ok' | 'denied' | 'error', reason?: string): void => {
+    opts.audit?.append({ actor, action: 'pin.verify', waybillId, fields: [], outcome, ...(reason ? { reason } : {}) });
+  };
+
+  let acquired;
+  try {
+    acquired = await ledger.acquire(waybillId, 'pin', maxFailures, lockoutMs);
+  } catch (e) {
+    record('error', 'ledger-unavailable');
+    if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') throw e;
+    throw new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
+  }
+  if (acquired === 'locked') {
+    record('denied', 'locked');
+    throw new WaybillShieldError('TOKEN_LOCKED', 'too many wrong PINs for this waybill; try again later', { reason: 'locked' });
+  }
+
+  const p = normalizeDigits(pin, DELIVERY_PIN_DIGITS);
+  let ok = false;
+  if (p !== undefined) {
+    const candidates: string[] = [];
+    for (const keyId of keyring.keyIds) for (let d = day; d >= Math.max(0, day - maxAgeDays); d--) candidates.push(pinFor(keyring, keyId, waybillId, d));
+    ok = matchesAny(p, candidates);
+  }
+  if (!ok) {
+    record('denied', p === undefined ? 'malformed' : 'bad-pin');
+    return false;
+  }
+  try {
+    await ledger.release(waybillId, 'pin');
+  } catch {
+    // The refund is best effort: the correct PIN stays counted as an attempt, which fails closed.
+  }
+  record('ok');
+  return true;
+}
