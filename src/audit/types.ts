@@ -31,3 +31,34 @@ export interface AuditTarget {
   /** Record an event. Must not throw for a valid event; may persist asynchronously. */
   append(event: AuditEvent): unknown;
 }
+
+/** One record of an {@link AuditEvent} as the hash chain stores it. Plain JSON. */
+export interface AuditRecord {
+  /** Position in the chain, from 0, without gaps. */
+  seq: number;
+  /** When it was appended (ISO 8601, UTC). */
+  at: string;
+  actor: string;
+  action: AuditAction;
+  waybillId: string;
+  fields: SealedField[];
+  /** Purpose code, or null. */
+  purpose: string | null;
+  outcome: AuditOutcome;
+  /** Reason code, or null. */
+  reason: string | null;
+  /** `hash` of the previous record; 64 zeros for the first. */
+  prev: string;
+  /** SHA-256 (hex) of the canonical record, `prev` included. */
+  hash: string;
+}
+
+/** Where an `AuditChain` writes its records. `write` must be synchronous and throw on failure. */
+export interface AuditSink {
+  /** Persist one record. */
+  write(record: AuditRecord): void;
+  /** Every stored record, oldest first (for `AuditChain#verify`). May yield malformed entries. */
+  read?(): Iterable<unknown>;
+  /** The newest stored record, so a new chain can continue where the sink ends. */
+  last?(): AuditRecord | undefined;
+}
