@@ -13,7 +13,7 @@
  * @module
  */
 
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { compileLexicon, matchGoods } from './_goods-match.js';
 import {
   GOODS_CATEGORIES,
@@ -140,17 +140,20 @@ export function goodsLabel(
   cls: Pick<GoodsClass, 'category'> & { flags?: readonly GoodsFlag[] },
   opts: GoodsLabelOptions = {},
 ): string {
-  const show: unknown = opts?.show ?? 'category';
-  if (show !== 'category' && show !== 'none') {
-    throw new WaybillShieldError('INVALID_INPUT', 'goodsLabel options.show: is not one of the allowed values');
-  }
-  const category: unknown = typeof cls === 'object' && cls !== null ? cls.category : undefined;
-  if (!isCategory(category)) {
-    throw new WaybillShieldError('INVALID_INPUT', 'goods.category: is not one of the allowed values');
-  }
-  if (show === 'none') return '';
-  const flags: unknown = cls.flags;
-  const flaggedSensitive = Array.isArray(flags) && flags.includes('sensitive');
-  const info = GOODS_CATEGORIES[category];
-  return info.sensitive || flaggedSensitive ? NEUTRAL_GOODS_LABEL : info.vi;
+  // Reading a hostile object (throwing getter, proxy) must not leak its exception.
+  return guard('INVALID_INPUT', 'goodsLabel: arguments could not be read', () => {
+    const show: unknown = typeof opts === 'object' && opts !== null ? (opts.show ?? 'category') : 'category';
+    if (show !== 'category' && show !== 'none') {
+      throw new WaybillShieldError('INVALID_INPUT', 'goodsLabel options.show: is not one of the allowed values');
+    }
+    const category: unknown = typeof cls === 'object' && cls !== null ? cls.category : undefined;
+    if (!isCategory(category)) {
+      throw new WaybillShieldError('INVALID_INPUT', 'goods.category: is not one of the allowed values');
+    }
+    if (show === 'none') return '';
+    const flags: unknown = cls.flags;
+    const flaggedSensitive = Array.isArray(flags) && flags.includes('sensitive');
+    const info = GOODS_CATEGORIES[category];
+    return info.sensitive || flaggedSensitive ? NEUTRAL_GOODS_LABEL : info.vi;
+  });
 }

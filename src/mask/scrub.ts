@@ -1,0 +1,444 @@
+/**
+ * Free-text PII scrubbing: masks phone numbers, emails, citizen ID numbers, bank accounts and
+ * URLs with query strings inside notes, goods descriptions and address lines, and keeps the
+ * rest of the text as it was.
+ *
+ * Phones are found with libphonenumber-js's text finder (default region VN) and, for what it
+ * misses, by a scan of digit groups split by spaces, dots, dashes or brackets. Each find is
+ * replaced by a fixed placeholder ({@link SCRUB_PLACEHOLDERS}) that says what was there but not
+ * how long it was.
+ *
+ * Every pass is a left-to-right scan, or a regular expression anchored at one end of a short,
+ * bounded window, so the cost grows linearly with the input. Input is bounded by
+ * {@link SCRUB_MAX_LENGTH}; longer text is refused rather than truncated, because cutting a
+ * phone number in half at the boundary would leave half of it readable.
+ * @module
+ */
+
+import { findPhoneNumbersInText, isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js';
+import { foldDiacritics } from '../_fold.js';
+import { guard, WaybillShieldError } from '../errors.js';
+
+/** The kinds of PII {@link scrubText} masks. */
+export type ScrubKind = 'url' | 'email' | 'bank-account' | 'id' | 'phone' | 'number';
+
+/** Options for {@link scrubText}. */
+export interface ScrubOptions {
+  /** Which kinds to mask; all of them by default. */
+  kinds?: readonly ScrubKind[];
+  /** Region for numbers written without a country code; `VN` by default. */
+  defaultCountry?: CountryCode;
+}
+
+/**
+ * The placeholder each kind is replaced with. Fixed strings: the length of what was masked does
+ * not show. None contains a digit, `@`, `?` or a separator, so scrubbing twice changes nothing.
+ * - `url`: a URL with a query string (tracking links, shop links carrying order or user ids);
+ * - `email`: an email address;
+ * - `bank-account`: a digit run after `STK`, `số tài khoản`, `tk`, `ck` or a bank's name;
+ * - `id`: a 12-digit CCCD or 9-digit CMND number, or digits after `CCCD`/`CMND`;
+ * - `phone`: a phone number, Vietnamese or international;
+ * - `number`: any other run of 10 or more digits with a group of at least four (a money amount
+ *   in thousands groups such as `1.500.000.000` excepted), which may be an unrecognised phone or
+ *   account number.
+ */
+export const SCRUB_PLACEHOLDERS: Readonly<Record<ScrubKind, string>> = Object.freeze({
+  url: '[URL]',
+  email: '[email]',
+  'bank-account': '[STK]',
+  id: '[ID]',
+  phone: '[SĐT]',
+  number: '[SỐ]',
+});
+
+/** Longest text {@link scrubText} accepts, in UTF-16 code units. */
+export const SCRUB_MAX_LENGTH = 10_000;
+
+const ALL_KINDS: readonly ScrubKind[] = Object.freeze(['url', 'email', 'bank-account', 'id', 'phone', 'number']);
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: ScrubKind;
+}
+
+function applySpans(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at) continue; // overlaps an earlier replacement
+    out += text.slice(at, s.start) + SCRUB_PLACEHOLDERS[s.kind];
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+//#region URLs
+const URL_START = /^(?:https?:\/\/|www\.)/i;
+// Anchored, and each class excludes the `.` that separates them: no backtracking.
+const DOMAIN_PATH = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[/?]/u;
+const LEADING = /^[(<[{"'«“‘]+/u;
+const TRAILING = /[.,;:!?)\]}>"'»”’]+$/u;
+
+function urlSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    const word = m[0];
+    const lead = LEADING.exec(word)?.[0].length ?? 0;
+    const trail = TRAILING.exec(word.slice(lead))?.[0].length ?? 0;
+    const core = word.slice(lead, word.length - trail);
+    const q = core.indexOf('?');
+    if (q < 0 || q === core.length - 1) continue;
+    if (!URL_START.test(core) && !DOMAIN_PATH.test(core)) continue;
+    spans.push({ start: m.index + lead, end: m.index + lead + core.length, kind: 'url' });
+  }
+  return spans;
+}
+//#endregion
+
+//#region emails
+const LOCAL_CHAR = /[\p{L}\p{N}_.%+'-]/u;
+const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
+// The longest domain at the start of what follows `@`; the top-level label is letters only, so
+// `a@gmail.com0901234567` ends at `.com` whether or not the digits have been masked yet.
+const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+
+function emailSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let taken = 0;
+  // Scans outward from each `@`; a scan stops at the neighbouring `@`, so the total is linear.
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    // A local part never reaches back into the previous address.
+    while (start > taken && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    while (start < at && text[start] === '.') start++;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_CHAR.test(text[end]!)) end++;
+    const domain = DOMAIN.exec(text.slice(at + 1, end));
+    if (start === at || !domain) continue;
+    taken = at + 1 + domain[0].length;
+    spans.push({ start, end: taken, kind: 'email' });
+  }
+  return spans;
+}
+//#endregion
+
+//#region digit groups and chains
+/** A maximal run of ASCII digits. */
+interface Group {
+  readonly start: number;
+  readonly end: number;
+}
+
+// What may sit between the digit groups of one written number: `0901 234 567`, `090.123.4567`,
+// `+84 (90) 123-4567`. At most three such characters.
+const GAP_CHARS = new Set([' ', '\t', '\u00a0', '\u2009', '\u202f', '.', '-', '–', '(', ')']);
+const MAX_GAP = 3;
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** Digit groups joined into chains: groups separated only by a short gap of separators. */
+function digitChains(text: string): Group[][] {
+  const chains: Group[][] = [];
+  let chain: Group[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (isDigit(text[i])) i++;
+    const group = { start, end: i };
+    const prev = chain[chain.length - 1];
+    if (prev && isGap(text, prev.end, start)) chain.push(group);
+    else {
+      if (chain.length > 0) chains.push(chain);
+      chain = [group];
+    }
+  }
+  if (chain.length > 0) chains.push(chain);
+  return chains;
+}
+
+function isGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > MAX_GAP) return false;
+  for (let k = from; k < to; k++) if (!GAP_CHARS.has(text[k]!)) return false;
+  return true;
+}
+
+function digitsOf(text: string, groups: readonly Group[]): string {
+  let d = '';
+  for (const g of groups) d += text.slice(g.start, g.end);
+  return d;
+}
+
+/** `+` just before a group, allowing `(` and a space in between: `+84`, `(+84)`, `+ 84`. */
+function plusBefore(text: string, at: number): number {
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const c = text[k];
+    if (c === '+') return k;
+    if (c !== '(' && c !== ' ') return -1;
+  }
+  return -1;
+}
+//#endregion
+
+//#region keyword context (bank accounts, ID numbers)
+const CONTEXT_WINDOW = 40;
+// Anchored at the end of a window of at most 40 folded characters; bounded work per chain.
+const BANK_CONTEXT =
+  /(?:^|[^a-z0-9])(?:stk|so tk|so tai khoan|tai khoan|tk|account|acct|acc|a\/c|ck|chuyen khoan|ngan hang|bank|iban|vcb|vietcombank|techcombank|tcb|mb|mbbank|acb|bidv|vietinbank|agribank|tpbank|vpbank|sacombank|vib|shb|ocb|hdbank|msb|seabank|momo|zalopay)[^a-z0-9]*(?:(?:la|so|cua|ngan hang)[^a-z0-9]+){0,2}$/;
+const ID_CONTEXT =
+  /(?:^|[^a-z0-9])(?:cccd|cmnd|cmt|can cuoc|can cuoc cong dan|chung minh|chung minh nhan dan|chung minh thu|so dinh danh|dinh danh|ma dinh danh|id)[^a-z0-9]*(?:(?:la|so)[^a-z0-9]+){0,2}$/;
+
+const PLACEHOLDER = /\[(?:URL|email|STK|ID|SĐT|SỐ)\]/gu;
+
+function contextBefore(text: string, at: number): string {
+  let window = text.slice(Math.max(0, at - CONTEXT_WINDOW), at);
+  // A placeholder stands where digits or an address were, so it must block a keyword the way
+  // they did (`[ID]` is not the keyword `id`); a placeholder cut by the window edge too.
+  const close = window.indexOf(']');
+  const open = window.indexOf('[');
+  if (close >= 0 && (open < 0 || close < open)) window = '0' + window.slice(close + 1);
+  return foldDiacritics(window.replace(PLACEHOLDER, '0'));
+}
+
+function keywordSpans(text: string, kinds: ReadonlySet<ScrubKind>): Span[] {
+  const spans: Span[] = [];
+  for (const chain of digitChains(text)) {
+    const first = chain[0]!;
+    const last = chain[chain.length - 1]!;
+    const n = digitsOf(text, chain).length;
+    const context = contextBefore(text, first.start);
+    if (kinds.has('bank-account') && n >= 6 && n <= 20 && BANK_CONTEXT.test(context)) {
+      spans.push({ start: first.start, end: last.end, kind: 'bank-account' });
+    } else if (kinds.has('id') && n >= 9 && n <= 12 && ID_CONTEXT.test(context)) {
+      spans.push({ start: first.start, end: last.end, kind: 'id' });
+    }
+  }
+  return spans;
+}
+//#endregion
+
+//#region phones
+// Vietnamese national numbers: 10-digit mobiles (03, 05, 07, 08, 09), 11-digit landlines (02x),
+// and the legacy 11-digit mobiles (01x) still written on old contact cards.
+// Landline area codes are 024, 028 and 0203–0299; legacy mobile prefixes 012x, 016x, 0186, 0188, 0199.
+const VN_NATIONAL = /^0(?:[35789]\d{8}|2(?:0[3-9]|[1-9]\d)\d{7}|1(?:2\d|6[2-9]|8[68]|99)\d{7})$/;
+const MAX_PHONE_DIGITS = 15;
+
+function vnFromCountryCode(rest: string): boolean {
+  // `+84 (0) 90…` writes the trunk 0 after the country code.
+  return VN_NATIONAL.test('0' + (rest.startsWith('0') ? rest.slice(1) : rest));
+}
+
+function isPhoneDigits(d: string, plus: boolean, country: CountryCode): boolean {
+  if (plus) {
+    if (d.startsWith('84')) return vnFromCountryCode(d.slice(2));
+    return d.length >= 8 && isValidPhoneNumber('+' + d);
+  }
+  if (country !== 'VN') return d.length >= 7 && isValidPhoneNumber(d, country);
+  if (d.startsWith('0084')) return vnFromCountryCode(d.slice(4));
+  if (d.startsWith('00') && d.length > 9) return isValidPhoneNumber('+' + d.slice(2));
+  if (d.startsWith('84') && (d.length === 11 || d.length === 12)) return vnFromCountryCode(d.slice(2));
+  return VN_NATIONAL.test(d);
+}
+
+function finderSpans(text: string, country: CountryCode): Span[] {
+  const found = findPhoneNumbersInText(text, { defaultCountry: country });
+  // The default (small) metadata checks little more than length, so it reads dates such as
+  // `12-05-2025`, or the middle of a longer digit chain, as Vietnamese numbers. A Vietnamese
+  // find must have a Vietnamese shape and be written as one: with `+`, `84`, or the trunk `0`.
+  const plausible = found.filter((f) => {
+    if (f.number.countryCallingCode !== '84') return true;
+    const raw = text.slice(f.startsAt, f.endsAt);
+    const lead = raw.replace(/[^0-9+]/g, '');
+    const written = lead.startsWith('+') || lead.startsWith('0') || lead.startsWith('84');
+    return written && VN_NATIONAL.test('0' + f.number.nationalNumber);
+  });
+  return plausible.map((f) => {
+    let start = f.startsAt;
+    let end = f.endsAt;
+    // An extension (`0901234567 x2`, `máy lẻ 12`) is not personal; the text around it stays.
+    const ext = f.number.ext;
+    if (ext) {
+      let keep = 0;
+      for (let k = start; k < end; k++) if (isDigit(text[k])) keep++;
+      keep -= ext.length;
+      for (let k = start; k < end; k++) {
+        if (isDigit(text[k]) && --keep === 0) {
+          end = k + 1;
+          break;
+        }
+      }
+    }
+    // The finder may also take a bracket that belongs to the surrounding text (`( 0901…`).
+    const attached = (k: number): boolean => text[k] === '(' && (text[k + 1] === '+' || isDigit(text[k + 1]));
+    while (start < end && !isDigit(text[start]) && text[start] !== '+' && !attached(start)) start++;
+    const opened = text.slice(start, end).includes('(');
+    while (end > start && !isDigit(text[end - 1]) && !(opened && text[end - 1] === ')')) end--;
+    // Never cut through a run of digits: the finder can read `842400000000` as `+84 842400000`
+    // and leave the tail `000` behind, which the next round would then see differently.
+    while (start > 0 && isDigit(text[start - 1]) && isDigit(text[start])) start--;
+    while (isDigit(text[end]) && isDigit(text[end - 1])) end++;
+    return { start, end, kind: 'phone' as const };
+  });
+}
+
+/**
+ * Phones the finder did not take: within each chain of digit groups, the earliest start whose
+ * groups form a phone number, taking the longest such run. At most 15 digits are tried per
+ * start, so the work per chain is linear.
+ */
+function chainPhoneSpans(text: string, country: CountryCode): Span[] {
+  const spans: Span[] = [];
+  for (const chain of digitChains(text)) {
+    let s = 0;
+    while (s < chain.length) {
+      const plusAt = plusBefore(text, chain[s]!.start);
+      let digits = '';
+      let found = -1;
+      for (let e = s; e < chain.length; e++) {
+        const g = chain[e]!;
+        digits += text.slice(g.start, g.end);
+        if (digits.length > MAX_PHONE_DIGITS) break;
+        if (isPhoneDigits(digits, plusAt >= 0, country)) found = e;
+      }
+      if (found < 0) {
+        s++;
+        continue;
+      }
+      let start = plusAt >= 0 ? plusAt : chain[s]!.start;
+      if (start > 0 && text[start - 1] === '(') start--;
+      let end = chain[found]!.end;
+      if (text[start] === '(' && text[end] === ')') end++;
+      spans.push({ start, end, kind: 'phone' });
+      s = found + 1;
+    }
+  }
+  return spans;
+}
+//#endregion
+
+//#region bare IDs and long numbers
+function bareIdSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const chain of digitChains(text)) {
+    for (const g of chain) {
+      const n = g.end - g.start;
+      if (plusBefore(text, g.start) >= 0) continue;
+      // CCCD numbers start with a 3-digit province code 001–096, so with 0; CMND has 9 digits.
+      if (n === 9 || (n === 12 && text[g.start] === '0')) spans.push({ start: g.start, end: g.end, kind: 'id' });
+    }
+  }
+  return spans;
+}
+
+/** `1.500.000.000` or `2 000 000 000`: a money amount in thousands groups, not an identifier. */
+function isGroupedAmount(text: string, chain: readonly Group[]): boolean {
+  const first = chain[0]!;
+  if (chain.length < 2 || first.end - first.start > 3) return false;
+  const sep = text[first.end];
+  for (let k = 1; k < chain.length; k++) {
+    const g = chain[k]!;
+    if (g.end - g.start !== 3 || g.start - chain[k - 1]!.end !== 1 || text[g.start - 1] !== sep) return false;
+  }
+  return sep === '.' || sep === ' ';
+}
+
+function longNumberSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const chain of digitChains(text)) {
+    // Ten digits in groups of one to three are a run of small numbers (`12 3 2 150.000`), not an
+    // identifier; identifiers are written with at least one group of four or more.
+    const wide = chain.some((g) => g.end - g.start >= 4);
+    if (wide && digitsOf(text, chain).length >= 10 && !isGroupedAmount(text, chain)) {
+      spans.push({ start: chain[0]!.start, end: chain[chain.length - 1]!.end, kind: 'number' });
+    }
+  }
+  return spans;
+}
+//#endregion
+
+function readOptions(opts: ScrubOptions | undefined): { kinds: ReadonlySet<ScrubKind>; country: CountryCode } {
+  if (opts === undefined) return { kinds: new Set(ALL_KINDS), country: 'VN' };
+  if (typeof opts !== 'object' || opts === null) {
+    throw new WaybillShieldError('INVALID_INPUT', 'scrubText options: has the wrong type');
+  }
+  const rawKinds: unknown = opts.kinds;
+  let kinds: ReadonlySet<ScrubKind> = new Set(ALL_KINDS);
+  if (rawKinds !== undefined) {
+    if (!Array.isArray(rawKinds) || !rawKinds.every((k) => (ALL_KINDS as readonly unknown[]).includes(k))) {
+      throw new WaybillShieldError('INVALID_INPUT', 'scrubText options.kinds: is not one of the allowed values');
+    }
+    kinds = new Set(rawKinds as ScrubKind[]);
+  }
+  const country: unknown = opts.defaultCountry ?? 'VN';
+  if (typeof country !== 'string' || !isSupportedCountry(country)) {
+    throw new WaybillShieldError('INVALID_INPUT', 'scrubText options.defaultCountry: is not one of the allowed values');
+  }
+  return { kinds, country };
+}
+
+/**
+ * Mask the PII embedded in a free-text field and keep everything else.
+ *
+ * Passes run in this order, each on the previous one's output: URLs with a query string,
+ * emails, digits after a bank-account or ID keyword, phones found by libphonenumber-js, phones
+ * split into groups, bare 12-digit CCCD / 9-digit CMND numbers, and any other run of 10 or more
+ * digits. The result is stable: scrubbing it again returns it unchanged.
+ *
+ * @param text - a note, goods description or address line, at most {@link SCRUB_MAX_LENGTH} characters
+ * @param opts - which kinds to mask (all by default) and the default region (`VN`)
+ * @returns the text with each find replaced by its {@link SCRUB_PLACEHOLDERS} entry
+ * @throws WaybillShieldError `INVALID_INPUT` when `text` is not a string or is too long, or the
+ *   options are invalid; the message never contains the text
+ * @example
+ * ```ts
+ * scrubText('Gọi 0901 234 567 hoặc mail lan.nguyen@gmail.com, STK 0123456789 VCB')
+ * // → 'Gọi [SĐT] hoặc mail [email], STK [STK] VCB'
+ * ```
+ */
+export function scrubText(text: string, opts?: ScrubOptions): string {
+  if (typeof text !== 'string') {
+    throw new WaybillShieldError('INVALID_INPUT', 'scrubText text: must be a string');
+  }
+  if (text.length > SCRUB_MAX_LENGTH) {
+    throw new WaybillShieldError('INVALID_INPUT', 'scrubText text: is too long');
+  }
+  return guard('INVALID_INPUT', 'scrubText: text could not be processed', () => {
+    const { kinds, country } = readOptions(opts);
+    // A mask changes the context of what is left (a finder that refused `+ 300000000 - 0240…`
+    // may accept `+ 300000000` alone), so run the passes again until nothing changes. Each
+    // round removes digits; real text settles in two rounds, and the cap keeps the cost linear.
+    let out = scrubOnce(text, kinds, country);
+    for (let round = 1; round < MAX_ROUNDS; round++) {
+      const next = scrubOnce(out, kinds, country);
+      if (next === out) break;
+      out = next;
+    }
+    return out;
+  });
+}
+
+const MAX_ROUNDS = 4;
+
+/** One round of every enabled pass, in order, each on the previous one's output. */
+function scrubOnce(text: string, kinds: ReadonlySet<ScrubKind>, country: CountryCode): string {
+  let out = text;
+  if (kinds.has('url')) out = applySpans(out, urlSpans(out));
+  if (kinds.has('email')) out = applySpans(out, emailSpans(out));
+  if (kinds.has('bank-account') || kinds.has('id')) out = applySpans(out, keywordSpans(out, kinds));
+  if (kinds.has('phone')) {
+    // Chains first: they read a run of groups from its start, as people write numbers; the
+    // finder then takes what they do not shape-check (other countries, extensions).
+    out = applySpans(out, chainPhoneSpans(out, country));
+    out = applySpans(out, finderSpans(out, country));
+  }
+  if (kinds.has('id')) out = applySpans(out, bareIdSpans(out));
+  if (kinds.has('number')) out = applySpans(out, longNumberSpans(out));
+  return out;
+}
