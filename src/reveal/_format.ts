@@ -71,6 +71,7 @@ export function maskToFields(mask: number): SealedField[] {
 
 // Accepts the Crockford aliases on input: case, I/L → 1, O → 0; grouping with '-' or spaces.
 const SEPARATORS = /[\s-]+/g;
+const CANONICAL = /^[0-9A-HJKMNP-TV-Z]{20}$/;
 /** Longest input looked at; anything longer is malformed before any work is done on it. */
 const MAX_INPUT = 64;
 
@@ -80,8 +81,10 @@ const MAX_INPUT = 64;
  */
 export function normalizeToken(text: unknown): string | undefined {
   if (typeof text !== 'string' || text.length > MAX_INPUT) return undefined;
+  // Fast path: a token as issued (scanned from the QR) needs no rewriting.
+  if (text.length === TOKEN_CHARS && CANONICAL.test(text)) return text;
   const s = text.replace(SEPARATORS, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (s.length !== TOKEN_CHARS || !/^[0-9A-HJKMNP-TV-Z]+$/.test(s)) return undefined;
+  if (s.length !== TOKEN_CHARS || !CANONICAL.test(s)) return undefined;
   return s;
 }
 
