@@ -138,11 +138,14 @@ function isCategory(value: unknown): value is GoodsCategory {
  */
 export function goodsLabel(
   cls: Pick<GoodsClass, 'category'> & { flags?: readonly GoodsFlag[] },
-  opts: GoodsLabelOptions = {},
+  opts?: GoodsLabelOptions,
 ): string {
   // Reading a hostile object (throwing getter, proxy) must not leak its exception.
   return guard('INVALID_INPUT', 'goodsLabel: arguments could not be read', () => {
-    const show: unknown = typeof opts === 'object' && opts !== null ? (opts.show ?? 'category') : 'category';
+    if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
+      throw new WaybillShieldError('INVALID_INPUT', 'goodsLabel options: has the wrong type');
+    }
+    const show: unknown = opts?.show ?? 'category';
     if (show !== 'category' && show !== 'none') {
       throw new WaybillShieldError('INVALID_INPUT', 'goodsLabel options.show: is not one of the allowed values');
     }

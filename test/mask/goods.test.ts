@@ -9,6 +9,7 @@ import {
   type GoodsClass,
 } from '../../src/mask/goods.js';
 import { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from '../../src/mask/goods-lexicon.js';
+import { HOSTILE_ALL } from '../helpers/hostile.js';
 
 const cat = (s: string): string => classifyGoods(s).category;
 const flags = (s: string): string[] => classifyGoods(s).flags;
@@ -183,6 +184,19 @@ describe('classifyGoods: bad input', () => {
       }
     }
     expect(() => classifyGoods('a'.repeat(GOODS_MAX_LENGTH))).not.toThrow();
+  });
+
+  it('returns or throws WaybillShieldError for every value in the shared hostile table', () => {
+    for (const [name, v] of HOSTILE_ALL) {
+      for (const call of [() => classifyGoods(v as string), () => goodsLabel(v as GoodsClass), () => goodsLabel(classifyGoods('áo'), v as never)]) {
+        try {
+          call();
+        } catch (e) {
+          expect(e, name).toBeInstanceOf(WaybillShieldError);
+          expect((e as Error).message, name).not.toContain('0901');
+        }
+      }
+    }
   });
 
   it('handles hostile strings', () => {
