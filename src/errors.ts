@@ -140,3 +140,17 @@ export function guard<T>(code: ErrorCode, summary: string, fn: () => T): T {
     throw new WaybillShieldError(code, summary);
   }
 }
+
+/**
+ * Async form of {@link guard}: awaits `fn` and turns any foreign rejection into a
+ * `WaybillShieldError` with `code`, dropping the original.
+ * @internal
+ */
+export async function guardAsync<T>(code: ErrorCode, summary: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof WaybillShieldError) throw e;
+    throw new WaybillShieldError(code, summary);
+  }
+}

@@ -48,4 +48,64 @@ export type {
   UnitType,
 } from './address/index.js';
 
-export type { AuditEvent, AuditAction, AuditOutcome, AuditTarget } from './audit/types.js';
+export { classifyGoods, goodsLabel, GOODS_MAX_LENGTH, NEUTRAL_GOODS_LABEL } from './mask/goods.js';
+export type { GoodsClass, GoodsLabelOptions } from './mask/goods.js';
+export { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from './mask/goods-lexicon.js';
+export type { GoodsCategory, GoodsFlag, GoodsCategoryInfo, GoodsLexiconEntry } from './mask/goods-lexicon.js';
+export { scrubText, SCRUB_PLACEHOLDERS, SCRUB_MAX_LENGTH } from './mask/scrub.js';
+export type { ScrubKind, ScrubOptions } from './mask/scrub.js';
+
+export {
+  issueRevealToken,
+  formatRevealToken,
+  redeemRevealToken,
+  reveal,
+  RevealGrant,
+  revokeRevealToken,
+  revokeWaybillReveals,
+  MAX_TOKEN_VALIDITY_MS,
+  REDEEM_DEFAULTS,
+  TOKEN_REJECTED_MESSAGE,
+  REVEAL_PURPOSE,
+  WAYBILL_REVOCATION_TTL_MS,
+} from './reveal/index.js';
+export type {
+  IssueRevealTokenOptions,
+  RedeemRevealTokenOptions,
+  RevealRejectReason,
+  RevealOptions,
+  RevealedFields,
+  RevokeRevealTokenOptions,
+  RevokeWaybillRevealsOptions,
+} from './reveal/index.js';
+
+export {
+  callerCode,
+  verifyCallerCode,
+  deliveryPin,
+  verifyDeliveryPin,
+  CALLER_CODE_DIGITS,
+  CALLER_CODE_WINDOW_MS,
+  DELIVERY_PIN_DIGITS,
+  DELIVERY_PIN_DEFAULTS,
+  DELIVERY_PIN_UTC_OFFSET_MS,
+} from './verify/index.js';
+export type { CallerCode, CallerCodeOptions, VerifyCallerCodeOptions, DeliveryPinOptions, VerifyDeliveryPinOptions } from './verify/index.js';
+
+export { MemoryLedger } from './ledger/index.js';
+export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './ledger/index.js';
+
+export { AuditChain, MemoryAuditSink, AUDIT_GENESIS, auditRecordHash } from './audit/index.js';
+export type {
+  AuditChainOptions,
+  AuditHead,
+  AuditProblem,
+  AuditVerifyOptions,
+  AuditVerifyResult,
+  AuditAction,
+  AuditEvent,
+  AuditOutcome,
+  AuditRecord,
+  AuditSink,
+  AuditTarget,
+} from './audit/index.js';

@@ -15,8 +15,12 @@ export const PUBLIC_NAMES: Record<string, string[]> = {
   '.': [
     'WaybillShieldError', 'isWaybillShieldError', 'Keyring', 'parseWaybill', 'safeParseWaybill', 'isValidWaybill',
     'protect', 'unseal', 'reseal', 'phoneIndex', 'phoneIndexes', 'normalizePhone', 'isValidPhone', 'maskPhone', 'maskName',
-    'resolvePolicy', 'SEALED_FIELDS',
+    'resolvePolicy', 'SEALED_FIELDS', 'parseAddress', 'maskAddress', 'addressRouting', 'classifyGoods', 'goodsLabel', 'scrubText',
+    'issueRevealToken', 'redeemRevealToken', 'reveal', 'RevealGrant', 'revokeRevealToken', 'revokeWaybillReveals',
+    'callerCode', 'verifyCallerCode', 'deliveryPin', 'verifyDeliveryPin', 'MemoryLedger', 'AuditChain', 'MemoryAuditSink',
   ],
+  './redis': ['RedisLedger'],
+  './node': ['JsonlAuditSink'],
 };
 
 describe('built package', () => {

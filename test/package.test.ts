@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /** Ceiling on the minified + gzipped core bundle, in bytes. The README records the measured size. */
-export const CORE_GZIP_CEILING = 290 * 1024;
+export const CORE_GZIP_CEILING = 300 * 1024;
 
 async function bundle(entry: string): Promise<string> {
   const r = await build({

@@ -16,7 +16,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { SEALED_FIELDS } from '../schema.js';
 import { isActor, isIdentifier } from '../reveal/_ids.js';
 import { MemoryAuditSink } from './sinks.js';
@@ -143,7 +143,12 @@ export class AuditChain implements AuditTarget {
    * @param opts - sinks, clock, and where to resume
    * @throws WaybillShieldError `AUDIT_FAILED` for a bad `resume` head or a sink whose last record is malformed
    */
-  constructor(opts: AuditChainOptions = {}) {
+  constructor(options: AuditChainOptions = {}) {
+    // Read the options once, so a getter or proxy that throws becomes AUDIT_FAILED.
+    const opts = guard('AUDIT_FAILED', 'AuditChain: options must be an object', () => {
+      if (options === null || typeof options !== 'object') throw new WaybillShieldError('AUDIT_FAILED', 'AuditChain: options must be an object');
+      return { sinks: options.sinks, clock: options.clock, resume: options.resume };
+    });
     const sinks = opts.sinks === undefined ? [new MemoryAuditSink()] : Array.isArray(opts.sinks) ? [...opts.sinks] : [opts.sinks as AuditSink];
     if (sinks.length === 0) throw fail('required', 'sinks');
     this.#sinks = Object.freeze(sinks);
@@ -179,8 +184,17 @@ export class AuditChain implements AuditTarget {
    * chain.append({ actor: 'cs-17', action: 'unseal', waybillId: 'GHN1', fields: ['recipient.phone'], purpose: 'complaint-callback', outcome: 'ok' });
    * ```
    */
-  append(event: AuditEvent): AuditRecord {
-    checkEvent(event);
+  append(input: AuditEvent): AuditRecord {
+    // Snapshot the event once: a getter or proxy that throws, or changes between reads, cannot
+    // put one thing in the hash and another in the sink.
+    const event = guard('AUDIT_FAILED', 'the audit event is malformed', () => {
+      checkEvent(input);
+      const copy: AuditEvent = { actor: input.actor, action: input.action, waybillId: input.waybillId, fields: [...input.fields], outcome: input.outcome };
+      if (input.purpose !== undefined) copy.purpose = input.purpose;
+      if (input.reason !== undefined) copy.reason = input.reason;
+      checkEvent(copy);
+      return copy;
+    });
     const at = this.#clock();
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw fail('type', 'clock');
     const body: Omit<AuditRecord, 'hash'> = {
@@ -244,25 +258,27 @@ export class AuditChain implements AuditTarget {
    * ```
    */
   static verify(records: Iterable<unknown>, opts: AuditVerifyOptions = {}): AuditVerifyResult {
-    const list = Array.isArray(records) ? (records as unknown[]) : [...records];
-    let expectSeq = opts.from ? opts.from.seq + 1 : 0;
-    let prev = opts.from ? opts.from.hash : AUDIT_GENESIS;
-    for (let i = 0; i < list.length; i++) {
-      const r = list[i];
-      const bad = (problem: AuditProblem): AuditVerifyResult => ({ ok: false, index: i, seq: expectSeq, problem });
-      if (!wellFormed(r)) return bad('malformed');
-      if (r.seq !== expectSeq) {
-        if (r.seq < expectSeq) return bad('reordered');
-        // A later seq here: reordered if the expected one still comes, missing if it never does.
-        const comesLater = list.slice(i + 1).some((x) => typeof x === 'object' && x !== null && (x as { seq?: unknown }).seq === expectSeq);
-        return bad(comesLater ? 'reordered' : 'missing');
+    return guard('AUDIT_FAILED', 'AuditChain.verify: records are not readable', () => {
+      const list = Array.isArray(records) ? (records as unknown[]) : [...records];
+      let expectSeq = opts.from ? opts.from.seq + 1 : 0;
+      let prev = opts.from ? opts.from.hash : AUDIT_GENESIS;
+      for (let i = 0; i < list.length; i++) {
+        const r = list[i];
+        const bad = (problem: AuditProblem): AuditVerifyResult => ({ ok: false, index: i, seq: expectSeq, problem });
+        if (!wellFormed(r)) return bad('malformed');
+        if (r.seq !== expectSeq) {
+          if (r.seq < expectSeq) return bad('reordered');
+          // A later seq here: reordered if the expected one still comes, missing if it never does.
+          const comesLater = list.slice(i + 1).some((x) => typeof x === 'object' && x !== null && (x as { seq?: unknown }).seq === expectSeq);
+          return bad(comesLater ? 'reordered' : 'missing');
+        }
+        const { hash, ...body } = r;
+        if (auditRecordHash(body) !== hash || r.prev !== prev) return bad('broken');
+        prev = r.hash;
+        expectSeq++;
       }
-      const { hash, ...body } = r;
-      if (auditRecordHash(body) !== hash || r.prev !== prev) return bad('broken');
-      prev = r.hash;
-      expectSeq++;
-    }
-    if (opts.head !== undefined && opts.head !== prev) return { ok: false, index: list.length, seq: expectSeq, problem: 'missing' };
-    return { ok: true, count: list.length, head: { seq: expectSeq - 1, hash: prev } };
+      if (opts.head !== undefined && opts.head !== prev) return { ok: false, index: list.length, seq: expectSeq, problem: 'missing' };
+      return { ok: true, count: list.length, head: { seq: expectSeq - 1, hash: prev } };
+    });
   }
 }

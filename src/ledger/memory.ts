@@ -9,7 +9,7 @@
  * shared ledger: `RedisLedger` from `waybill-shield/redis`.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { checkCount, checkScope, checkTokenId, checkTtl, checkWaybillId } from './_args.js';
 import type { AcquireResult, ConsumeResult, FailureScope, RevealLedger } from './types.js';
 
@@ -49,7 +49,12 @@ export class MemoryLedger implements RevealLedger {
    * @param opts - size bound and clock
    * @throws WaybillShieldError `INVALID_INPUT` for a bad `maxEntries` or `clock`
    */
-  constructor(opts: MemoryLedgerOptions = {}) {
+  constructor(options: MemoryLedgerOptions = {}) {
+    // Read the options once, so a getter or proxy that throws becomes INVALID_INPUT.
+    const opts = guard('INVALID_INPUT', 'MemoryLedger: options must be an object', () => {
+      if (options === null || typeof options !== 'object') throw new WaybillShieldError('INVALID_INPUT', 'MemoryLedger: options must be an object');
+      return { maxEntries: options.maxEntries, clock: options.clock };
+    });
     const max = opts.maxEntries ?? 100_000;
     checkCount(max, 'maxEntries');
     if (opts.clock !== undefined && typeof opts.clock !== 'function') {

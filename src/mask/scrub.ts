@@ -15,7 +15,7 @@
  * @module
  */
 
-import { findPhoneNumbersInText, isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js';
+import { findPhoneNumbersInText, isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max';
 import { foldDiacritics } from '../_fold.js';
 import { guard, WaybillShieldError } from '../errors.js';
 

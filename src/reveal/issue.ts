@@ -5,7 +5,7 @@
  * personal data: only a version, key id bits, a field mask, the window and the tag.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import { resolvePolicy, type MaskPolicy } from '../policy.js';
 import { SEALED_FIELDS, type SealedField } from '../schema.js';
@@ -84,44 +84,46 @@ function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
  * ```
  */
 export function issueRevealToken(opts: IssueRevealTokenOptions): string {
-  assertKeyring(opts?.keyring);
-  const { keyring } = opts;
-  assertIdentifier(opts.waybillId, 'waybillId');
-  assertIdentifier(opts.courierId, 'courierId');
-  const assignment = opts.assignment ?? 0;
-  assertAssignment(assignment);
-  const fields = resolveFields(opts);
-  if (opts.actor !== undefined && !isActor(opts.actor)) throw invalid('actor', 'format');
-  const nb = dateOption(opts.notBefore, 'notBefore');
-  if (!(opts.notAfter instanceof Date) || Number.isNaN(opts.notAfter.getTime())) throw invalid('notAfter', 'type');
-  if (opts.notAfter.getTime() <= nb.getTime()) throw invalid('notAfter', 'too_small');
-  if (nb.getTime() < TOKEN_EPOCH_MS) throw invalid('notBefore', 'too_small');
-  const nbUnits = unitFloor(nb.getTime());
-  const durationUnits = unitCeil(opts.notAfter.getTime()) - nbUnits;
-  if (durationUnits > MAX_DURATION_UNITS) throw invalid('notAfter', 'too_big');
-  if (nbUnits > 0xffffffff) throw invalid('notBefore', 'too_big');
+  return guard('INVALID_INPUT', 'issueRevealToken: options are invalid', () => {
+    assertKeyring(opts?.keyring);
+    const { keyring } = opts;
+    assertIdentifier(opts.waybillId, 'waybillId');
+    assertIdentifier(opts.courierId, 'courierId');
+    const assignment = opts.assignment ?? 0;
+    assertAssignment(assignment);
+    const fields = resolveFields(opts);
+    if (opts.actor !== undefined && !isActor(opts.actor)) throw invalid('actor', 'format');
+    const nb = dateOption(opts.notBefore, 'notBefore');
+    if (!(opts.notAfter instanceof Date) || Number.isNaN(opts.notAfter.getTime())) throw invalid('notAfter', 'type');
+    if (opts.notAfter.getTime() <= nb.getTime()) throw invalid('notAfter', 'too_small');
+    if (nb.getTime() < TOKEN_EPOCH_MS) throw invalid('notBefore', 'too_small');
+    const nbUnits = unitFloor(nb.getTime());
+    const durationUnits = unitCeil(opts.notAfter.getTime()) - nbUnits;
+    if (durationUnits > MAX_DURATION_UNITS) throw invalid('notAfter', 'too_big');
+    if (nbUnits > 0xffffffff) throw invalid('notBefore', 'too_big');
 
-  const fieldMask = fieldsToMask(fields);
-  const keyId = keyring.primary;
-  const mac = tokenMac(keyring, {
-    version: TOKEN_VERSION,
-    keyId,
-    fieldMask,
-    nbUnits,
-    durationUnits,
-    waybillId: opts.waybillId,
-    courierId: opts.courierId,
-    assignment,
-  })!;
-  const token = encodeToken({ version: TOKEN_VERSION, kidLow: keyId % KID_MODULUS, fieldMask, nbLow: nbUnits % NB_PERIOD, durationUnits }, tagOf(mac));
-  opts.audit?.append({
-    actor: opts.actor ?? 'system',
-    action: 'token.issue',
-    waybillId: opts.waybillId,
-    fields: maskToFields(fieldMask),
-    outcome: 'ok',
+    const fieldMask = fieldsToMask(fields);
+    const keyId = keyring.primary;
+    const mac = tokenMac(keyring, {
+      version: TOKEN_VERSION,
+      keyId,
+      fieldMask,
+      nbUnits,
+      durationUnits,
+      waybillId: opts.waybillId,
+      courierId: opts.courierId,
+      assignment,
+    })!;
+    const token = encodeToken({ version: TOKEN_VERSION, kidLow: keyId % KID_MODULUS, fieldMask, nbLow: nbUnits % NB_PERIOD, durationUnits }, tagOf(mac));
+    opts.audit?.append({
+      actor: opts.actor ?? 'system',
+      action: 'token.issue',
+      waybillId: opts.waybillId,
+      fields: maskToFields(fieldMask),
+      outcome: 'ok',
+    });
+    return token;
   });
-  return token;
 }
 
 /**
@@ -137,7 +139,9 @@ export function issueRevealToken(opts: IssueRevealTokenOptions): string {
  * ```
  */
 export function formatRevealToken(token: string): string {
-  const c = normalizeToken(token);
-  if (c === undefined) throw invalid('token', 'format');
-  return groupToken(c);
+  return guard('TOKEN_REJECTED', 'the reveal token was not accepted', () => {
+    const c = normalizeToken(token);
+    if (c === undefined) throw invalid('token', 'format');
+    return groupToken(c);
+  });
 }

@@ -14,7 +14,7 @@
  * reason goes only to the audit event and the error's non-enumerable `reason`.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { WaybillShieldError, guardAsync } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -108,89 +108,91 @@ function unavailable(e: unknown): WaybillShieldError {
  * ```
  */
 export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOptions): Promise<RevealGrant> {
-  assertKeyring(opts?.keyring);
-  const { keyring, waybillId, courierId, audit } = opts;
-  assertIdentifier(waybillId, 'waybillId');
-  assertIdentifier(courierId, 'courierId');
-  const assignment = opts.assignment ?? 0;
-  assertAssignment(assignment);
-  if (opts.assignedCourierId !== undefined) assertIdentifier(opts.assignedCourierId, 'assignedCourierId');
-  const now = dateOption(opts.now, 'now').getTime();
-  const maxUses = intOption(opts.maxUses, REDEEM_DEFAULTS.maxUses, 1, 1_000_000_000, 'maxUses');
-  const maxFailures = intOption(opts.maxFailures, REDEEM_DEFAULTS.maxFailures, 1, 1_000_000, 'maxFailures');
-  const lockoutMs = intOption(opts.lockoutMs, REDEEM_DEFAULTS.lockoutMs, 1_000, 30 * 86_400_000, 'lockoutMs');
-  const grantTtlMs = intOption(opts.grantTtlMs, REDEEM_DEFAULTS.grantTtlMs, 1_000, 86_400_000, 'grantTtlMs');
-  const ledger = opts.ledger ?? defaultLedger();
+  return guardAsync('INVALID_INPUT', 'redeemRevealToken: options are invalid', async () => {
+    assertKeyring(opts?.keyring);
+    const { keyring, waybillId, courierId, audit } = opts;
+    assertIdentifier(waybillId, 'waybillId');
+    assertIdentifier(courierId, 'courierId');
+    const assignment = opts.assignment ?? 0;
+    assertAssignment(assignment);
+    if (opts.assignedCourierId !== undefined) assertIdentifier(opts.assignedCourierId, 'assignedCourierId');
+    const now = dateOption(opts.now, 'now').getTime();
+    const maxUses = intOption(opts.maxUses, REDEEM_DEFAULTS.maxUses, 1, 1_000_000_000, 'maxUses');
+    const maxFailures = intOption(opts.maxFailures, REDEEM_DEFAULTS.maxFailures, 1, 1_000_000, 'maxFailures');
+    const lockoutMs = intOption(opts.lockoutMs, REDEEM_DEFAULTS.lockoutMs, 1_000, 30 * 86_400_000, 'lockoutMs');
+    const grantTtlMs = intOption(opts.grantTtlMs, REDEEM_DEFAULTS.grantTtlMs, 1_000, 86_400_000, 'grantTtlMs');
+    const ledger = opts.ledger ?? defaultLedger();
 
-  const record = (outcome: AuditEvent['outcome'], reason: string | undefined, fields: AuditEvent['fields']): void => {
-    if (!audit) return;
-    const event: AuditEvent = { actor: courierId, action: 'token.redeem', waybillId, fields, outcome };
-    if (reason !== undefined) event.reason = reason;
-    audit.append(event);
-  };
-  const reject = (reason: RevealRejectReason, fieldMask = 0): WaybillShieldError => {
-    record('denied', reason, maskToFields(fieldMask));
-    return new WaybillShieldError('TOKEN_REJECTED', TOKEN_REJECTED_MESSAGE, { reason });
-  };
-  const ledgerFailed = (e: unknown): WaybillShieldError => {
-    record('error', 'ledger-unavailable', []);
-    return unavailable(e);
-  };
-  // Best effort: if the refund fails the attempt simply stays counted, which fails closed.
-  const refund = async (): Promise<void> => {
+    const record = (outcome: AuditEvent['outcome'], reason: string | undefined, fields: AuditEvent['fields']): void => {
+      if (!audit) return;
+      const event: AuditEvent = { actor: courierId, action: 'token.redeem', waybillId, fields, outcome };
+      if (reason !== undefined) event.reason = reason;
+      audit.append(event);
+    };
+    const reject = (reason: RevealRejectReason, fieldMask = 0): WaybillShieldError => {
+      record('denied', reason, maskToFields(fieldMask));
+      return new WaybillShieldError('TOKEN_REJECTED', TOKEN_REJECTED_MESSAGE, { reason });
+    };
+    const ledgerFailed = (e: unknown): WaybillShieldError => {
+      record('error', 'ledger-unavailable', []);
+      return unavailable(e);
+    };
+    // Best effort: if the refund fails the attempt simply stays counted, which fails closed.
+    const refund = async (): Promise<void> => {
+      try {
+        await ledger.release(waybillId, 'reveal');
+      } catch {
+        /* counted as a failure; harmless */
+      }
+    };
+
+    // 1. Lockout before any work on the token.
+    let acquired;
     try {
-      await ledger.release(waybillId, 'reveal');
-    } catch {
-      /* counted as a failure; harmless */
+      acquired = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
+    } catch (e) {
+      throw ledgerFailed(e);
     }
-  };
-
-  // 1. Lockout before any work on the token.
-  let acquired;
-  try {
-    acquired = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
-  } catch (e) {
-    throw ledgerFailed(e);
-  }
-  if (acquired === 'locked') {
-    record('denied', 'locked', []);
-    throw new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
-  }
-
-  // 2. Shape and assignee.
-  const decoded = parseToken(token);
-  if (decoded === undefined) throw reject('malformed');
-  if (opts.assignedCourierId !== undefined && opts.assignedCourierId !== courierId) throw reject('wrong-courier');
-
-  // 3. Tag.
-  const nowUnit = unitFloor(now);
-  const auth: AuthenticToken | undefined = authenticate(keyring, decoded, { waybillId, courierId, assignment }, nowUnit);
-  if (auth === undefined) {
-    // Diagnosis only: the caller sees the same error either way.
-    for (let back = 1; back <= REASSIGN_LOOKBACK && assignment - back >= 0; back++) {
-      if (authenticate(keyring, decoded, { waybillId, courierId, assignment: assignment - back }, nowUnit)) throw reject('reassigned');
+    if (acquired === 'locked') {
+      record('denied', 'locked', []);
+      throw new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
     }
-    throw reject('bad-tag');
-  }
 
-  // 4. Window.
-  const notBefore = unitToMs(auth.nbUnits);
-  const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
-  if (now < notBefore || now >= notAfter) {
-    await refund();
-    throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
-  }
+    // 2. Shape and assignee.
+    const decoded = parseToken(token);
+    if (decoded === undefined) throw reject('malformed');
+    if (opts.assignedCourierId !== undefined && opts.assignedCourierId !== courierId) throw reject('wrong-courier');
 
-  // 5. Revocation and use count; this also refunds the attempt.
-  let consumed;
-  try {
-    consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS);
-  } catch (e) {
-    throw ledgerFailed(e);
-  }
-  if (consumed !== 'ok') throw reject(consumed, auth.fieldMask);
+    // 3. Tag.
+    const nowUnit = unitFloor(now);
+    const auth: AuthenticToken | undefined = authenticate(keyring, decoded, { waybillId, courierId, assignment }, nowUnit);
+    if (auth === undefined) {
+      // Diagnosis only: the caller sees the same error either way.
+      for (let back = 1; back <= REASSIGN_LOOKBACK && assignment - back >= 0; back++) {
+        if (authenticate(keyring, decoded, { waybillId, courierId, assignment: assignment - back }, nowUnit)) throw reject('reassigned');
+      }
+      throw reject('bad-tag');
+    }
 
-  const fields = maskToFields(auth.fieldMask);
-  record('ok', undefined, fields);
-  return mintGrant({ waybillId, courierId, assignment, fields, expiresAt: Math.min(notAfter, now + grantTtlMs) });
+    // 4. Window.
+    const notBefore = unitToMs(auth.nbUnits);
+    const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
+    if (now < notBefore || now >= notAfter) {
+      await refund();
+      throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
+    }
+
+    // 5. Revocation and use count; this also refunds the attempt.
+    let consumed;
+    try {
+      consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS);
+    } catch (e) {
+      throw ledgerFailed(e);
+    }
+    if (consumed !== 'ok') throw reject(consumed, auth.fieldMask);
+
+    const fields = maskToFields(auth.fieldMask);
+    record('ok', undefined, fields);
+    return mintGrant({ waybillId, courierId, assignment, fields, expiresAt: Math.min(notAfter, now + grantTtlMs) });
+  });
 }

@@ -3,7 +3,7 @@
  * Every call writes an audit event naming the courier and the fields, never the values.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import { assertProtected, openSealed, type ProtectedWaybill } from '../protect.js';
 import type { SealedField } from '../schema.js';
@@ -61,37 +61,39 @@ function assignmentOf(p: ProtectedWaybill): { courierId: string; number: number 
  * ```
  */
 export function reveal(p: ProtectedWaybill, grant: RevealGrant, opts: RevealOptions): RevealedFields {
-  assertKeyring(opts?.keyring);
-  assertProtected(p);
-  const now = dateOption(opts.now, 'now').getTime();
-  const spent = spendGrant(grant, p.id, assignmentOf(p), now);
-  if (typeof spent === 'string') {
-    const s = grantState(grant);
-    opts.audit?.append({
-      actor: s?.courierId ?? 'unknown',
-      action: 'reveal',
-      waybillId: p.id,
-      fields: s?.fields ?? [],
-      purpose: REVEAL_PURPOSE,
-      outcome: 'denied',
-      reason: REASONS[spent],
-    });
-    throw new WaybillShieldError('INVALID_GRANT', 'the grant does not allow this reveal', { reason: REASONS[spent] });
-  }
-  const opened: SealedField[] = [];
-  const out: Partial<Record<SealedField, string>> = {};
-  const event: AuditEvent = { actor: spent.courierId, action: 'reveal', waybillId: p.id, fields: opened, purpose: REVEAL_PURPOSE, outcome: 'ok' };
-  try {
-    for (const f of spent.fields) {
-      // `notes` is optional on a record; a grant for it simply opens nothing there.
-      if (!Object.prototype.hasOwnProperty.call(p.sealed, f)) continue;
-      out[f] = openSealed(p, f, opts.keyring);
-      opened.push(f);
+  return guard('INVALID_GRANT', 'reveal: arguments are not a record, a grant and options', () => {
+    assertKeyring(opts?.keyring);
+    assertProtected(p);
+    const now = dateOption(opts.now, 'now').getTime();
+    const spent = spendGrant(grant, p.id, assignmentOf(p), now);
+    if (typeof spent === 'string') {
+      const s = grantState(grant);
+      opts.audit?.append({
+        actor: s?.courierId ?? 'unknown',
+        action: 'reveal',
+        waybillId: p.id,
+        fields: s?.fields ?? [],
+        purpose: REVEAL_PURPOSE,
+        outcome: 'denied',
+        reason: REASONS[spent],
+      });
+      throw new WaybillShieldError('INVALID_GRANT', 'the grant does not allow this reveal', { reason: REASONS[spent] });
     }
-  } catch (e) {
-    opts.audit?.append({ ...event, fields: spent.fields, outcome: 'error', reason: 'decrypt-failed' });
-    throw e;
-  }
-  opts.audit?.append(event);
-  return Object.freeze(out);
+    const opened: SealedField[] = [];
+    const out: Partial<Record<SealedField, string>> = {};
+    const event: AuditEvent = { actor: spent.courierId, action: 'reveal', waybillId: p.id, fields: opened, purpose: REVEAL_PURPOSE, outcome: 'ok' };
+    try {
+      for (const f of spent.fields) {
+        // `notes` is optional on a record; a grant for it simply opens nothing there.
+        if (!Object.prototype.hasOwnProperty.call(p.sealed, f)) continue;
+        out[f] = openSealed(p, f, opts.keyring);
+        opened.push(f);
+      }
+    } catch (e) {
+      opts.audit?.append({ ...event, fields: spent.fields, outcome: 'error', reason: 'decrypt-failed' });
+      throw e;
+    }
+    opts.audit?.append(event);
+    return Object.freeze(out);
+  });
 }

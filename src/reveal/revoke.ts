@@ -5,7 +5,7 @@
  * (a lost phone, a cancelled delivery, a suspected leak).
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { WaybillShieldError, guardAsync } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -73,20 +73,22 @@ async function ledgerCall(fn: () => Promise<void>): Promise<void> {
  * ```
  */
 export async function revokeRevealToken(token: string, opts: RevokeRevealTokenOptions): Promise<void> {
-  assertKeyring(opts?.keyring);
-  assertIdentifier(opts.waybillId, 'waybillId');
-  assertIdentifier(opts.courierId, 'courierId');
-  const assignment = opts.assignment ?? 0;
-  assertAssignment(assignment);
-  const actor = actorOf(opts.actor);
-  const now = dateOption(opts.now, 'now').getTime();
-  const d = parseToken(token);
-  const auth = d && authenticate(opts.keyring, d, { waybillId: opts.waybillId, courierId: opts.courierId, assignment }, unitFloor(now));
-  if (!auth) throw new WaybillShieldError('TOKEN_REJECTED', TOKEN_REJECTED_MESSAGE, { reason: d ? 'bad-tag' : 'malformed' });
-  const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
-  const ledger = opts.ledger ?? defaultLedger();
-  await ledgerCall(() => ledger.revokeToken(opts.waybillId, tokenIdOf(auth.mac), Math.max(notAfter - now, 0) + LEDGER_MARGIN_MS));
-  opts.audit?.append({ actor, action: 'token.revoke', waybillId: opts.waybillId, fields: maskToFields(auth.fieldMask), outcome: 'ok' });
+  return guardAsync('INVALID_INPUT', 'revokeRevealToken: options are invalid', async () => {
+    assertKeyring(opts?.keyring);
+    assertIdentifier(opts.waybillId, 'waybillId');
+    assertIdentifier(opts.courierId, 'courierId');
+    const assignment = opts.assignment ?? 0;
+    assertAssignment(assignment);
+    const actor = actorOf(opts.actor);
+    const now = dateOption(opts.now, 'now').getTime();
+    const d = parseToken(token);
+    const auth = d && authenticate(opts.keyring, d, { waybillId: opts.waybillId, courierId: opts.courierId, assignment }, unitFloor(now));
+    if (!auth) throw new WaybillShieldError('TOKEN_REJECTED', TOKEN_REJECTED_MESSAGE, { reason: d ? 'bad-tag' : 'malformed' });
+    const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
+    const ledger = opts.ledger ?? defaultLedger();
+    await ledgerCall(() => ledger.revokeToken(opts.waybillId, tokenIdOf(auth.mac), Math.max(notAfter - now, 0) + LEDGER_MARGIN_MS));
+    opts.audit?.append({ actor, action: 'token.revoke', waybillId: opts.waybillId, fields: maskToFields(auth.fieldMask), outcome: 'ok' });
+  });
 }
 
 /**
@@ -102,10 +104,12 @@ export async function revokeRevealToken(token: string, opts: RevokeRevealTokenOp
  * ```
  */
 export async function revokeWaybillReveals(waybillId: string, opts: RevokeWaybillRevealsOptions = {}): Promise<void> {
-  assertIdentifier(waybillId, 'waybillId');
-  const actor = actorOf(opts.actor);
-  const ttlMs = intOption(opts.ttlMs, WAYBILL_REVOCATION_TTL_MS, 1_000, 400 * 86_400_000, 'ttlMs');
-  const ledger = opts.ledger ?? defaultLedger();
-  await ledgerCall(() => ledger.revokeWaybill(waybillId, ttlMs));
-  opts.audit?.append({ actor, action: 'token.revoke', waybillId, fields: [], outcome: 'ok' });
+  return guardAsync('INVALID_INPUT', 'revokeWaybillReveals: options are invalid', async () => {
+    assertIdentifier(waybillId, 'waybillId');
+    const actor = actorOf(opts.actor);
+    const ttlMs = intOption(opts.ttlMs, WAYBILL_REVOCATION_TTL_MS, 1_000, 400 * 86_400_000, 'ttlMs');
+    const ledger = opts.ledger ?? defaultLedger();
+    await ledgerCall(() => ledger.revokeWaybill(waybillId, ttlMs));
+    opts.audit?.append({ actor, action: 'token.revoke', waybillId, fields: [], outcome: 'ok' });
+  });
 }

@@ -8,7 +8,7 @@
  * page or in an SMS and asks the caller to read it out.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, purposeMac, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { assertIdentifier, dateOption } from '../reveal/_ids.js';
@@ -74,9 +74,11 @@ function check(opts: CallerCodeOptions): { at: Date } {
  * ```
  */
 export function callerCode(opts: CallerCodeOptions): CallerCode {
-  const { at } = check(opts);
-  const w = windowOf(at);
-  return { code: codeFor(opts.keyring, opts.keyring.primary, opts.waybillId, opts.courierId, w), validUntil: new Date((w + 2) * CALLER_CODE_WINDOW_MS) };
+  return guard('INVALID_INPUT', 'callerCode: options are invalid', () => {
+    const { at } = check(opts);
+    const w = windowOf(at);
+    return { code: codeFor(opts.keyring, opts.keyring.primary, opts.waybillId, opts.courierId, w), validUntil: new Date((w + 2) * CALLER_CODE_WINDOW_MS) };
+  });
 }
 
 /**
@@ -94,25 +96,27 @@ export function callerCode(opts: CallerCodeOptions): CallerCode {
  * ```
  */
 export function verifyCallerCode(code: string, opts: VerifyCallerCodeOptions): boolean {
-  const { at } = check(opts);
-  const w = windowOf(at);
-  const c = normalizeDigits(code, CALLER_CODE_DIGITS);
-  let ok = false;
-  if (c !== undefined) {
-    const candidates: string[] = [];
-    for (const keyId of opts.keyring.keyIds) {
-      candidates.push(codeFor(opts.keyring, keyId, opts.waybillId, opts.courierId, w));
-      if (w > 0) candidates.push(codeFor(opts.keyring, keyId, opts.waybillId, opts.courierId, w - 1));
+  return guard('INVALID_INPUT', 'verifyCallerCode: options are invalid', () => {
+    const { at } = check(opts);
+    const w = windowOf(at);
+    const c = normalizeDigits(code, CALLER_CODE_DIGITS);
+    let ok = false;
+    if (c !== undefined) {
+      const candidates: string[] = [];
+      for (const keyId of opts.keyring.keyIds) {
+        candidates.push(codeFor(opts.keyring, keyId, opts.waybillId, opts.courierId, w));
+        if (w > 0) candidates.push(codeFor(opts.keyring, keyId, opts.waybillId, opts.courierId, w - 1));
+      }
+      ok = matchesAny(c, candidates);
     }
-    ok = matchesAny(c, candidates);
-  }
-  opts.audit?.append({
-    actor: opts.courierId,
-    action: 'caller.verify',
-    waybillId: opts.waybillId,
-    fields: [],
-    outcome: ok ? 'ok' : 'denied',
-    ...(ok ? {} : { reason: c === undefined ? 'malformed' : 'bad-code' }),
+    opts.audit?.append({
+      actor: opts.courierId,
+      action: 'caller.verify',
+      waybillId: opts.waybillId,
+      fields: [],
+      outcome: ok ? 'ok' : 'denied',
+      ...(ok ? {} : { reason: c === undefined ? 'malformed' : 'bad-code' }),
+    });
+    return ok;
   });
-  return ok;
 }

@@ -7,7 +7,7 @@
  * waybill after 5 wrong tries through the ledger.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { WaybillShieldError, guard, guardAsync } from '../errors.js';
 import { assertKeyring, purposeMac, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -70,9 +70,11 @@ function pinFor(keyring: Keyring, keyId: number, waybillId: string, day: number)
  * ```
  */
 export function deliveryPin(opts: DeliveryPinOptions): string {
-  assertKeyring(opts?.keyring);
-  assertIdentifier(opts.waybillId, 'waybillId');
-  return pinFor(opts.keyring, opts.keyring.primary, opts.waybillId, dayOf(dateOption(opts.at, 'at')));
+  return guard('INVALID_INPUT', 'deliveryPin: options are invalid', () => {
+    assertKeyring(opts?.keyring);
+    assertIdentifier(opts.waybillId, 'waybillId');
+    return pinFor(opts.keyring, opts.keyring.primary, opts.waybillId, dayOf(dateOption(opts.at, 'at')));
+  });
 }
 
 /**
@@ -90,49 +92,51 @@ export function deliveryPin(opts: DeliveryPinOptions): string {
  * ```
  */
 export async function verifyDeliveryPin(pin: string, opts: VerifyDeliveryPinOptions): Promise<boolean> {
-  assertKeyring(opts?.keyring);
-  const { keyring, waybillId } = opts;
-  assertIdentifier(waybillId, 'waybillId');
-  const day = dayOf(dateOption(opts.at, 'at'));
-  const actor = opts.actor ?? 'courier';
-  if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'actor', rule: 'format' }] });
-  const maxFailures = intOption(opts.maxFailures, DELIVERY_PIN_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
-  const lockoutMs = intOption(opts.lockoutMs, DELIVERY_PIN_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
-  const maxAgeDays = intOption(opts.maxAgeDays, DELIVERY_PIN_DEFAULTS.maxAgeDays, 0, 7, 'maxAgeDays');
-  const ledger = opts.ledger ?? defaultLedger();
-  const record = (outcome: 'ok' | 'denied' | 'error', reason?: string): void => {
-    opts.audit?.append({ actor, action: 'pin.verify', waybillId, fields: [], outcome, ...(reason ? { reason } : {}) });
-  };
+  return guardAsync('INVALID_INPUT', 'verifyDeliveryPin: options are invalid', async () => {
+    assertKeyring(opts?.keyring);
+    const { keyring, waybillId } = opts;
+    assertIdentifier(waybillId, 'waybillId');
+    const day = dayOf(dateOption(opts.at, 'at'));
+    const actor = opts.actor ?? 'courier';
+    if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'actor', rule: 'format' }] });
+    const maxFailures = intOption(opts.maxFailures, DELIVERY_PIN_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
+    const lockoutMs = intOption(opts.lockoutMs, DELIVERY_PIN_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
+    const maxAgeDays = intOption(opts.maxAgeDays, DELIVERY_PIN_DEFAULTS.maxAgeDays, 0, 7, 'maxAgeDays');
+    const ledger = opts.ledger ?? defaultLedger();
+    const record = (outcome: 'ok' | 'denied' | 'error', reason?: string): void => {
+      opts.audit?.append({ actor, action: 'pin.verify', waybillId, fields: [], outcome, ...(reason ? { reason } : {}) });
+    };
 
-  let acquired;
-  try {
-    acquired = await ledger.acquire(waybillId, 'pin', maxFailures, lockoutMs);
-  } catch (e) {
-    record('error', 'ledger-unavailable');
-    if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') throw e;
-    throw new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
-  }
-  if (acquired === 'locked') {
-    record('denied', 'locked');
-    throw new WaybillShieldError('TOKEN_LOCKED', 'too many wrong PINs for this waybill; try again later', { reason: 'locked' });
-  }
+    let acquired;
+    try {
+      acquired = await ledger.acquire(waybillId, 'pin', maxFailures, lockoutMs);
+    } catch (e) {
+      record('error', 'ledger-unavailable');
+      if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') throw e;
+      throw new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
+    }
+    if (acquired === 'locked') {
+      record('denied', 'locked');
+      throw new WaybillShieldError('TOKEN_LOCKED', 'too many wrong PINs for this waybill; try again later', { reason: 'locked' });
+    }
 
-  const p = normalizeDigits(pin, DELIVERY_PIN_DIGITS);
-  let ok = false;
-  if (p !== undefined) {
-    const candidates: string[] = [];
-    for (const keyId of keyring.keyIds) for (let d = day; d >= Math.max(0, day - maxAgeDays); d--) candidates.push(pinFor(keyring, keyId, waybillId, d));
-    ok = matchesAny(p, candidates);
-  }
-  if (!ok) {
-    record('denied', p === undefined ? 'malformed' : 'bad-pin');
-    return false;
-  }
-  try {
-    await ledger.release(waybillId, 'pin');
-  } catch {
-    // The refund is best effort: the correct PIN stays counted as an attempt, which fails closed.
-  }
-  record('ok');
-  return true;
+    const p = normalizeDigits(pin, DELIVERY_PIN_DIGITS);
+    let ok = false;
+    if (p !== undefined) {
+      const candidates: string[] = [];
+      for (const keyId of keyring.keyIds) for (let d = day; d >= Math.max(0, day - maxAgeDays); d--) candidates.push(pinFor(keyring, keyId, waybillId, d));
+      ok = matchesAny(p, candidates);
+    }
+    if (!ok) {
+      record('denied', p === undefined ? 'malformed' : 'bad-pin');
+      return false;
+    }
+    try {
+      await ledger.release(waybillId, 'pin');
+    } catch {
+      // The refund is best effort: the correct PIN stays counted as an attempt, which fails closed.
+    }
+    record('ok');
+    return true;
+  });
 }

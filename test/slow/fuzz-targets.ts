@@ -11,4 +11,6 @@ export const FUZZ_TARGETS: Record<string, (s: string) => unknown> = {
   maskName: (s) => api.maskName(s),
   phoneIndex: (s) => api.phoneIndex(s, { keyring }),
   'Keyring.fromJSON': (s) => api.Keyring.fromJSON(s),
+  classifyGoods: (s) => api.classifyGoods(s),
+  scrubText: (s) => api.scrubText(s),
 };
