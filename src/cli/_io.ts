@@ -1,0 +1,138 @@
+/**
+ * CLI input and output plumbing: the streams a command runs against (so the demo and tests can
+ * run commands in-process), writes that wait for `drain` (backpressure, constant memory), input
+ * from a file or stdin (`-`), and output to a file or stdout.
+ * @module
+ * @internal
+ */
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import { CliError } from './_errors.js';
+
+/** The process surface a command uses. */
+export interface CliIO {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** Whether stderr is an interactive terminal (the progress bar is shown only then). */
+  stderrIsTTY: boolean;
+  /** Whether stdout is an interactive terminal (secrets are never written to one). */
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The real process streams. */
+export function processIO(): CliIO {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+  };
+}
+
+/**
+ * Write a chunk and wait for `drain` when the stream's buffer is full.
+ * @param out - a writable stream
+ * @param chunk - text to write
+ */
+export async function write(out: Writable, chunk: string): Promise<void> {
+  if (chunk.length === 0) return;
+  if (!out.write(chunk)) {
+    // A destroyed stream never drains; `error`/`close` end the wait instead of hanging.
+    await Promise.race([once(out, 'drain'), once(out, 'close').then(() => undefined)]);
+  }
+}
+
+/** An input opened for reading. */
+export interface Input {
+  stream: Readable;
+  /** Size in bytes when known (a regular file), for the progress bar's ETA. */
+  size: number | undefined;
+  /** File name extension in lowercase (`.csv`), or `''` for stdin. */
+  ext: string;
+}
+
+/**
+ * Open `path` for reading, or stdin for `-`.
+ * @param path - a file path or `-`
+ * @param io - process streams
+ * @returns the input
+ * @throws CliError `IO_ERROR` when the file cannot be opened
+ */
+export async function openInput(path: string, io: CliIO): Promise<Input> {
+  if (path === '-') return { stream: io.stdin, size: undefined, ext: '' };
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+    size = st.size;
+  } catch (e) {
+    throw ioError(e, 'cannot open the input file');
+  }
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  try {
+    await once(stream, 'open');
+  } catch (e) {
+    throw ioError(e, 'cannot open the input file');
+  }
+  const dot = path.lastIndexOf('.');
+  const ext = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
+  return { stream, size, ext };
+}
+
+/** An output opened for writing. */
+export interface Output {
+  stream: Writable;
+  /** Finish writing and wait for the data to reach the file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Open `path` for writing (created or truncated), or stdout for `undefined` / `-`.
+ * @param path - a file path, `-` or undefined
+ * @param io - process streams
+ * @param mode - file mode for a new file
+ * @returns the output
+ * @throws CliError `IO_ERROR` when the file cannot be created
+ */
+export async function openOutput(path: string | undefined, io: CliIO, mode = 0o644): Promise<Output> {
+  if (path === undefined || path === '-') {
+    return { stream: io.stdout, close: async () => {} };
+  }
+  const stream = createWriteStream(path, { mode });
+  try {
+    await once(stream, 'open');
+  } catch (e) {
+    throw ioError(e, 'cannot create the output file');
+  }
+  return {
+    stream,
+    close: async () => {
+      if (stream.destroyed) return;
+      stream.end();
+      await once(stream, 'finish');
+    },
+  };
+}
+
+/**
+ * A `CliError('IO_ERROR')` for a failed file operation. The errno code is kept; the path and
+ * the system message (which quotes the path) are not.
+ * @param e - the error from `node:fs`
+ * @param what - fixed text for the operation
+ * @returns the CLI error
+ */
+export function ioError(e: unknown, what: string): CliError {
+  const errno = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'EIO';
+  const hints: Record<string, string> = {
+    ENOENT: 'check the path',
+    EACCES: 'check the permissions',
+    EISDIR: 'give a file, not a directory',
+    EEXIST: 'use --force to replace it',
+  };
+  return new CliError('IO_ERROR', `${what} (${errno})`, { hint: hints[errno] ?? 'check the path and permissions' });
+}

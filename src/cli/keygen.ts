@@ -1,0 +1,93 @@
+/**
+ * `waybill-shield keygen`: a fresh keyring (one 256-bit root key from the platform CSPRNG),
+ * written to a file with mode 0600. An existing file is never replaced without `--force`, and a
+ * forced replacement goes through a new 0600 file renamed over the old one, so the secret is
+ * never in a file that others can read, not even briefly.
+ * @module
+ */
+import { closeSync, openSync, renameSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { Keyring } from '../keys/keyring.js';
+import { CliError, EXIT, usage, type ExitCode } from './_errors.js';
+import { parseCommandArgs } from './_args.js';
+import { ioError, write, type CliIO } from './_io.js';
+
+/** `keygen --help`. */
+export const KEYGEN_HELP = `Usage: waybill-shield keygen [-o FILE] [--force]
+
+Generate a keyring: one fresh 256-bit root key (key id 1). Keep it in your secret store; every
+protected record, blind index and reveal token depends on it.
+
+Options:
+  -o, --out FILE   write the keyring to FILE with mode 0600 (refuses to replace an existing file)
+  --force          replace FILE if it exists (atomically, through a new 0600 file)
+  -h, --help       this help
+
+Without -o the keyring is written to stdout, for piping into a secret store; it is never
+written to a terminal.
+
+Examples:
+  waybill-shield keygen -o keys.json
+  waybill-shield keygen | vault kv put secret/waybill-shield keyring=-
+`;
+
+/**
+ * Write `text` to a new file with mode 0600. `wx` refuses an existing path, so nothing is overwritten.
+ * @param path - the file to create
+ * @param text - the contents
+ * @throws the `node:fs` error (EEXIST when the file exists)
+ */
+function writeNew(path: string, text: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Run `keygen`.
+ * @param args - arguments after the command name
+ * @param io - process streams
+ * @returns exit code 0
+ * @throws CliError `IO_ERROR` when the file exists (without --force) or cannot be written; `USAGE`
+ */
+export async function keygenCommand(args: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+  if (values.help) {
+    await write(io.stdout, KEYGEN_HELP);
+    return EXIT.OK;
+  }
+  if (positionals.length > 0) throw usage('keygen takes no arguments; use -o FILE');
+  const text = `${JSON.stringify(Keyring.generate().export(), null, 2)}\n`;
+  const path = values.out;
+  if (path === undefined || path === '-') {
+    if (io.stdoutIsTTY) throw usage('refusing to write a secret key to the terminal', 'use -o FILE, or pipe the output');
+    await write(io.stdout, text);
+    return EXIT.OK;
+  }
+  try {
+    writeNew(path, text);
+  } catch (e) {
+    const exists = typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'EEXIST';
+    if (!exists) throw ioError(e, 'cannot create the keyring file');
+    if (!values.force) throw new CliError('IO_ERROR', 'the keyring file already exists; not replacing it', { hint: 'use --force to replace it (the old key is lost)' });
+    const tmp = join(dirname(path), `.waybill-shield-keygen-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeNew(tmp, text);
+      renameSync(tmp, path);
+    } catch (e2) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // The temporary file was never created.
+      }
+      throw ioError(e2, 'cannot replace the keyring file');
+    }
+  }
+  if (!values.quiet) await write(io.stderr, 'waybill-shield keygen: wrote a new keyring (mode 0600)\n');
+  return EXIT.OK;
+}
