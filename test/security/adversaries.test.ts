@@ -1,0 +1,266 @@
+/**
+ * SECURITY.md's guarantees, one describe block per adversary. Each test name is quoted in
+ * SECURITY.md next to the statement it checks.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import * as api from '../../src/index.js';
+import { renderLabel, parseLabelQr } from '../../src/label/index.js';
+import { digitRuns, testKeyring } from '../helpers/fixtures.js';
+
+const keyring = testKeyring();
+const T0 = new Date('2026-11-29T09:00:00Z');
+const inWindow = { notBefore: new Date('2026-11-29T08:00:00Z'), notAfter: new Date('2026-11-29T20:00:00Z') };
+
+//#region generators
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Bùi'];
+const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Ngọc', 'Thanh'];
+const GIVEN = ['Khai', 'Lan', 'Hương', 'Tuấn', 'Thảo', 'Phúc', 'Quân', 'Yến'];
+const STREETS = ['Nguyễn Trãi', 'Lê Lợi', 'Hai Bà Trưng', 'Trần Hưng Đạo', 'Lý Thường Kiệt'];
+const WARDS = ['Phường Thượng Đình, Quận Thanh Xuân, Hà Nội', 'Phường Bến Nghé, Quận 1, TP.HCM', 'Phường Sài Gòn, TP Hồ Chí Minh', 'Xã Ea Tu, Đắk Lắk', 'Phường Hải Châu, Đà Nẵng'];
+const GOODS = ['Ốp lưng iPhone 15 Pro Max', 'Kem chống nắng Anessa 60ml', 'Thuốc giảm đau Panadol', 'Đồng hồ Rolex Submariner', 'Sữa bột Meiji 800g'];
+
+const arbWaybill = fc
+  .record({
+    n: fc.tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN)),
+    prefix: fc.constantFrom('090', '091', '093', '038', '070', '083', '056', '086'),
+    rest: fc.stringMatching(/^[0-9]{7}$/),
+    house: fc.integer({ min: 100, max: 9999 }),
+    alley: fc.integer({ min: 10, max: 999 }),
+    street: fc.constantFrom(...STREETS),
+    ward: fc.constantFrom(...WARDS),
+    goods: fc.constantFrom(...GOODS),
+    seq: fc.integer({ min: 1, max: 99999 }),
+  })
+  .map((r) => ({
+    national: r.prefix + r.rest,
+    house: String(r.house),
+    alley: String(r.alley),
+    street: r.street,
+    given: r.n[2],
+    goods: r.goods,
+    input: {
+      id: `GHNT${String(r.seq).padStart(5, '0')}`,
+      recipient: { name: r.n.join(' '), phone: r.prefix + r.rest, address: `Số ${r.house} ngõ ${r.alley} ${r.street}, ${r.ward}` },
+      sender: { name: 'Cửa hàng Hoa Mai', phone: '02838123456', address: 'Phường Bến Nghé, Quận 1, TP.HCM' },
+      goods: { description: r.goods },
+      notes: `Gọi ${r.prefix + r.rest} trước khi giao`,
+      assignment: { courierId: 'courier-042', number: 3 },
+    },
+  }));
+
+//#endregion
+
+/**
+ * What a label prints, without layout commands: ZPL field data (^FD…^FS, ^FH hex decoded) and SVG
+ * text nodes (entities decoded); the text format as is. Coordinates are not printed text.
+ */
+function printedText(format: 'text' | 'zpl' | 'svg', out: string): string {
+  if (format === 'text') return out;
+  if (format === 'zpl') {
+    return [...out.matchAll(/\^FD([^^]*)\^FS/g)].map((m) => m[1]!.replace(/_([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))).join('\n');
+  }
+  const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...out.matchAll(/<text[^>]*>([^<]*)<\/text>|<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => decode(m[1] ?? m[2] ?? '')).join('\n');
+}
+
+describe('adversary: someone who photographs a label', () => {
+  it('label (text, ZPL, SVG) shows no phone fragment, door-level address, given name, goods description or notes', () => {
+    fc.assert(
+      fc.property(arbWaybill, (w) => {
+        const p = api.protect(w.input, { keyring, now: T0 });
+        // The same waybill with another number: digit runs printed on both labels (id, COD, weight)
+        // did not come from the phone.
+        const other = api.protect({ ...w.input, recipient: { ...w.input.recipient, phone: '0912121212' } }, { keyring, now: T0 });
+        // And with another house number: digits printed on both (unit codes) are not the house number.
+        const otherHouse = api.protect({ ...w.input, recipient: { ...w.input.recipient, address: w.input.recipient.address.replace(`Số ${w.house} `, 'Số 7 ') } }, { keyring, now: T0 });
+        const show = (format: 'text' | 'zpl' | 'svg', rec: api.ProtectedWaybill) => printedText(format, renderLabel(rec, { format }));
+        for (const format of ['text', 'zpl', 'svg'] as const) {
+          const text = show(format, p);
+          const baseline = show(format, other);
+          for (const run of digitRuns(w.national)) expect(text.includes(run) && !baseline.includes(run), `${format}: phone run ${run}`).toBe(false);
+          expect(text.includes(w.house) && !show(format, otherHouse).includes(w.house), `${format}: house number`).toBe(false);
+          expect(text.includes(w.street), `${format}: street`).toBe(false);
+          expect(text.includes(w.given), `${format}: given name`).toBe(false);
+          expect(text.includes(w.goods), `${format}: goods description`).toBe(false);
+          expect(text.includes('trước khi giao'), `${format}: notes`).toBe(false);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the QR code holds only the waybill id and the reveal token', () => {
+    const w = fc.sample(arbWaybill, 1)[0]!;
+    const p = api.protect(w.input, { keyring, now: T0 });
+    const token = api.issueRevealToken({ keyring, waybillId: p.id, courierId: 'courier-042', assignment: 3, ...inWindow });
+    const svg = renderLabel(p, { format: 'svg', token });
+    expect(svg).not.toContain(w.national.slice(-7));
+    // ^BQ field data is `<error correction><input mode>,<data>`; the data is all the QR holds.
+    const fd = renderLabel(p, { format: 'zpl', token }).match(/\^BQ[^\n]*?\^FD([^^]*)\^FS/)?.[1] ?? '';
+    const data = fd.replace(/_([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/^[HQML][AM],/, '');
+    expect(parseLabelQr(data)).toEqual({ waybillId: p.id, token });
+    expect(data).toBe(`WS1/${p.id}/${token}`);
+  });
+
+  it('cannot produce the caller code from anything printed on the label', () => {
+    const w = fc.sample(arbWaybill, 1)[0]!;
+    const p = api.protect(w.input, { keyring, now: T0 });
+    const label = renderLabel(p, { format: 'text' });
+    // Every 6-digit string a label reader could form from printed digits.
+    const digits = label.replace(/\D/g, '');
+    const guesses = new Set<string>(['000000', '123456', digits.slice(-6), p.id.replace(/\D/g, '').slice(-6)]);
+    for (let i = 0; i + 6 <= digits.length; i++) guesses.add(digits.slice(i, i + 6));
+    for (const g of guesses) expect(api.verifyCallerCode(g, { keyring, waybillId: p.id, courierId: 'courier-042', at: T0 })).toBe(false);
+  });
+});
+
+describe('adversary: another courier', () => {
+  it('a token issued to one courier is refused for another courier', async () => {
+    const token = api.issueRevealToken({ keyring, waybillId: 'GHNT00001', courierId: 'courier-042', assignment: 3, ...inWindow });
+    await expect(api.redeemRevealToken(token, { keyring, waybillId: 'GHNT00001', courierId: 'courier-777', assignment: 3, now: T0, ledger: new api.MemoryLedger() })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+  });
+
+  it("a grant for one waybill opens nothing on another, and another courier's caller code does not verify", async () => {
+    const a = api.protect(fc.sample(arbWaybill, 1)[0]!.input, { keyring, now: T0 });
+    const b = api.protect({ ...fc.sample(arbWaybill, 1)[0]!.input, id: 'GHNT99999' }, { keyring, now: T0 });
+    const token = api.issueRevealToken({ keyring, waybillId: a.id, courierId: 'courier-042', assignment: 3, ...inWindow });
+    const grant = await api.redeemRevealToken(token, { keyring, waybillId: a.id, courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() });
+    expect(() => api.reveal(b, grant, { keyring, now: T0 } as never)).toThrow(/INVALID_GRANT/);
+    const theirs = api.callerCode({ keyring, waybillId: a.id, courierId: 'courier-777', at: T0 }).code;
+    expect(api.verifyCallerCode(theirs, { keyring, waybillId: a.id, courierId: 'courier-042', at: T0 })).toBe(false);
+  });
+});
+
+describe('adversary: a hub insider (sorting view)', () => {
+  it('routing data holds administrative units only, never door-level parts', () => {
+    fc.assert(
+      fc.property(arbWaybill, (w) => {
+        const p = api.protect(w.input, { keyring, now: T0 });
+        const routing = JSON.stringify(p.routing);
+        // Unit codes are digits too: only a house number that is not also in the routing of the same
+        // address with another house number would have come from the input.
+        const baseline = JSON.stringify(api.protect({ ...w.input, recipient: { ...w.input.recipient, address: w.input.recipient.address.replace(`Số ${w.house} `, 'Số 7 ') } }, { keyring, now: T0 }).routing);
+        expect(routing).toBe(baseline);
+        expect(routing.includes(w.house) && !baseline.includes(w.house)).toBe(false);
+        expect(routing.includes(w.street)).toBe(false);
+        expect(routing).not.toMatch(/houseNumber|alley|street|room|subWard/);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('knowing (sequential) waybill ids unlocks nothing: forged tokens fail and lock the waybill', async () => {
+    const ledger = new api.MemoryLedger();
+    let locked = false;
+    for (let i = 0; i < 8; i++) {
+      const forged = api.issueRevealToken({ keyring: api.Keyring.generate(), waybillId: 'GHNT00002', courierId: 'courier-042', assignment: 3, ...inWindow });
+      try {
+        await api.redeemRevealToken(forged, { keyring, waybillId: 'GHNT00002', courierId: 'courier-042', assignment: 3, now: T0, ledger });
+        throw new Error('a forged token was accepted');
+      } catch (e) {
+        expect(['TOKEN_REJECTED', 'TOKEN_LOCKED']).toContain((e as api.WaybillShieldError).code);
+        if ((e as api.WaybillShieldError).code === 'TOKEN_LOCKED') locked = true;
+      }
+    }
+    expect(locked).toBe(true);
+    // The delivery PIN is keyed: another key gives another PIN.
+    expect(api.deliveryPin({ keyring: api.Keyring.generate(), waybillId: 'GHNT00002', at: T0 })).not.toBe(api.deliveryPin({ keyring, waybillId: 'GHNT00002', at: T0 }));
+  });
+});
+
+describe('adversary: a support agent', () => {
+  it('every unseal needs an actor and a purpose, and leaves an audit record without the value', () => {
+    const w = fc.sample(arbWaybill, 1)[0]!;
+    const p = api.protect(w.input, { keyring, now: T0 });
+    const chain = new api.AuditChain();
+    expect(() => api.unseal(p, 'recipient.phone', { keyring, actor: 'cs-17', purpose: '' } as never)).toThrow(/INVALID_INPUT/);
+    const phone = api.unseal(p, 'recipient.phone', { keyring, actor: 'cs-17', purpose: 'complaint-callback', audit: chain });
+    expect(phone).toBe(`+84${w.national.slice(1)}`);
+    const records = [...new api.MemoryAuditSink().read?.() ?? []];
+    void records;
+    const log = JSON.stringify(chain.verify());
+    expect(chain.verify().ok).toBe(true);
+    expect(log).not.toContain(w.national.slice(1));
+    expect(chain.head.seq).toBe(0);
+  });
+
+  it('editing or dropping an audit record is found by verify', () => {
+    const sink = new api.MemoryAuditSink();
+    const chain = new api.AuditChain({ sinks: [sink] });
+    for (let i = 0; i < 5; i++) chain.append({ actor: 'cs-17', action: 'unseal', waybillId: `W${i}`, fields: ['recipient.phone'], purpose: 'complaint-callback', outcome: 'ok' });
+    const records = [...sink.records];
+    const edited = records.map((r, i) => (i === 2 ? { ...r, actor: 'cs-99' } : r));
+    expect(api.AuditChain.verify(edited)).toMatchObject({ ok: false, index: 2 });
+    const dropped = records.filter((_, i) => i !== 1);
+    expect(api.AuditChain.verify(dropped)).toMatchObject({ ok: false, index: 1 });
+  });
+});
+
+describe('adversary: someone who steals the database without the keys', () => {
+  it('a stored ProtectedWaybill holds no name, phone fragment, door-level address, goods description or notes', () => {
+    fc.assert(
+      fc.property(arbWaybill, (w) => {
+        const p = api.protect(w.input, { keyring, now: T0 });
+        const { sealed: _s, index: _i, protectedAt: _t, ...plain } = p;
+        const json = JSON.stringify(plain);
+        for (const run of digitRuns(w.national)) expect(json.includes(run)).toBe(false);
+        for (const s of [w.street, w.given, w.goods, w.input.recipient.name]) expect(json.includes(s)).toBe(false);
+        const { sealed: _s2, index: _i2, protectedAt: _t2, ...baseline } = api.protect({ ...w.input, recipient: { ...w.input.recipient, address: w.input.recipient.address.replace(`Số ${w.house} `, 'Số 7 ') } }, { keyring, now: T0 });
+        expect(json.includes(w.house) && !JSON.stringify(baseline).includes(w.house)).toBe(false);
+        // The sealed part is ciphertext: it opens under the right key only.
+        expect(() => api.unseal(p, 'recipient.phone', { keyring: api.Keyring.generate(), actor: 'thief', purpose: 'stolen-db' })).toThrow(/DECRYPT_FAILED/);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the phone index is keyed: it is not an unkeyed hash of the number and differs under another key', () => {
+    const idx = api.phoneIndex('0901234567', { keyring });
+    const hex = idx.split('.')[1]!;
+    for (const candidate of ['+84901234567', '0901234567', '84901234567', '901234567']) {
+      expect(bytesToHex(sha256(utf8ToBytes(candidate))).slice(0, 8)).not.toBe(hex);
+      expect(bytesToHex(sha256(utf8ToBytes(`phone\u0000${candidate}`))).slice(0, 8)).not.toBe(hex);
+    }
+    expect(api.phoneIndex('0901234567', { keyring: api.Keyring.generate() })).not.toBe(idx);
+  });
+});
+
+describe("adversary: someone who steals one courier's phone", () => {
+  it('tokens on it die at the end of their window, after their use limit, on revocation and on reassignment', async () => {
+    const ledger = new api.MemoryLedger();
+    const opts = { keyring, waybillId: 'GHNT00003', courierId: 'courier-042', assignment: 3, ledger };
+    const token = api.issueRevealToken({ ...opts, ...inWindow });
+    await expect(api.redeemRevealToken(token, { ...opts, now: new Date('2026-11-29T21:00:00Z') })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+    await expect(api.redeemRevealToken(token, { ...opts, assignment: 4, now: T0 })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+    const limited = api.issueRevealToken({ ...opts, waybillId: 'GHNT00004', ...inWindow });
+    for (let i = 0; i < 2; i++) await api.redeemRevealToken(limited, { ...opts, waybillId: 'GHNT00004', now: T0, maxUses: 2 });
+    await expect(api.redeemRevealToken(limited, { ...opts, waybillId: 'GHNT00004', now: T0, maxUses: 2 })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+    const revoked = api.issueRevealToken({ ...opts, waybillId: 'GHNT00005', ...inWindow });
+    await api.revokeRevealToken(revoked, { ...opts, waybillId: 'GHNT00005' } as never);
+    await expect(api.redeemRevealToken(revoked, { ...opts, waybillId: 'GHNT00005', now: T0 })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+  });
+});
+
+describe('adversary: an attacker guessing tokens online', () => {
+  it('random guesses against one waybill: no success, and the waybill locks after 5 failures', async () => {
+    const ledger = new api.MemoryLedger();
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const codes: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const guess = Array.from({ length: 20 }, (_, j) => alphabet[(i * 7 + j * 13 + ((i * j) % 11)) % 32]).join('');
+      try {
+        await api.redeemRevealToken(guess, { keyring, waybillId: 'GHNT00006', courierId: 'courier-042', assignment: 3, now: T0, ledger });
+        codes.push('OK');
+      } catch (e) {
+        codes.push((e as api.WaybillShieldError).code);
+      }
+    }
+    expect(codes).not.toContain('OK');
+    expect(codes.slice(0, 5).every((c) => c === 'TOKEN_REJECTED')).toBe(true);
+    expect(codes.slice(5).every((c) => c === 'TOKEN_LOCKED')).toBe(true);
+  });
+});
