@@ -2,9 +2,9 @@
  * The goods matcher: tokenises a description, splits it into items and finds which lexicon
  * terms occur in each, with whole-word, diacritic-, case- and tone-placement-insensitive matching.
  *
- * Every step is a single left-to-right pass over the tokens (plus a sort of the matches), so the
- * cost grows linearly with the input. No regular expression here can backtrack: each one is a
- * flat alternation of character classes.
+ * Every step is a single left-to-right pass over the characters or the tokens, so the cost grows
+ * linearly with the input. No regular expression here can backtrack: each one is a flat
+ * alternation of character classes, or tests a single code point.
  * @module
  * @internal
  */
@@ -57,11 +57,30 @@ export interface GoodsMatch {
 export type GoodsItem = readonly GoodsMatch[];
 
 // Words, digit runs, and the punctuation that separates items. A hyphen separates only when it
-// stands alone between spaces, so `t-shirt` and `TP-Link` stay whole.
+// stands alone between spaces, so `t-shirt` and `TP-Link` stay whole. `segmentsOf` scans by hand
+// with the same classes (see `classOf`); this regex still splits lexicon terms at build time.
 const TOKEN = /[\p{L}\p{M}]+|\p{N}+|[+;,|&/()[\]{}\n\r•·–—]|\s-\s/gu;
 const WORD = /^[\p{L}\p{M}]/u;
 const DIGIT = /^\p{N}/u;
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+// Only letters A–Z / a–z: for such a word every key is its lowercase form (nothing to
+// decompose, no mark, no `đ` look-alike, no separator), so no Unicode normalisation is needed.
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
+function keyOf(word: string): WordKey {
+  if (ASCII_LETTERS.test(word)) {
+    const lower = word.toLowerCase();
+    return { fold: lower, base: lower, tone: '', plain: true };
+  }
+  // Decompose once. Both fold functions start by decomposing, and NFD is idempotent, so giving
+  // them the decomposed word returns exactly what they return for the word itself.
+  const nfd = word.normalize('NFD');
+  const fold = foldDiacritics(nfd);
+  const base = toneInsensitiveKey(nfd);
+  const tone = TONE.exec(nfd);
+  return { fold, base, tone: tone ? tone[0] : '', plain: base === fold && !tone };
+}
 
 /** Words that join two items: `áo thun và quần jean`, `điện thoại kèm ốp`. Compared by base + tone. */
 const JOINERS: ReadonlySet<string> = new Set(
@@ -72,44 +91,131 @@ function joinKey(k: WordKey): string {
   return `${k.base}|${k.tone}`;
 }
 
-function keyOf(word: string): WordKey {
-  const fold = foldDiacritics(word);
-  const base = toneInsensitiveKey(word);
-  const tone = TONE.exec(word.normalize('NFD'));
-  return { fold, base, tone: tone ? tone[0] : '', plain: base === fold && !tone };
+/** A word token as {@link segmentsOf} keeps it, with whether it joins two items. */
+interface WordToken extends Token {
+  readonly joiner: boolean;
 }
+
+function wordToken(word: string): WordToken {
+  const k = keyOf(word);
+  // Fields spelled out: on Node 20 an object spread with added fields takes a slow runtime path
+  // (about 5 µs, more than folding the word).
+  return {
+    fold: k.fold,
+    base: k.base,
+    tone: k.tone,
+    plain: k.plain,
+    isNumber: false,
+    length: word.length,
+    joiner: JOINERS.has(joinKey(k)),
+  };
+}
+
+// Folding a word is the costly step of matching, and goods descriptions draw on a small
+// vocabulary, so word tokens are cached across calls, keyed by the raw word. Goods words are not
+// personal data, and whole descriptions are never cached. Bounded in entries and word length;
+// when full the cache is simply emptied, which keeps every call's cost bounded.
+// The length bound is also what keeps descriptions out of memory: V8 makes a slice of 13 or more
+// UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
+// Nearly every goods word (Vietnamese syllables, brands, English nouns) is 12 units or fewer.
+const WORD_CACHE_MAX = 4096;
+const WORD_CACHE_MAX_LENGTH = 12;
+const wordCache = new Map<string, WordToken>();
+
+function cachedWordToken(word: string): WordToken {
+  if (word.length > WORD_CACHE_MAX_LENGTH) return wordToken(word);
+  let t = wordCache.get(word);
+  if (t === undefined) {
+    t = wordToken(word);
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(word, t);
+  }
+  return t;
+}
+
+//#region character classes
+// The classes of TOKEN, per code point: a letter or mark (word), a number (digit run), an item
+// separator, white space (which separates only around a lone hyphen), or anything else.
+const C_OTHER = 1;
+const C_WORD = 2;
+const C_NUMBER = 3;
+const C_SEPARATOR = 4;
+const C_SPACE = 5;
+
+const IS_WORD = /^[\p{L}\p{M}]$/u;
+const IS_NUMBER = /^\p{N}$/u;
+const IS_SEPARATOR = /^[+;,|&/()[\]{}\n\r•·–—]$/u;
+const IS_SPACE = /^\s$/u;
+
+function classifyCodePoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  // Same precedence as TOKEN's alternatives: `\n` and `\r` are separators before spaces.
+  if (IS_WORD.test(ch)) return C_WORD;
+  if (IS_NUMBER.test(ch)) return C_NUMBER;
+  if (IS_SEPARATOR.test(ch)) return C_SEPARATOR;
+  if (IS_SPACE.test(ch)) return C_SPACE;
+  return C_OTHER;
+}
+
+// Classes of the Basic Multilingual Plane, filled in as code points are met (0 = not yet); the
+// supplementary planes are classified each time (rare in goods text).
+const BMP_CLASS = new Uint8Array(0x10000);
+
+function classOf(cp: number): number {
+  if (cp > 0xffff) return classifyCodePoint(cp);
+  let c = BMP_CLASS[cp]!;
+  if (c === 0) BMP_CLASS[cp] = c = classifyCodePoint(cp);
+  return c;
+}
+//#endregion
 
 /**
  * Split text into segments (runs of word/number tokens between separators).
+ *
+ * One pass over the code points, equivalent to running TOKEN over the text: words and digit runs
+ * are maximal runs of their class, and a segment ends wherever TOKEN would match a separator,
+ * that is at a separator character or at white space, `-`, white space.
  * @param text - any string
  * @returns the segments, each a list of tokens
  */
 function segmentsOf(text: string): Token[][] {
   const segments: Token[][] = [];
   let current: Token[] = [];
-  // Descriptions repeat words; folding is the costly step, so fold each distinct word once.
-  const keys = new Map<string, WordKey>();
-  const flush = (): void => {
-    if (current.length > 0) segments.push(current);
-    current = [];
-  };
-  for (const m of text.matchAll(TOKEN)) {
-    const s = m[0];
-    if (WORD.test(s)) {
-      let k = keys.get(s);
-      if (k === undefined) {
-        k = keyOf(s);
-        keys.set(s, k);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    const cls = classOf(cp);
+    if (cls === C_WORD || cls === C_NUMBER) {
+      let j = i + (cp > 0xffff ? 2 : 1);
+      while (j < n) {
+        const cq = text.codePointAt(j)!;
+        if (classOf(cq) !== cls) break;
+        j += cq > 0xffff ? 2 : 1;
       }
-      if (JOINERS.has(joinKey(k))) flush();
-      else current.push({ ...k, isNumber: false, length: s.length });
-    } else if (DIGIT.test(s)) {
-      current.push({ fold: s, base: s, tone: '', plain: true, isNumber: true, length: s.length });
-    } else {
-      flush();
+      const s = text.slice(i, j);
+      if (cls === C_WORD) {
+        const t = cachedWordToken(s);
+        if (t.joiner) {
+          if (current.length > 0) segments.push(current);
+          current = [];
+        } else current.push(t);
+      } else {
+        current.push({ fold: s, base: s, tone: '', plain: true, isNumber: true, length: s.length });
+      }
+      i = j;
+      continue;
     }
+    if (
+      cls === C_SEPARATOR ||
+      (cls === C_SPACE && text.charCodeAt(i + 1) === 0x2d && i + 2 < n && classOf(text.codePointAt(i + 2)!) === C_SPACE)
+    ) {
+      if (current.length > 0) segments.push(current);
+      current = [];
+    }
+    i += cp > 0xffff ? 2 : 1;
   }
-  flush();
+  if (current.length > 0) segments.push(current);
   return segments;
 }
 
@@ -146,56 +252,60 @@ export function compileLexicon(entries: readonly GoodsLexiconEntry[]): CompiledL
   return { entries, byFirstWord, notAfter };
 }
 
-function wordMatches(t: Token, w: WordKey, exact: boolean): boolean {
-  if (t.fold !== w.fold) return false;
-  // A word typed without any diacritic matches every spelling (except `exact` terms). A word
-  // typed with diacritics must carry the same ones, wherever the tone mark sits: `sơn` (paint)
-  // is not `son` (lipstick), `hoà` is not `hoa`, `kiểm` is not `kiếm`.
-  if (t.plain && !exact) return true;
-  return t.base === w.base && t.tone === w.tone;
-}
-
-interface RawMatch extends GoodsMatch {
-  /** Words whose marks agree exactly; ranks two entries that match the same words. */
-  readonly score: number;
-}
-
 function matchSegment(tokens: readonly Token[], lex: CompiledLexicon): GoodsMatch[] {
-  const raw: RawMatch[] = [];
+  const kept: GoodsMatch[] = [];
+  let maxEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     const candidates = lex.byFirstWord.get(first.fold);
     if (!candidates) continue;
+    // The best match starting here: longest; among matches on the same words the best-agreeing
+    // (`score`), then the earliest entry. Only that one can be kept, so there is nothing to sort.
+    let bestEnd = -1;
+    let bestScore = -1;
+    let bestOrder = -1;
     for (const c of candidates) {
-      const end = i + c.words.length;
+      const words = c.words;
+      const end = i + words.length;
       if (end > tokens.length) continue;
       let ok = true;
       let score = 0;
-      for (let k = 0; k < c.words.length && ok; k++) {
+      for (let k = 0; k < words.length; k++) {
         const t = tokens[i + k]!;
-        const w = c.words[k]!;
-        ok = wordMatches(t, w, c.exact);
-        if (ok && t.base === w.base && t.tone === w.tone) score++;
+        const w = words[k]!;
+        // A word typed without any diacritic matches every spelling (except `exact` terms). A
+        // word typed with diacritics must carry the same ones, wherever the tone mark sits:
+        // `sơn` (paint) is not `son` (lipstick), `hoà` is not `hoa`, `kiểm` is not `kiếm`.
+        if (t.fold !== w.fold) {
+          ok = false;
+          break;
+        }
+        const same = t.base === w.base && t.tone === w.tone;
+        if (same) score++;
+        else if (!t.plain || c.exact) {
+          ok = false;
+          break;
+        }
       }
       if (!ok) continue;
       const blocked = lex.notAfter[c.entry];
-      if (blocked && [tokens[i - 1], tokens[i - 2]].some((p) => p !== undefined && blocked.has(p.fold))) continue;
-      raw.push({ start: i, end, entry: lex.entries[c.entry]!, order: c.entry, score });
+      if (blocked) {
+        const p1 = tokens[i - 1];
+        const p2 = tokens[i - 2];
+        if ((p1 !== undefined && blocked.has(p1.fold)) || (p2 !== undefined && blocked.has(p2.fold))) continue;
+      }
+      if (end > bestEnd || (end === bestEnd && (score > bestScore || (score === bestScore && c.entry < bestOrder)))) {
+        bestEnd = end;
+        bestScore = score;
+        bestOrder = c.entry;
+      }
     }
-  }
-  // Longest first at each start; among matches on the same words the best-agreeing, then the
-  // earliest entry. A match inside a longer one is dropped: `sữa rửa mặt` is not `sữa`.
-  raw.sort(
-    (a, b) => a.start - b.start || b.end - a.end || b.score - a.score || a.order - b.order,
-  );
-  const kept: GoodsMatch[] = [];
-  let maxEnd = -1;
-  for (const m of raw) {
-    // Sorted by start, then longest: anything ending within what is already kept is either the
-    // same words (a worse reading) or a sub-phrase of a longer term.
-    if (maxEnd >= m.end) continue;
-    kept.push({ start: m.start, end: m.end, entry: m.entry, order: m.order });
-    maxEnd = m.end;
+    // Starts are visited in order, so a best match ending within what is already kept is a
+    // sub-phrase of a longer term and is dropped: `sữa rửa mặt` is not `sữa`.
+    if (bestEnd > maxEnd) {
+      kept.push({ start: i, end: bestEnd, entry: lex.entries[bestOrder]!, order: bestOrder });
+      maxEnd = bestEnd;
+    }
   }
   return kept;
 }

@@ -51,6 +51,49 @@ export const NEUTRAL_GOODS_LABEL = 'Hàng hóa';
 
 const LEXICON = compileLexicon(GOODS_LEXICON);
 
+//#region precomputed decision data
+// classifyGoods runs on every waybill, so what the rules need from each entry and category is
+// read once here: flags as bit sets (bit i = GOODS_FLAGS[i]), indexed by lexicon position.
+const FLAG_BIT = new Map<GoodsFlag, number>(GOODS_FLAGS.map((f, i) => [f, 1 << i]));
+const RESTRICTED = FLAG_BIT.get('restricted')!;
+const bitsOf = (flags: readonly GoodsFlag[] | undefined): number =>
+  (flags ?? []).reduce((bits, f) => bits | FLAG_BIT.get(f)!, 0);
+
+interface EntryRule {
+  readonly id: string;
+  readonly category: GoodsCategory | null;
+  /** Flags when the entry heads its item. */
+  readonly head: number;
+  /** Flags when it does not: a modifier's own flags (a second naming term's `restricted` only), plus `alsoFlags`. */
+  readonly other: number;
+  readonly promoteFrom: readonly GoodsCategory[] | null;
+  readonly promoteTo: GoodsCategory | null;
+}
+
+const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
+  const own = bitsOf(e.flags);
+  return {
+    id: e.id,
+    category: e.category,
+    head: own,
+    // A modifier contributes its flags; a second naming term only its `alsoFlags`, except that
+    // `restricted` always counts: acceptance must see it wherever it is.
+    other: (e.category === null ? own : own & RESTRICTED) | bitsOf(e.alsoFlags),
+    promoteFrom: e.promote ? e.promote.from : null,
+    promoteTo: e.promote ? e.promote.to : null,
+  };
+});
+
+const CATEGORY_FLAGS = new Map<GoodsCategory, number>(
+  (Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((c) => [c, bitsOf(GOODS_CATEGORIES[c].flags)]),
+);
+
+// Which entries are already in `matched` during the current call: entry i is seen when
+// `seenIn[i] === call`. A counter instead of a fresh set per call; the call is synchronous.
+const seenIn = new Float64Array(GOODS_LEXICON.length);
+let call = 0;
+//#endregion
+
 /**
  * Classify a goods description.
  *
@@ -74,35 +117,33 @@ export function classifyGoods(description: string): GoodsClass {
   if (description.length > GOODS_MAX_LENGTH) {
     throw new WaybillShieldError('INVALID_INPUT', 'goods description: is too long');
   }
-  const flags = new Set<GoodsFlag>();
+  const stamp = ++call;
+  let flags = 0;
   const matched: string[] = [];
-  const seen = new Set<string>();
   let best: GoodsCategory | null = null;
 
   for (const item of matchGoods(description, LEXICON)) {
-    for (const m of item) {
-      if (!seen.has(m.entry.id)) {
-        seen.add(m.entry.id);
-        matched.push(m.entry.id);
+    let headAt = -1;
+    for (let k = 0; k < item.length; k++) {
+      const order = item[k]!.order;
+      if (seenIn[order] !== stamp) {
+        seenIn[order] = stamp;
+        matched.push(RULES[order]!.id);
       }
+      if (headAt < 0 && RULES[order]!.category !== null) headAt = k;
     }
-    const head = item.find((m) => m.entry.category !== null);
-    let cat: GoodsCategory | null = head ? head.entry.category : null;
-    for (const m of item) {
-      const e = m.entry;
-      if (m === head) {
-        for (const f of e.flags ?? []) flags.add(f);
+    let cat: GoodsCategory | null = headAt >= 0 ? RULES[item[headAt]!.order]!.category : null;
+    for (let k = 0; k < item.length; k++) {
+      const rule = RULES[item[k]!.order]!;
+      if (k === headAt) {
+        flags |= rule.head;
         continue;
       }
-      if (cat !== null && e.promote && e.promote.from.includes(cat)) cat = e.promote.to;
-      // A modifier contributes its flags; a second naming term only its `alsoFlags`, except
-      // that `restricted` always counts: acceptance must see it wherever it is.
-      const own = e.category === null ? (e.flags ?? []) : (e.flags ?? []).filter((f) => f === 'restricted');
-      for (const f of own) flags.add(f);
-      for (const f of e.alsoFlags ?? []) flags.add(f);
+      if (cat !== null && rule.promoteFrom !== null && rule.promoteFrom.includes(cat)) cat = rule.promoteTo;
+      flags |= rule.other;
     }
     if (cat !== null) {
-      for (const f of GOODS_CATEGORIES[cat].flags) flags.add(f);
+      flags |= CATEGORY_FLAGS.get(cat)!;
       if (best === null || GOODS_CATEGORIES[cat].risk > GOODS_CATEGORIES[best].risk) best = cat;
     }
   }
@@ -112,7 +153,7 @@ export function classifyGoods(description: string): GoodsClass {
   return {
     category,
     label: { vi: info.vi, en: info.en },
-    flags: GOODS_FLAGS.filter((f) => flags.has(f)),
+    flags: GOODS_FLAGS.filter((f) => (flags & FLAG_BIT.get(f)!) !== 0),
     matched,
   };
 }

@@ -84,6 +84,8 @@ const TRAILING = /[.,;:!?)\]}>"'»”’]+$/u;
 
 function urlSpans(text: string): Span[] {
   const spans: Span[] = [];
+  // Only a URL with a query string is masked: without a `?` there is nothing to look at.
+  if (!text.includes('?')) return spans;
   for (const m of text.matchAll(/\S+/g)) {
     const word = m[0];
     const lead = LEADING.exec(word)?.[0].length ?? 0;
@@ -212,6 +214,8 @@ function keywordSpans(text: string, kinds: ReadonlySet<ScrubKind>): Span[] {
     const first = chain[0]!;
     const last = chain[chain.length - 1]!;
     const n = digitsOf(text, chain).length;
+    // Neither an account (6–20 digits) nor an ID (9–12): no need to fold the context.
+    if (n < 6 || n > 20) continue;
     const context = contextBefore(text, first.start);
     if (kinds.has('bank-account') && n >= 6 && n <= 20 && BANK_CONTEXT.test(context)) {
       spans.push({ start: first.start, end: last.end, kind: 'bank-account' });
@@ -247,7 +251,12 @@ function isPhoneDigits(d: string, plus: boolean, country: CountryCode): boolean 
   return VN_NATIONAL.test(d);
 }
 
+// The finder's candidate pattern starts with a decimal digit (its digit classes are a subset of
+// \p{Nd}), so text without one has no candidate; skipping the call saves most of a round.
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
 function finderSpans(text: string, country: CountryCode): Span[] {
+  if (!DECIMAL_DIGIT.test(text)) return [];
   const found = findPhoneNumbersInText(text, { defaultCountry: country });
   // The default (small) metadata checks little more than length, so it reads dates such as
   // `12-05-2025`, or the middle of a longer digit chain, as Vietnamese numbers. A Vietnamese
@@ -363,13 +372,16 @@ function longNumberSpans(text: string): Span[] {
 }
 //#endregion
 
+// Read-only, so every call without options can share it.
+const ALL_KINDS_SET: ReadonlySet<ScrubKind> = new Set(ALL_KINDS);
+
 function readOptions(opts: ScrubOptions | undefined): { kinds: ReadonlySet<ScrubKind>; country: CountryCode } {
-  if (opts === undefined) return { kinds: new Set(ALL_KINDS), country: 'VN' };
+  if (opts === undefined) return { kinds: ALL_KINDS_SET, country: 'VN' };
   if (typeof opts !== 'object' || opts === null) {
     throw new WaybillShieldError('INVALID_INPUT', 'scrubText options: has the wrong type');
   }
   const rawKinds: unknown = opts.kinds;
-  let kinds: ReadonlySet<ScrubKind> = new Set(ALL_KINDS);
+  let kinds: ReadonlySet<ScrubKind> = ALL_KINDS_SET;
   if (rawKinds !== undefined) {
     if (!Array.isArray(rawKinds) || !rawKinds.every((k) => (ALL_KINDS as readonly unknown[]).includes(k))) {
       throw new WaybillShieldError('INVALID_INPUT', 'scrubText options.kinds: is not one of the allowed values');
@@ -415,6 +427,9 @@ export function scrubText(text: string, opts?: ScrubOptions): string {
     // may accept `+ 300000000` alone), so run the passes again until nothing changes. Each
     // round removes digits; real text settles in two rounds, and the cap keeps the cost linear.
     let out = scrubOnce(text, kinds, country);
+    // A round is a pure function of its input: when the first changed nothing, a second one
+    // would return the same text again.
+    if (out === text) return out;
     for (let round = 1; round < MAX_ROUNDS; round++) {
       const next = scrubOnce(out, kinds, country);
       if (next === out) break;
@@ -426,8 +441,14 @@ export function scrubText(text: string, opts?: ScrubOptions): string {
 
 const MAX_ROUNDS = 4;
 
+// What every pass needs in order to find anything: URLs a `?`, emails an `@`, the others a
+// digit (the digit-group passes read ASCII digits, the finder's digits are all \p{Nd}). Most
+// notes have none, and a masked text usually has none left, so a round can stop here.
+const MAY_HOLD_PII = /[?@\p{Nd}]/u;
+
 /** One round of every enabled pass, in order, each on the previous one's output. */
 function scrubOnce(text: string, kinds: ReadonlySet<ScrubKind>, country: CountryCode): string {
+  if (!MAY_HOLD_PII.test(text)) return text;
   let out = text;
   if (kinds.has('url')) out = applySpans(out, urlSpans(out));
   if (kinds.has('email')) out = applySpans(out, emailSpans(out));
