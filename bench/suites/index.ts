@@ -3,8 +3,10 @@ import type { HarnessOptions } from '../_harness.js';
 import type { SuiteResult } from '../types.js';
 import { protectSuite } from './protect.js';
 import { revealSuite } from './reveal.js';
+import { goodsSuite } from './goods.js';
 
 export const SUITES: Record<string, (opts: HarnessOptions) => Promise<SuiteResult[]>> = {
   protect: protectSuite,
   reveal: revealSuite,
+  goods: goodsSuite,
 };
