@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { WaybillShieldError, type Issue } from './errors.js';
-import { normalizePhone } from './mask/phone.js';
+import { phoneToE164 } from './mask/phone.js';
 
 //#region field limits
 
@@ -52,43 +52,35 @@ const SINGLE_LINE_BAD = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u2
 const MULTI_LINE_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\p{Cs}]/u;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]*$/;
 
-function text(max: number, multiLine: boolean) {
+/**
+ * One transform per text field (rather than a chain of refinements and a pipe): check the raw
+ * bound, the character rules, then NFC + trim, then the bounds again on the result.
+ */
+function text(max: number, multiLine: boolean, required = true) {
   const bad = multiLine ? MULTI_LINE_BAD : SINGLE_LINE_BAD;
-  return z
-    .string()
-    .max(max * 4) // raw bound before normalising: NFC never grows Vietnamese text 4×
-    .superRefine((s, ctx) => {
-      if (bad.test(s)) ctx.addIssue({ code: 'custom', params: { rule: 'control_chars' } });
-    })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1).max(max));
+  return z.string().transform((raw, ctx) => {
+    // Raw bound before normalising: NFC never grows Vietnamese text 4×, and this caps the work.
+    if (raw.length > max * 4) return fail(ctx, 'too_long');
+    if (bad.test(raw)) return fail(ctx, 'control_chars');
+    const s = raw.normalize('NFC').trim();
+    if (required && s.length === 0) return fail(ctx, 'required');
+    if (s.length > max) return fail(ctx, 'too_long');
+    return s;
+  });
 }
 
-function optionalText(max: number) {
-  const bad = MULTI_LINE_BAD;
-  return z
-    .string()
-    .max(max * 4)
-    .superRefine((s, ctx) => {
-      if (bad.test(s)) ctx.addIssue({ code: 'custom', params: { rule: 'control_chars' } });
-    })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max));
+function fail(ctx: z.core.$RefinementCtx, rule: string): never {
+  ctx.addIssue({ code: 'custom', params: { rule } });
+  return z.NEVER;
 }
 
 const identifier = (max: number) => z.string().min(1).max(max).regex(ID_RE);
 
-const phone = z
-  .string()
-  .max(LIMITS.phone)
-  .transform((s, ctx) => {
-    try {
-      return normalizePhone(s).e164;
-    } catch {
-      ctx.addIssue({ code: 'custom', params: { rule: 'phone' } });
-      return z.NEVER;
-    }
-  });
+const phone = z.string().transform((s, ctx) => {
+  if (s.length > LIMITS.phone) return fail(ctx, 'too_long');
+  const e164 = phoneToE164(s);
+  return e164 === undefined ? fail(ctx, 'phone') : e164;
+});
 
 const money = z.number().int().min(0).max(LIMITS.maxMoney);
 
@@ -114,7 +106,7 @@ export const WaybillSchema = z.strictObject({
   }),
   codAmount: money.optional(),
   weightGrams: z.number().int().min(1).max(LIMITS.maxWeightGrams).optional(),
-  notes: optionalText(LIMITS.notes).optional(),
+  notes: text(LIMITS.notes, true, false).optional(),
   assignment: z
     .strictObject({
       courierId: identifier(LIMITS.courierId),

@@ -6,7 +6,7 @@
  * more than the 6 that GB/T 41833-2022 asks for.
  * @module
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { guard, WaybillShieldError } from '../errors.js';
 
 /** Kind of number, as libphonenumber-js's full metadata classifies it. */
@@ -116,6 +116,22 @@ function convertLegacy(input: string, region: CountryCode): { text: string; conv
 }
 
 /**
+ * Parse a valid number, or undefined: bounds, the `(+84)` bracket form, the legacy-prefix
+ * conversion, then libphonenumber-js's parse and validity check. Never throws.
+ */
+function parseValid(input: unknown, region: CountryCode): { parsed: PhoneNumber; converted: boolean } | undefined {
+  if (typeof input !== 'string' || input.length === 0 || input.length > MAX_PHONE_INPUT) return undefined;
+  // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
+  const { text, converted } = convertLegacy(input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 '), region);
+  try {
+    const parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
+    return parsed && parsed.isValid() ? { parsed, converted } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Parse and normalise a phone number.
  *
  * @param input - any common format: `0901 234 567`, `+84 90-123-4567`, `84901234567`, `0168 123 4567`
@@ -129,28 +145,28 @@ function convertLegacy(input: string, region: CountryCode): { text: string; conv
  */
 export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}): NormalizedPhone {
   return guard('INVALID_PHONE', 'not a valid Vietnamese or international number', () => {
-    if (typeof input !== 'string' || input.length === 0 || input.length > MAX_PHONE_INPUT) throw invalidPhone();
     const region = typeof opts?.defaultRegion === 'string' ? opts.defaultRegion : 'VN';
-    // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
-    const unbracketed = input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 ');
-    const { text, converted } = convertLegacy(unbracketed, region);
-    let parsed;
-    try {
-      parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
-    } catch {
-      throw invalidPhone();
-    }
-    if (!parsed || !parsed.isValid()) throw invalidPhone();
-    const national = parsed.formatNational().replace(/\D/g, '');
+    const r = parseValid(input, region);
+    if (!r) throw invalidPhone();
+    const { parsed, converted } = r;
     return {
       e164: parsed.number,
-      national,
+      national: parsed.formatNational().replace(/\D/g, ''),
       country: parsed.country,
       callingCode: parsed.countryCallingCode,
       type: (parsed.getType() ?? 'UNKNOWN') as PhoneType,
       legacyConverted: converted,
     };
   });
+}
+
+/**
+ * E.164 of a valid number, or undefined. The validation path of `parseWaybill`: the same parse and
+ * validity check as {@link normalizePhone}, without formatting or typing the number.
+ * @internal
+ */
+export function phoneToE164(input: string, region: CountryCode = 'VN'): string | undefined {
+  return parseValid(input, region)?.parsed.number;
 }
 
 /**
