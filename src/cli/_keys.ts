@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { Keyring, type KeyringJSON } from '../keys/keyring.js';
-import { resolvePolicy, type MaskPolicy } from '../policy.js';
+import type { MaskPolicy } from '../policy.js';
 import { WaybillShieldError } from '../errors.js';
 import { CliError } from './_errors.js';
 import { ioError } from './_io.js';
@@ -60,8 +60,10 @@ export function loadKeyring(path: string): LoadedKeyring {
  * @returns the policy as written (validated)
  * @throws CliError `IO_ERROR`; WaybillShieldError `INVALID_POLICY`
  */
-export function loadPolicy(path: string): MaskPolicy {
+export async function loadPolicy(path: string): Promise<MaskPolicy> {
   const raw = readSmallJson(path, 'policy', 'INVALID_POLICY');
+  // Loaded here, not at startup: the policy schema pulls in the phone metadata.
+  const { resolvePolicy } = await import('../policy.js');
   resolvePolicy(raw as MaskPolicy);
   return raw as MaskPolicy;
 }

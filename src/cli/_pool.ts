@@ -30,6 +30,14 @@ export function workerUrl(): URL {
   throw new CliError('IO_ERROR', 'the worker script was not found next to the CLI', { hint: 'run the ESM build (dist/cli.js), or use --workers 1' });
 }
 
+/**
+ * Heap limits per worker. V8 otherwise lets a busy isolate's heap grow far past what it keeps
+ * alive (a protect worker holds the gazetteer, about 30 MB, plus one batch); a small young
+ * generation makes it collect often and keeps the CLI's resident memory flat. The old-generation
+ * cap is a safety net far above the working set.
+ */
+export const WORKER_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 160 });
+
 /** Worker threads that protect batches. */
 export class ProtectPool {
   readonly #workers: Worker[];
@@ -44,7 +52,7 @@ export class ProtectPool {
   constructor(size: number, data: ProtectWorkerData) {
     const url = workerUrl();
     this.#workers = Array.from({ length: size }, () => {
-      const w = new Worker(url, { workerData: data });
+      const w = new Worker(url, { workerData: data, resourceLimits: WORKER_LIMITS });
       w.on('message', (msg: { seq: number; result: BatchResult }) => {
         const p = this.#pending.get(msg.seq);
         this.#pending.delete(msg.seq);

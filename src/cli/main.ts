@@ -12,12 +12,6 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT, errorLine, toCliError, usage, type ExitCode } from './_errors.js';
 import { processIO, write, type CliIO } from './_io.js';
-import { keygenCommand } from './keygen.js';
-import { protectCommand } from './protect.js';
-import { labelCommand } from './label.js';
-import { tokenCommand } from './token.js';
-import { verifyAuditCommand } from './verify-audit.js';
-import { demoCommand } from './demo.js';
 
 export { EXIT } from './_errors.js';
 export type { ExitCode } from './_errors.js';
@@ -26,13 +20,17 @@ export type { CliIO } from './_io.js';
 /** The CLI's version, kept in step with package.json by the release process. */
 export const CLI_VERSION = '0.1.0';
 
-const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIO) => Promise<ExitCode>>> = {
-  keygen: keygenCommand,
-  protect: protectCommand,
-  label: labelCommand,
-  token: tokenCommand,
-  'verify-audit': verifyAuditCommand,
-  demo: demoCommand,
+type Command = (args: readonly string[], io: CliIO) => Promise<ExitCode>;
+
+// Commands load on demand: `protect` with worker threads keeps the main thread free of the
+// core's data (gazetteer, phone metadata) and of the label renderer, which is most of its memory.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  keygen: async () => (await import('./keygen.js')).keygenCommand,
+  protect: async () => (await import('./protect.js')).protectCommand,
+  label: async () => (await import('./label.js')).labelCommand,
+  token: async () => (await import('./token.js')).tokenCommand,
+  'verify-audit': async () => (await import('./verify-audit.js')).verifyAuditCommand,
+  demo: async () => (await import('./demo.js')).demoCommand,
 };
 
 /** Top-level `--help`. */
@@ -84,9 +82,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       await write(io.stdout, `${CLI_VERSION}\n`);
       return EXIT.OK;
     }
-    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (run === undefined) throw usage('unknown command', 'run waybill-shield --help for the list');
-    return await run(rest, io);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (load === undefined) throw usage('unknown command', 'run waybill-shield --help for the list');
+    return await (await load())(rest, io);
   } catch (e) {
     const err = toCliError(e);
     const name = command !== undefined && Object.hasOwn(COMMANDS, command) ? command : '';

@@ -5,8 +5,8 @@
  *
  * Memory stays flat on inputs of any length: records stream from the parser in batches, at most
  * a few batches are in flight, and each batch's output is written (waiting for `drain`) before
- * more input is read. With `--workers N` (N ≥ 2) batches are protected on N worker threads and
- * written back in input order.
+ * more input is read. Batches are protected on `--workers N` worker threads (default 1) with
+ * capped heaps, and written back in input order; the main thread only reads and writes.
  * @module
  */
 import type { ReadStream } from 'node:fs';
@@ -15,7 +15,7 @@ import { choiceOption, intOption, parseCommandArgs, required } from './_args.js'
 import { openInput, openOutput, write, type CliIO } from './_io.js';
 import { loadKeyring, loadPolicy } from './_keys.js';
 import { readRecords, type InputItem, type RecordFormat } from './_records.js';
-import { protectBatch, type BatchResult } from './_batch.js';
+import type { BatchResult } from './_batch.js';
 import { ProtectPool } from './_pool.js';
 import { startProgress } from './_progress.js';
 import type { MaskPolicy } from '../policy.js';
@@ -39,7 +39,8 @@ Options:
   --format F          input format: csv, ndjson or json (default: from the extension or content)
   --delimiter C       CSV separator: a single character, or "tab"
   --policy FILE       mask policy JSON (default: the Vietnamese default policy)
-  --workers N         protect on N worker threads, output in input order (default 1: main thread)
+  --workers N         protect on N worker threads, output in input order (default 1; 0 protects
+                      on the main thread, for hosts without worker threads)
   -q, --quiet         no progress bar, no summary
   --debug             stack traces on errors
   -h, --help          this help
@@ -79,12 +80,12 @@ export async function protectCommand(args: readonly string[], io: CliIO): Promis
   const format = choiceOption<RecordFormat>('--format', values.format, ['csv', 'ndjson', 'json']);
   const delimiter = parseDelimiter(values.delimiter);
   if (delimiter !== undefined && format !== undefined && format !== 'csv') throw usage('--delimiter applies to CSV input only');
-  const workers = intOption('--workers', values.workers, 1, 64, 1);
+  const workers = intOption('--workers', values.workers, 0, 64, 1);
   const quiet = values.quiet === true;
 
   const { keyring, json, exposed } = loadKeyring(required('--keys', values.keys));
   if (exposed && !quiet) await write(io.stderr, 'waybill-shield protect: warning: the keyring file can be read by other users; chmod 600 it\n');
-  const policy: MaskPolicy | undefined = values.policy === undefined ? undefined : loadPolicy(values.policy);
+  const policy: MaskPolicy | undefined = values.policy === undefined ? undefined : await loadPolicy(values.policy);
 
   const input = await openInput(inPath, io);
   const ignoredNote = (cols: number[]) => {
@@ -103,9 +104,12 @@ export async function protectCommand(args: readonly string[], io: CliIO): Promis
   const rejectsOut = values.rejects === undefined ? undefined : await openOutput(values.rejects, io);
   const rejectStream = rejectsOut?.stream ?? io.stderr;
 
-  const pool = workers > 1 ? new ProtectPool(workers, policy === undefined ? { keys: json } : { keys: json, policy }) : undefined;
+  // Worker threads run with capped heaps (see WORKER_LIMITS); `--workers 0` protects on this
+  // thread instead, for hosts without worker threads, with no such cap.
+  const pool = workers > 0 ? new ProtectPool(workers, policy === undefined ? { keys: json } : { keys: json, policy }) : undefined;
+  const local = pool ? undefined : (await import('./_batch.js')).protectBatch;
   const run = (batch: InputItem[]): Promise<BatchResult> =>
-    pool ? pool.run(batch) : new Promise((resolve) => setImmediate(() => resolve(protectBatch(batch, keyring, policy))));
+    pool ? pool.run(batch) : new Promise((resolve) => setImmediate(() => resolve(local!(batch, keyring, policy))));
   const maxInFlight = pool ? workers * 2 : 1;
 
   const progress = startProgress(io, 'protect', input.size, quiet);

@@ -52,7 +52,7 @@ describe('errors: one line, a code and a hint, never a value', () => {
     const r = await runCli(['protect', 'a.csv', 'b.csv', '--keys', 'k']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give exactly one input');
-    expect((await runCli(['protect', 'a.csv', '--keys', 'k', '--workers', '0'])).stderr).toContain('--workers must be a whole number from 1 to 64');
+    expect((await runCli(['protect', 'a.csv', '--keys', 'k', '--workers', '65'])).stderr).toContain('--workers must be a whole number from 0 to 64');
     expect((await runCli(['protect', 'a.csv', '--keys', 'k', '--format', 'xml'])).stderr).toContain('--format must be one of csv, ndjson, json');
     expect((await runCli(['protect', 'a.csv'])).stderr).toContain('--keys is required');
   });

@@ -37,14 +37,15 @@ describe('runCli in-process', () => {
     const { writeFileSync } = await import('node:fs');
     const input = join(dir, 'in.ndjson');
     writeFileSync(input, rows);
+    // Worker threads need the built worker script; from source, protect on this thread.
     const m = memoryIO({ stderrIsTTY: true });
-    expect(await runCli(['protect', input, '--keys', keys], m.io)).toBe(EXIT.OK);
+    expect(await runCli(['protect', input, '--keys', keys, '--workers', '0'], m.io)).toBe(EXIT.OK);
     expect(m.err()).toMatch(/protect \[[#.]+\] \d+% \| [\d,]+ rows \| [\d,]+ rows\/s \| ETA /);
     expect(m.out().trim().split('\n')).toHaveLength(600);
 
     // Not a terminal: no bar, only the summary line.
     const q = memoryIO();
-    expect(await runCli(['protect', input, '--keys', keys], q.io)).toBe(EXIT.OK);
+    expect(await runCli(['protect', input, '--keys', keys, '--workers', '0'], q.io)).toBe(EXIT.OK);
     expect(q.err()).toBe('waybill-shield protect: 600 protected, 0 rejected\n');
   });
 

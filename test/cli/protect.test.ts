@@ -119,7 +119,7 @@ describe('protect: NDJSON and JSON arrays, files and stdin', () => {
 });
 
 describe('protect --workers', () => {
-  it('keeps input order and the same results as one worker', async () => {
+  it('keeps input order and gives the same results with 0 (main thread), 1 and 3 worker threads', async () => {
     const base = JSON.parse(readFileSync(join(FIXTURES, 'orders.ndjson'), 'utf8').split('\n')[0]!) as Record<string, unknown>;
     const rows: string[] = [];
     for (let i = 0; i < 3000; i++) {
@@ -128,6 +128,7 @@ describe('protect --workers', () => {
     }
     const input = join(dir, 'many.ndjson');
     writeFileSync(input, `${rows.join('\n')}\n`);
+    const zero = await runCli(['protect', input, '--keys', keys, '-q', '--workers', '0', '--rejects', join(dir, 'r0')]);
     const one = await runCli(['protect', input, '--keys', keys, '-q', '--rejects', join(dir, 'r1')]);
     const two = await runCli(['protect', input, '--keys', keys, '-q', '--workers', '3', '--rejects', join(dir, 'r3')]);
     expect(one.code).toBe(3);
@@ -139,5 +140,9 @@ describe('protect --workers', () => {
     expect(b.map((p) => p.label)).toEqual(a.map((p) => p.label));
     expect(b.map((p) => p.index)).toEqual(a.map((p) => p.index));
     expect(readFileSync(join(dir, 'r3'), 'utf8')).toBe(readFileSync(join(dir, 'r1'), 'utf8'));
+    // --workers 0: the main thread protects, same output.
+    expect(zero.code).toBe(3);
+    expect(ndjson(zero.stdout).map((p) => p.label)).toEqual(a.map((p) => p.label));
+    expect(readFileSync(join(dir, 'r0'), 'utf8')).toBe(readFileSync(join(dir, 'r1'), 'utf8'));
   });
 });
