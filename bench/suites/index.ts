@@ -4,9 +4,11 @@ import type { SuiteResult } from '../types.js';
 import { protectSuite } from './protect.js';
 import { revealSuite } from './reveal.js';
 import { goodsSuite } from './goods.js';
+import { cliSuite } from './cli.js';
 
 export const SUITES: Record<string, (opts: HarnessOptions) => Promise<SuiteResult[]>> = {
   protect: protectSuite,
   reveal: revealSuite,
   goods: goodsSuite,
+  cli: cliSuite,
 };
