@@ -16,8 +16,25 @@ export interface DoorPiece {
   readonly to: number;
 }
 
-function matchDoorWord(tokens: readonly Token[], i: number, end: number, atStart: boolean): DoorWord | null {
+/**
+ * The door words by their first word, each list in `DOOR_WORDS` order: only those can start at a
+ * given token, so trying just them finds the same first (longest) match as trying the whole list.
+ */
+const DOOR_WORDS_BY_FIRST: ReadonlyMap<string, readonly DoorWord[]> = (() => {
+  const m = new Map<string, DoorWord[]>();
   for (const w of DOOR_WORDS) {
+    const list = m.get(w.words[0]!);
+    if (list === undefined) m.set(w.words[0]!, [w]);
+    else list.push(w);
+  }
+  return m;
+})();
+
+function matchDoorWord(tokens: readonly Token[], i: number, end: number, atStart: boolean): DoorWord | null {
+  if (i >= end) return null;
+  const candidates = DOOR_WORDS_BY_FIRST.get(tokens[i]!.key);
+  if (candidates === undefined) return null;
+  for (const w of candidates) {
     const n = w.words.length;
     if (i + n > end) continue;
     let ok = true;
@@ -59,32 +76,35 @@ function chainEnd(tokens: readonly Token[], j: number, end: number): number {
  * @returns pieces in input order
  */
 export function parseDoor(tokens: readonly Token[], from: number, to: number): DoorPiece[] {
+  // Work on the live tokens as a compact array so noise in the middle is transparent; `live` maps
+  // back to indices in `tokens`.
   const live: number[] = [];
-  for (let i = from; i < to; i++) if (!tokens[i]!.noise) live.push(i);
+  const ts: Token[] = [];
+  for (let i = from; i < to; i++) {
+    if (!tokens[i]!.noise) {
+      live.push(i);
+      ts.push(tokens[i]!);
+    }
+  }
   const pieces: DoorPiece[] = [];
-  // Work on the live tokens as a compact array so noise in the middle is transparent.
-  const ts = live.map((i) => tokens[i]!);
-  const at = (k: number): number => live[k]!;
-  const push = (kind: DoorKind, a: number, b: number): void => {
-    if (b > a) pieces.push({ kind, from: at(a), to: at(b - 1) + 1 });
-  };
   const n = ts.length;
   let hasHouse = false;
   let hasStreet = false;
   let i = 0;
   let segStart = 0;
+  // No closures below: they would be allocated per call (and per token), which costs more than the
+  // parsing they do.
   while (i < n) {
     if (ts[i]!.brk) segStart = i;
     const atStart = i === segStart;
     const kw = matchDoorWord(ts, i, n, atStart);
-    const stop = (k: number): boolean => k >= n || ts[k]!.brk || matchDoorWord(ts, k, n, false) !== null;
     if (kw !== null) {
       let j = i + kw.words.length;
       switch (kw.kind) {
         case 'houseNumber': {
           if (j < n && !ts[j]!.brk && startsWithDigit(ts[j]!.key)) {
             const e = chainEnd(ts, j, n);
-            splitChain(ts, j, e, push);
+            splitChain(ts, live, j, e, pieces);
             hasHouse = true;
             j = e;
           }
@@ -99,16 +119,16 @@ export function parseDoor(tokens: readonly Token[], from: number, to: number): D
             if (k > i && (w === null || w.kind !== 'alley' || ts[k]!.brk)) break;
             k += w === null ? 1 : w.words.length;
             if (k < n && !ts[k]!.brk && startsWithDigit(ts[k]!.key)) k = chainEnd(ts, k, n);
-            else while (k < n && !stop(k) && !startsWithDigit(ts[k]!.key)) k++;
+            else while (k < n && !stopsAt(ts, k, n) && !startsWithDigit(ts[k]!.key)) k++;
           }
-          push('alley', i, k);
+          push(pieces, live, 'alley', i, k);
           i = k;
           break;
         }
         case 'street': {
           let k = j;
-          while (k < n && !stop(k)) k++;
-          push('street', i, k);
+          while (k < n && !stopsAt(ts, k, n)) k++;
+          push(pieces, live, 'street', i, k);
           hasStreet = true;
           i = k;
           break;
@@ -117,8 +137,8 @@ export function parseDoor(tokens: readonly Token[], from: number, to: number): D
           // sub-ward and room: the keyword, then its number or its name.
           let k = j;
           if (k < n && !ts[k]!.brk && startsWithDigit(ts[k]!.key)) k = chainEnd(ts, k, n);
-          else while (k < n && !stop(k) && !startsWithDigit(ts[k]!.key)) k++;
-          push(kw.kind, i, k);
+          else while (k < n && !stopsAt(ts, k, n) && !startsWithDigit(ts[k]!.key)) k++;
+          push(pieces, live, kw.kind, i, k);
           i = k;
         }
       }
@@ -126,16 +146,16 @@ export function parseDoor(tokens: readonly Token[], from: number, to: number): D
     }
     if (startsWithDigit(ts[i]!.key) && !hasHouse) {
       const e = chainEnd(ts, i, n);
-      splitChain(ts, i, e, push);
+      splitChain(ts, live, i, e, pieces);
       hasHouse = true;
       i = e;
       continue;
     }
     // Plain words up to the next keyword: the street, the first time.
     let k = i + 1;
-    while (k < n && !stop(k) && !(startsWithDigit(ts[k]!.key) && !hasHouse)) k++;
+    while (k < n && !stopsAt(ts, k, n) && !(startsWithDigit(ts[k]!.key) && !hasHouse)) k++;
     if (!hasStreet) {
-      push('street', i, k);
+      push(pieces, live, 'street', i, k);
       hasStreet = true;
     }
     i = k;
@@ -143,20 +163,25 @@ export function parseDoor(tokens: readonly Token[], from: number, to: number): D
   return pieces;
 }
 
+/** A name run stops at the end, at a segment break, or at a keyword. */
+function stopsAt(ts: readonly Token[], k: number, n: number): boolean {
+  return k >= n || ts[k]!.brk || matchDoorWord(ts, k, n, false) !== null;
+}
+
+/** Add the piece of live tokens `[a, b)`, as indices into all tokens, when it is not empty. */
+function push(pieces: DoorPiece[], live: readonly number[], kind: DoorKind, a: number, b: number): void {
+  if (b > a) pieces.push({ kind, from: live[a]!, to: live[b - 1]! + 1 });
+}
+
 /** `123/4/5B`: the last element is the house, the rest is the alley (hẻm 123, nhánh 4). */
-function splitChain(
-  ts: readonly Token[],
-  a: number,
-  b: number,
-  push: (kind: DoorKind, a: number, b: number) => void,
-): void {
+function splitChain(ts: readonly Token[], live: readonly number[], a: number, b: number, pieces: DoorPiece[]): void {
   if (b <= a) return;
   let slashes = 0;
   for (let k = a + 1; k < b; k++) if (ts[k]!.sep.trim() === '/' || ts[k]!.sep.trim() === '\\') slashes++;
   if (slashes === 0) {
-    push('houseNumber', a, b);
+    push(pieces, live, 'houseNumber', a, b);
     return;
   }
-  push('alley', a, b - 1);
-  push('houseNumber', b - 1, b);
+  push(pieces, live, 'alley', a, b - 1);
+  push(pieces, live, 'houseNumber', b - 1, b);
 }

@@ -15,6 +15,8 @@ import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
 export interface Token {
   /** Folded form: lowercase, no marks, `đ` → `d`. */
   readonly key: string;
+  /** `key` as the gazetteer indexes it: an all-digit key without leading zeros (see {@link joinKey}). */
+  readonly match: string;
   /** Start offset (inclusive) in the original string. */
   readonly start: number;
   /** End offset (exclusive), extended over trailing combining marks. */
@@ -29,8 +31,53 @@ export interface Token {
   noise: boolean;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const MARK = /\p{M}/u;
+//#region character classes
+// What the tokenizer needs to know of a code point: a combining mark (joins the word before it),
+// a letter or digit (starts or continues a word), or anything else (ends a word).
+const C_OTHER = 1;
+const C_MARK = 2;
+const C_WORD = 3;
+
+const IS_MARK = /^\p{M}$/u;
+const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function classifyCodePoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  // Marks first: no code point is both (every \p{M} is outside \p{L} and \p{N}).
+  if (IS_MARK.test(ch)) return C_MARK;
+  if (IS_LETTER_OR_DIGIT.test(ch)) return C_WORD;
+  return C_OTHER;
+}
+
+// Classes of the Basic Multilingual Plane, filled in as code points are met (0 = not yet); the
+// supplementary planes are classified each time (rare in addresses). A lone surrogate is classified
+// as itself, which is neither mark nor letter, as the per-character regex test did.
+const BMP_CLASS = new Uint8Array(0x10000);
+
+function classOf(cp: number): number {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122) ? C_WORD : C_OTHER;
+  if (cp > 0xffff) return classifyCodePoint(cp);
+  let c = BMP_CLASS[cp]!;
+  if (c === 0) BMP_CLASS[cp] = c = classifyCodePoint(cp);
+  return c;
+}
+
+// The fold of one letter or digit below U+2000 (Latin, Greek, Cyrillic, Vietnamese in Latin
+// Extended Additional), filled in as met; above that it is folded each time. A key is the
+// concatenation of the folds of its letters and digits, so a per-character table gives exactly
+// what folding each character on its own gives.
+const FOLD_TABLE_SIZE = 0x2000;
+const FOLD: Array<string | undefined> = new Array<string | undefined>(FOLD_TABLE_SIZE).fill(undefined);
+
+function foldChar(cp: number): string {
+  if (cp < FOLD_TABLE_SIZE) {
+    let f = FOLD[cp];
+    if (f === undefined) FOLD[cp] = f = foldDiacritics(String.fromCharCode(cp));
+    return f;
+  }
+  return foldDiacritics(String.fromCodePoint(cp));
+}
+//#endregion
 
 /**
  * Token keys that may be glued to a number (`P12`, `Q01`, `KP3`, `TDP7`). Only these are split at a
@@ -57,53 +104,21 @@ function isBreak(sep: string): boolean {
 }
 
 /**
- * Split `text` into word tokens. One pass over the code points.
- *
- * @param text - the raw address
- * @param steps - optional counter, incremented once per code point (used by the growth test)
- * @returns tokens in input order
+ * What a word turns into, which depends only on its text: its key, and where a glued unit word
+ * (`p12`, `kp3`) splits off its number.
  */
-export function tokenize(text: string, steps?: { n: number }): Token[] {
-  const out: Token[] = [];
-  let sepStart = 0;
-  let wordStart = -1;
-  let wordKey = '';
-  const flush = (end: number): void => {
-    if (wordStart < 0) return;
-    pushWord(out, text.slice(sepStart, wordStart), wordKey, wordStart, end);
-    sepStart = end;
-    wordStart = -1;
-    wordKey = '';
-  };
-  let i = 0;
-  while (i < text.length) {
-    if (steps) steps.n++;
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const width = ch.length;
-    if (MARK.test(ch)) {
-      // A combining mark belongs to the word before it; alone it is punctuation.
-      if (wordStart < 0) {
-        i += width;
-        continue;
-      }
-    } else if (cp < 128 ? (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122) : LETTER_OR_DIGIT.test(ch)) {
-      if (wordStart < 0) wordStart = i;
-      // ASCII needs no decomposition; everything else goes through the shared fold.
-      wordKey += cp < 128 ? ch.toLowerCase() : foldDiacritics(ch);
-    } else {
-      flush(i);
-    }
-    i += width;
-  }
-  flush(text.length);
-  markNoise(out, text);
-  return out;
+interface WordKey {
+  readonly key: string;
+  readonly match: string;
+  /** Length of the unit word of a glued token in the key, or -1 when the word stays whole. */
+  readonly cut: number;
+  /** The parts of a glued token, or empty strings. */
+  readonly head: string;
+  readonly tail: string;
+  readonly tailMatch: string;
 }
 
-function pushWord(out: Token[], sep: string, key: string, start: number, end: number): void {
-  const brk = isBreak(sep);
-  const dash = brk && isDashOnly(sep);
+function wordKeyOf(key: string): WordKey {
   // Split "p12" / "q01" / "kp3" into unit word + number.
   let cut = -1;
   for (let k = 1; k < key.length; k++) {
@@ -115,13 +130,117 @@ function pushWord(out: Token[], sep: string, key: string, start: number, end: nu
     }
   }
   if (cut > 0 && GLUED_PREFIXES.has(key.slice(0, cut)) && isAllDigits(key.slice(cut))) {
+    const tail = key.slice(cut);
+    // The unit word ends in a letter, so it is never an all-digit key.
+    return { key, match: key, cut, head: key.slice(0, cut), tail, tailMatch: stripZeros(tail) };
+  }
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '' };
+}
+
+// Folding a non-ASCII word is the costly step of tokenizing, and address words are administrative
+// and street vocabulary, so their keys are cached across calls, keyed by the raw word. Only single
+// words are cached, never an address or a run of words, and never a word with a digit in it (house
+// numbers, phone numbers); ASCII words are cheap to key and are not cached at all. Bounded in
+// entries and word length; when full the cache is simply emptied, which keeps every call's cost
+// bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
+// UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
+const WORD_CACHE_MAX = 4096;
+const WORD_CACHE_MAX_LENGTH = 12;
+const wordCache = new Map<string, WordKey>();
+
+/** The key of the word `text[from, to)`, which holds a non-ASCII letter, digit or mark. */
+function foldedWordKey(text: string, from: number, to: number, cacheable: boolean): WordKey {
+  const raw = cacheable && to - from <= WORD_CACHE_MAX_LENGTH ? text.slice(from, to) : null;
+  if (raw !== null) {
+    const hit = wordCache.get(raw);
+    if (hit !== undefined) return hit;
+  }
+  let key = '';
+  let i = from;
+  while (i < to) {
+    const cp = text.codePointAt(i)!;
+    // Inside a word every code point is a letter, a digit or a mark; marks add nothing to the key.
+    if (cp < 128) key += String.fromCharCode(cp < 65 || cp > 90 ? cp : cp | 32);
+    else if (classOf(cp) === C_WORD) key += foldChar(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const w = wordKeyOf(key);
+  if (raw !== null) {
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(raw, w);
+  }
+  return w;
+}
+
+/**
+ * Split `text` into word tokens. One pass over the code points.
+ *
+ * @param text - the raw address
+ * @param steps - optional counter, incremented once per code point (used by the growth test)
+ * @returns tokens in input order
+ */
+export function tokenize(text: string, steps?: { n: number }): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let codePoints = 0;
+  let sepStart = 0;
+  let i = 0;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
+    // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
+    if (classOf(cp) !== C_WORD) {
+      codePoints++;
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    // A word: a letter or digit, then letters, digits and marks up to the next other code point.
+    const start = i;
+    let ascii = true;
+    let upper = false;
+    let digit = false;
+    let j = i;
+    while (j < n) {
+      let c = text.charCodeAt(j);
+      if (c < 128) {
+        if (c >= 48 && c <= 57) digit = true;
+        else if (c >= 65 && c <= 90) upper = true;
+        else if (c < 97 || c > 122) break;
+        codePoints++;
+        j++;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(j)!;
+      if (classOf(c) === C_OTHER) break;
+      ascii = false;
+      codePoints++;
+      j += c > 0xffff ? 2 : 1;
+    }
+    let w: WordKey;
+    if (ascii) {
+      const raw = text.slice(start, j);
+      w = wordKeyOf(upper ? raw.toLowerCase() : raw);
+    } else w = foldedWordKey(text, start, j, !digit);
+    pushWord(out, text.slice(sepStart, start), w, start, j);
+    sepStart = j;
+    i = j;
+  }
+  if (steps) steps.n += codePoints;
+  markNoise(out, text);
+  return out;
+}
+
+function pushWord(out: Token[], sep: string, w: WordKey, start: number, end: number): void {
+  const brk = isBreak(sep);
+  const dash = brk && isDashOnly(sep);
+  if (w.cut > 0) {
     // Digits are ASCII and always the tail of a glued token, so count them back from the end.
-    const origCut = end - (key.length - cut);
-    out.push({ key: key.slice(0, cut), start, end: origCut, sep, brk, dash, noise: false });
-    out.push({ key: key.slice(cut), start: origCut, end, sep: '', brk: false, dash: false, noise: false });
+    const origCut = end - w.tail.length;
+    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false });
+    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false });
     return;
   }
-  out.push({ key, start, end, sep, brk, dash, noise: false });
+  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false });
 }
 
 /** True when `s` is non-empty and only ASCII digits. */
@@ -147,10 +266,10 @@ export function startsWithDigit(key: string): boolean {
 function markNoise(tokens: Token[], text: string): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // e-mail: the token touches an '@' on either side.
-    const before = t.start > 0 ? text[t.start - 1] : '';
-    const after = text[t.end] ?? '';
-    if (before === '@' || after === '@' || (t.sep.length > 0 && t.sep.endsWith('@'))) {
+    // e-mail: the token touches an '@' (0x40) on either side. Char codes: no one-character strings.
+    const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
+    const after = t.end < text.length ? text.charCodeAt(t.end) : 0;
+    if (before === 0x40 || after === 0x40 || (t.sep.length > 0 && t.sep.charCodeAt(t.sep.length - 1) === 0x40)) {
       t.noise = true;
       // The domain continues over dots.
       let j = i + 1;

@@ -1,13 +1,17 @@
 /**
  * Re-reads the units of a {@link ParsedAddress} from the gazetteer by scheme and code, so that masking
  * and routing only ever print gazetteer text, even when handed a hand-made or tampered object.
+ * The gazetteer's own unit objects (what `parseAddress` returns) and the neighbours of an entry are
+ * found through lookups derived once per gazetteer (`_index.ts`), which give the same answers as
+ * `byCode` without building a `scheme:level:code` string per lookup.
  * @module
  * @internal
  */
 
 import { WaybillShieldError } from '../errors.js';
+import { entryOfUnit, relatedOf } from './_index.js';
 import { codeKey, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
-import type { ParsedAddress } from './types.js';
+import type { AdminUnit, ParsedAddress } from './types.js';
 
 /** The gazetteer entries behind a parse result. */
 export interface ResolvedUnits {
@@ -24,6 +28,9 @@ function look(gz: Gazetteer, level: UnitLevel, u: unknown): GazetteerEntry | nul
   if ((scheme !== '2025' && scheme !== 'legacy') || typeof code !== 'string') {
     throw new WaybillShieldError('INVALID_INPUT', 'parsed address: unit needs a scheme and a code');
   }
+  // The gazetteer's own unit object (what parseAddress returns): its entry without building a key.
+  const e = entryOfUnit(gz).get(u as AdminUnit);
+  if (e !== undefined && e.level === level) return e;
   // A unit unknown to this gazetteer is dropped rather than printed.
   return gz.byCode.get(codeKey(scheme, level, code)) ?? null;
 }
@@ -56,6 +63,13 @@ export function resolveUnits(p: ParsedAddress, gz: Gazetteer): ResolvedUnits {
  * @returns the 2025 ward entry, or `null` for split or unmapped wards
  */
 export function ward2025Of(gz: Gazetteer, legacyWard: GazetteerEntry): GazetteerEntry | null {
+  const r = relatedOf(gz, legacyWard);
+  if (r === null) return lookUpWard2025(gz, legacyWard);
+  if (r.ward2025 === undefined) r.ward2025 = lookUpWard2025(gz, legacyWard);
+  return r.ward2025;
+}
+
+function lookUpWard2025(gz: Gazetteer, legacyWard: GazetteerEntry): GazetteerEntry | null {
   if (legacyWard.unit.scheme !== 'legacy' || legacyWard.to2025.length !== 1) return null;
   return gz.byCode.get(codeKey('2025', 'ward', legacyWard.to2025[0]!)) ?? null;
 }
@@ -68,6 +82,13 @@ export function ward2025Of(gz: Gazetteer, legacyWard: GazetteerEntry): Gazetteer
  * @returns the 2025 province entry, or `null` when unmapped
  */
 export function province2025Of(gz: Gazetteer, province: GazetteerEntry): GazetteerEntry | null {
+  const r = relatedOf(gz, province);
+  if (r === null) return lookUpProvince2025(gz, province);
+  if (r.province2025 === undefined) r.province2025 = lookUpProvince2025(gz, province);
+  return r.province2025;
+}
+
+function lookUpProvince2025(gz: Gazetteer, province: GazetteerEntry): GazetteerEntry | null {
   if (province.unit.scheme === '2025') return province;
   if (province.to2025.length !== 1) return null;
   return gz.byCode.get(codeKey('2025', 'province', province.to2025[0]!)) ?? null;
@@ -81,6 +102,13 @@ export function province2025Of(gz: Gazetteer, province: GazetteerEntry): Gazette
  * @returns its province entry
  */
 export function provinceOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | null {
+  const r = relatedOf(gz, e);
+  if (r === null) return lookUpProvince(gz, e);
+  if (r.province === undefined) r.province = lookUpProvince(gz, e);
+  return r.province;
+}
+
+function lookUpProvince(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | null {
   return gz.byCode.get(codeKey(e.unit.scheme, 'province', e.province)) ?? null;
 }
 
@@ -92,5 +120,12 @@ export function provinceOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | n
  * @returns its district entry, or `null` for 2025 wards
  */
 export function districtOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | null {
+  const r = relatedOf(gz, e);
+  if (r === null) return lookUpDistrict(gz, e);
+  if (r.district === undefined) r.district = lookUpDistrict(gz, e);
+  return r.district;
+}
+
+function lookUpDistrict(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | null {
   return e.district === null ? null : (gz.byCode.get(codeKey('legacy', 'district', e.district)) ?? null);
 }

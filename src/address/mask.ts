@@ -29,16 +29,18 @@ export interface MaskAddressOptions {
   readonly convertTo2025?: boolean;
 }
 
+/** A `keep` flag: `true` when absent. A module function rather than a closure made per call. */
+function flag(v: unknown, name: string): boolean {
+  if (v === undefined) return true;
+  if (typeof v !== 'boolean') throw new WaybillShieldError('INVALID_INPUT', `maskAddress: keep.${name} must be a boolean`);
+  return v;
+}
+
 function readOptions(opts: unknown): { gz: Gazetteer; ward: boolean; district: boolean; province: boolean; convert: boolean } {
   const gz = resolveGazetteer(opts);
   const o = (opts ?? {}) as { keep?: unknown; convertTo2025?: unknown };
   const keep = o.keep ?? {};
   if (keep === null || typeof keep !== 'object') throw new WaybillShieldError('INVALID_INPUT', 'maskAddress: keep must be an object');
-  const flag = (v: unknown, name: string): boolean => {
-    if (v === undefined) return true;
-    if (typeof v !== 'boolean') throw new WaybillShieldError('INVALID_INPUT', `maskAddress: keep.${name} must be a boolean`);
-    return v;
-  };
   const k = keep as { ward?: unknown; district?: unknown; province?: unknown };
   if (o.convertTo2025 !== undefined && typeof o.convertTo2025 !== 'boolean') {
     throw new WaybillShieldError('INVALID_INPUT', 'maskAddress: convertTo2025 must be a boolean');
@@ -97,10 +99,10 @@ export function maskAddress(input: string | ParsedAddress, opts?: MaskAddressOpt
       const p25 = province2025Of(o.gz, province);
       if (p25 !== null && toneKey(p25.unit.name) === toneKey(province.unit.name)) province = p25;
     }
-    const parts = [ADDRESS_MASK];
-    if (o.ward && ward !== null) parts.push(ward.unit.fullName);
-    if (o.district && district !== null) parts.push(district.unit.fullName);
-    if (o.province && province !== null) parts.push(province.unit.name);
-    return parts.join(', ');
+    let label = ADDRESS_MASK;
+    if (o.ward && ward !== null) label += `, ${ward.unit.fullName}`;
+    if (o.district && district !== null) label += `, ${district.unit.fullName}`;
+    if (o.province && province !== null) label += `, ${province.unit.name}`;
+    return label;
   });
 }

@@ -11,8 +11,9 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
-import { isAllDigits, joinKey, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
-import { COUNTRY_KEYS, STREET_CONTEXT, UNIT_WORDS, type UnitClass, type UnitWord } from './_vocab.js';
+import { keyTrie, keyTries, type KeyNode, type KeyTries } from './_index.js';
+import { isAllDigits, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
+import { COUNTRY_KEYS, STREET_CONTEXT, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
 import type { AddressPart, AdminUnit, ParsedAddress, Span } from './types.js';
@@ -43,14 +44,32 @@ interface Ctx {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly gz: Gazetteer;
+  readonly tries: KeyTries;
   readonly steps: { n: number };
 }
+
+/**
+ * The unit words by their last word, each list in `UNIT_WORDS` order: only those can end at a given
+ * token, so trying just them finds the same first (longest) match as trying the whole list.
+ */
+const UNIT_WORDS_BY_LAST: ReadonlyMap<string, readonly UnitWord[]> = (() => {
+  const m = new Map<string, UnitWord[]>();
+  for (const w of UNIT_WORDS) {
+    const last = w.words[w.words.length - 1]!;
+    const list = m.get(last);
+    if (list === undefined) m.set(last, [w]);
+    else list.push(w);
+  }
+  return m;
+})();
 
 /** Unit word ending right before token `s`, if any (longest first). */
 function unitWordBefore(ctx: Ctx, s: number): UnitWord | null {
   const { tokens } = ctx;
   if (s === 0 || tokens[s]!.brk) return null;
-  for (const w of UNIT_WORDS) {
+  const candidates = UNIT_WORDS_BY_LAST.get(tokens[s - 1]!.key);
+  if (candidates === undefined) return null;
+  for (const w of candidates) {
     const n = w.words.length;
     if (s - n < 0) continue;
     let ok = true;
@@ -61,10 +80,6 @@ function unitWordBefore(ctx: Ctx, s: number): UnitWord | null {
     if (ok) return w;
   }
   return null;
-}
-
-function keyMap(gz: Gazetteer, level: UnitLevel): ReadonlyMap<string, readonly GazetteerEntry[]> {
-  return level === 'province' ? gz.provinceKeys : level === 'district' ? gz.districtKeys : gz.wardKeys;
 }
 
 /**
@@ -89,19 +104,24 @@ const NUMBERED_NON_HOUSE: ReadonlySet<string> = new Set([
   'to', 'kp', 'tdp', 'thon', 'ap', 'xom', 'ban', 'khom', 'doi', 'cum', 'khu', 'pho', 'tang', 'lau', 'duong', 'd',
 ]);
 
+/** What {@link matchesAt} returns when nothing matches; never modified. */
+const NO_MATCHES: Match[] = [];
+
 /** Every match of `level` ending at token `end`, longest first. */
 function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: GazetteerEntry) => boolean): Match[] {
   const { tokens, gz } = ctx;
-  const out: Match[] = [];
-  const map = keyMap(gz, level);
-  const words: string[] = [];
+  let out: Match[] | null = null;
+  // Walk the level's key trie leftwards one word per step: the words from `s` to `end` are a key
+  // exactly when the walk reaches a node with entries. Once the walk leaves the trie no longer key
+  // can match, but the steps are still counted as before, so the growth count stays the same.
+  let node: KeyNode | undefined = keyTrie(ctx.tries, level);
   for (let len = 1; len <= gz.maxKeyWords && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
     if (t.noise) break;
-    words.unshift(t.key);
     ctx.steps.n++;
-    const list = map.get(joinKey(words));
+    node = node?.before?.get(t.match);
+    const list = node?.entries;
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
     const stopAfter = t.brk && !t.dash;
     if (list !== undefined) {
@@ -123,13 +143,14 @@ function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: Gazettee
         }
         if (ok && cand.length > 0) {
           const start = prefix === null ? s : s - prefix.words.length;
+          if (out === null) out = [];
           out.push({ level, start, nameStart: s, end, entries: cand, prefix, typeMismatch });
         }
       }
     }
     if (stopAfter) break;
   }
-  return out.reverse();
+  return out === null ? NO_MATCHES : out.reverse();
 }
 
 /** Skip separators already excluded; step left over tokens that are noise. */
@@ -139,33 +160,58 @@ function leftEdge(ctx: Ctx, end: number): number {
   return e;
 }
 
+/**
+ * The provinces a reading may draw units from. A province name matches one or two entries (at most
+ * one per scheme, plus the few the mapping adds), so small arrays beat sets here.
+ */
 interface Scope {
-  readonly p25: ReadonlySet<string>;
-  readonly pL: ReadonlySet<string>;
-  /** Province codes reached only through the legacy ↔ 2025 province mapping. */
-  readonly cross: ReadonlySet<string>;
+  readonly p25: readonly string[];
+  readonly pL: readonly string[];
+  /** 2025 province codes reached only through the legacy → 2025 province mapping. */
+  readonly cross25: readonly string[];
+  /** Legacy province codes reached only through the 2025 → legacy province mapping. */
+  readonly crossL: readonly string[];
 }
 
 function scopeOf(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scope {
-  const p25 = new Set<string>();
-  const pL = new Set<string>();
-  const cross = new Set<string>();
+  const p25: string[] = [];
+  const pL: string[] = [];
+  const cross25: string[] = [];
+  const crossL: string[] = [];
   for (const e of provinces) {
-    if (e.unit.scheme === '2025') p25.add(e.unit.code);
-    else pL.add(e.unit.code);
+    const list = e.unit.scheme === '2025' ? p25 : pL;
+    if (!list.includes(e.unit.code)) list.push(e.unit.code);
   }
   for (const e of provinces) {
     if (e.unit.scheme === '2025') {
-      for (const l of gz.legacyProvincesOf2025.get(e.unit.code) ?? []) if (!pL.has(l)) { pL.add(l); cross.add(`legacy:${l}`); }
+      const legacy = gz.legacyProvincesOf2025.get(e.unit.code);
+      if (legacy !== undefined) {
+        for (const l of legacy) {
+          if (!pL.includes(l)) {
+            pL.push(l);
+            if (!crossL.includes(l)) crossL.push(l);
+          }
+        }
+      }
     } else {
-      for (const n of e.to2025) if (!p25.has(n)) { p25.add(n); cross.add(`2025:${n}`); }
+      for (const n of e.to2025) {
+        if (!p25.includes(n)) {
+          p25.push(n);
+          if (!cross25.includes(n)) cross25.push(n);
+        }
+      }
     }
   }
-  return { p25, pL, cross };
+  return { p25, pL, cross25, crossL };
 }
 
 function inScope(scope: Scope, e: GazetteerEntry): boolean {
-  return e.unit.scheme === '2025' ? scope.p25.has(e.province) : scope.pL.has(e.province);
+  return e.unit.scheme === '2025' ? scope.p25.includes(e.province) : scope.pL.includes(e.province);
+}
+
+/** True when `e` is reached only through the province mapping (its scheme's cross list). */
+function isCross(scope: Scope, e: GazetteerEntry): boolean {
+  return e.unit.scheme === '2025' ? scope.cross25.includes(e.province) : scope.crossL.includes(e.province);
 }
 
 interface WardPick {
@@ -186,11 +232,28 @@ function narrow(ctx: Ctx, m: Match): readonly GazetteerEntry[] {
   if (!hasMarks(slice)) return m.entries;
   // Full spelling first (tone placement aside), then spelling without tones.
   const full = toneAwareKey(slice);
-  const exact = m.entries.filter((e) => toneAwareKey(e.unit.name) === full);
+  const exact = m.entries.filter((e) => nameKey(toneAwareKeys, toneAwareKey, e.unit.name) === full);
   if (exact.length > 0) return exact;
   const want = toneKey(slice);
-  const close = m.entries.filter((e) => toneKey(e.unit.name) === want);
+  const close = m.entries.filter((e) => nameKey(toneKeys, toneKey, e.unit.name) === want);
   return close.length > 0 ? close : m.entries;
+}
+
+// The spelling keys of unit names, computed once per name: names are gazetteer data, finite and
+// not personal, and `narrow` compares every candidate's name each time. Keyed by the name itself,
+// so a key can never be stale. Bounded (emptied when full) for callers with many gazetteers.
+const NAME_KEYS_MAX = 32768;
+const toneAwareKeys = new Map<string, string>();
+const toneKeys = new Map<string, string>();
+
+function nameKey(cache: Map<string, string>, keyOf: (s: string) => string, name: string): string {
+  let k = cache.get(name);
+  if (k === undefined) {
+    k = keyOf(name);
+    if (cache.size >= NAME_KEYS_MAX) cache.clear();
+    cache.set(name, k);
+  }
+  return k;
 }
 
 function pickWard(ctx: Ctx, m: Match): WardPick {
@@ -216,43 +279,70 @@ interface Reading {
   readonly score: number;
 }
 
-function score(r: Omit<Reading, 'score'>, cross: boolean): number {
+function score(province: Match | null, inferred: boolean, district: Match | null, ward: Match | null, pick: WardPick | null, cross: boolean): number {
   let s = 0;
-  if (r.province) s += 3 + (r.province.prefix ? 0.3 : 0) - (r.province.typeMismatch ? 1 : 0);
-  if (r.inferred) s += 0.5;
-  if (r.district) s += 2 + (r.district.prefix ? 0.3 : 0) - (r.district.typeMismatch ? 0.5 : 0);
-  if (r.ward && r.pick) {
-    s += (r.pick.ward ? 3 : 2) + (r.ward.prefix ? 0.3 : 0) - (r.ward.typeMismatch ? 0.5 : 0);
+  if (province) s += 3 + (province.prefix ? 0.3 : 0) - (province.typeMismatch ? 1 : 0);
+  if (inferred) s += 0.5;
+  if (district) s += 2 + (district.prefix ? 0.3 : 0) - (district.typeMismatch ? 0.5 : 0);
+  if (ward && pick) {
+    s += (pick.ward ? 3 : 2) + (ward.prefix ? 0.3 : 0) - (ward.typeMismatch ? 0.5 : 0);
   }
   // Longest match first: among otherwise equal readings, the one that explains more words wins.
-  for (const m of [r.province, r.district, r.ward]) if (m) s += 0.01 * (m.end - m.start);
+  // (Added province, district, ward in that order: floating-point sums depend on the order.)
+  if (province) s += 0.01 * (province.end - province.start);
+  if (district) s += 0.01 * (district.end - district.start);
+  if (ward) s += 0.01 * (ward.end - ward.start);
   if (cross) s -= 0.3;
   return s;
 }
 
-function readingsUnderProvince(ctx: Ctx, pm: Match): Reading[] {
+/**
+ * A reading with its score. Fields are spelled out rather than spread from a partial reading: on
+ * Node 20 an object spread that adds a field takes a slow runtime path (microseconds per object).
+ */
+function reading(
+  province: Match | null,
+  provinceEntries: readonly GazetteerEntry[],
+  inferred: boolean,
+  district: Match | null,
+  ward: Match | null,
+  pick: WardPick | null,
+  cross: boolean,
+): Reading {
+  return { province, provinceEntries, inferred, district, ward, pick, score: score(province, inferred, district, ward, pick, cross) };
+}
+
+/** True when some entry of `entries` has legacy district code `district`. */
+function hasDistrict(entries: readonly GazetteerEntry[], district: string | null): boolean {
+  for (const d of entries) if (d.unit.code === district) return true;
+  return false;
+}
+
+function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
   const scope = scopeOf(ctx.gz, pm.entries);
-  const out: Reading[] = [];
   const e1 = leftEdge(ctx, pm.start);
-  const districts = matchesAt(ctx, e1, 'district', (e) => scope.pL.has(e.province));
-  for (const dm of [null, ...districts]) {
+  const districts = matchesAt(ctx, e1, 'district', (e) => scope.pL.includes(e.province));
+  // Longest match first across levels: a bare ward name must not cut a longer district name in two.
+  let longestDistrict = 0;
+  for (const d of districts) if (d.end - d.nameStart > longestDistrict) longestDistrict = d.end - d.nameStart;
+  // Without a district first (di = -1), then under each district match.
+  for (let di = -1; di < districts.length; di++) {
+    const dm = di < 0 ? null : districts[di]!;
     const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
-    const dcodes = dm === null ? null : new Set(dm.entries.map((e) => e.unit.code));
-    const wards = matchesAt(ctx, e2, 'ward', (e) =>
-      dcodes === null ? inScope(scope, e) : e.unit.scheme === 'legacy' && e.district !== null && dcodes.has(e.district),
-    );
-    // Longest match first across levels: a bare ward name must not cut a longer district name in two.
-    const longestDistrict = dm === null ? Math.max(0, ...districts.map((d) => d.end - d.nameStart)) : 0;
-    for (const wm of [null, ...wards]) {
-      if (wm !== null && wm.prefix === null && wm.end - wm.nameStart < longestDistrict) continue;
+    const wards =
+      dm === null
+        ? matchesAt(ctx, e2, 'ward', (e) => inScope(scope, e))
+        : matchesAt(ctx, e2, 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district));
+    const minWard = dm === null ? longestDistrict : 0;
+    for (let wi = -1; wi < wards.length; wi++) {
+      const wm = wi < 0 ? null : wards[wi]!;
+      if (wm !== null && wm.prefix === null && wm.end - wm.nameStart < minWard) continue;
       const pick = wm === null ? null : pickWard(ctx, wm);
       const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
-      const cross = used !== null && scope.cross.has(`${used.unit.scheme}:${used.province}`);
-      const base = { province: pm, provinceEntries: pm.entries, inferred: false, district: dm, ward: wm, pick };
-      out.push({ ...base, score: score(base, cross) });
+      const cross = used !== null && isCross(scope, used);
+      out.push(reading(pm, pm.entries, false, dm, wm, pick, cross));
     }
   }
-  return out;
 }
 
 function provinceEntryOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | undefined {
@@ -268,30 +358,52 @@ function trustedBare(m: Match, skipped: boolean): boolean {
   return !skipped && m.end - m.nameStart >= 2;
 }
 
-function nationwideReadings(ctx: Ctx, end: number, skipped: boolean): Reading[] {
-  const out: Reading[] = [];
+/** True when every entry has the province of the first (and there is one). */
+function oneProvince(entries: readonly GazetteerEntry[]): boolean {
+  if (entries.length === 0) return false;
+  const p = entries[0]!.province;
+  for (const e of entries) if (e.province !== p) return false;
+  return true;
+}
+
+/** True when every entry has the scheme and province of the first (and there is one). */
+function oneSchemeProvince(entries: readonly GazetteerEntry[]): boolean {
+  if (entries.length === 0) return false;
+  const { province } = entries[0]!;
+  const { scheme } = entries[0]!.unit;
+  for (const e of entries) if (e.unit.scheme !== scheme || e.province !== province) return false;
+  return true;
+}
+
+function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Reading[]): void {
   for (const dm of matchesAt(ctx, end, 'district', () => true)) {
-    const provinces = new Set(dm.entries.map((e) => e.province));
-    if (provinces.size !== 1 || !trustedBare(dm, skipped)) continue;
+    if (!oneProvince(dm.entries) || !trustedBare(dm, skipped)) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
-    const dcodes = new Set(dm.entries.map((e) => e.unit.code));
-    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && dcodes.has(e.district));
-    for (const wm of [null, ...wards]) {
+    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district));
+    for (let wi = -1; wi < wards.length; wi++) {
+      const wm = wi < 0 ? null : wards[wi]!;
       const pick = wm === null ? null : pickWard(ctx, wm);
-      const base = { province: null, provinceEntries: p ? [p] : [], inferred: true, district: dm, ward: wm, pick };
-      out.push({ ...base, score: score(base, false) });
+      out.push(reading(null, p ? [p] : [], true, dm, wm, pick, false));
     }
   }
   for (const wm of matchesAt(ctx, end, 'ward', () => true)) {
     const pick = pickWard(ctx, wm);
-    const provinces = new Set((pick.ward ? [pick.ward] : pick.ambiguous).map((e) => `${e.unit.scheme}:${e.province}`));
-    if (provinces.size !== 1 || !trustedBare(wm, skipped)) continue;
+    if (!(pick.ward ? true : oneSchemeProvince(pick.ambiguous)) || !trustedBare(wm, skipped)) continue;
     const first = pick.ward ?? pick.ambiguous[0]!;
     const p = provinceEntryOf(ctx.gz, first);
-    const base = { province: null, provinceEntries: p ? [p] : [], inferred: true, district: null, ward: wm, pick };
-    out.push({ ...base, score: score(base, false) });
+    out.push(reading(null, p ? [p] : [], true, null, wm, pick, false));
   }
-  return out;
+}
+
+/** The two-word country keys (`viet nam`) as word pairs, so no key string is built per check. */
+const COUNTRY_PAIRS: ReadonlyArray<readonly [string, string]> = [...COUNTRY_KEYS]
+  .map((k) => k.split(' '))
+  .filter((w): w is [string, string] => w.length === 2);
+
+/** True when `a b` is a country key; token keys hold no space, so only a two-word key can be. */
+function isCountryPair(a: string, b: string): boolean {
+  for (const [x, y] of COUNTRY_PAIRS) if (a === x && b === y) return true;
+  return false;
 }
 
 /** Trailing tokens that carry no address: postcode, country. */
@@ -302,7 +414,7 @@ function trailingJunk(ctx: Ctx, end: number): number {
     const t = ctx.tokens[e - 1]!;
     if (isAllDigits(t.key) && (t.key.length === 5 || t.key.length === 6)) e = leftEdge(ctx, e - 1);
     else if (COUNTRY_KEYS.has(t.key)) e = leftEdge(ctx, e - 1);
-    else if (e >= 2 && COUNTRY_KEYS.has(`${ctx.tokens[e - 2]!.key} ${t.key}`)) e = leftEdge(ctx, e - 2);
+    else if (e >= 2 && isCountryPair(ctx.tokens[e - 2]!.key, t.key)) e = leftEdge(ctx, e - 2);
     else return e;
   }
 }
@@ -313,9 +425,9 @@ function bestReading(ctx: Ctx): { reading: Reading; skipped: number } | null {
     const readings: Reading[] = [];
     // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
     const pm = matchesAt(ctx, end, 'province', () => true)[0];
-    if (pm !== undefined) readings.push(...readingsUnderProvince(ctx, pm));
+    if (pm !== undefined) readingsUnderProvince(ctx, pm, readings);
     // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
-    if (pm === undefined || pm.typeMismatch) readings.push(...nationwideReadings(ctx, end, end < end0));
+    if (pm === undefined || pm.typeMismatch) nationwideReadings(ctx, end, end < end0, readings);
     if (readings.length > 0) {
       let best = readings[0]!;
       for (const r of readings) if (r.score > best.score) best = r;
@@ -345,8 +457,14 @@ function span(ctx: Ctx, from: number, to: number): Span {
   return [ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end];
 }
 
+/** The entry of `entries` with this scheme and code, if any. */
+function entryWith(entries: readonly GazetteerEntry[], scheme: string, code: string): GazetteerEntry | undefined {
+  for (const e of entries) if (e.unit.scheme === scheme && e.unit.code === code) return e;
+  return undefined;
+}
+
 function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
-  const { gz } = ctx;
+  const { gz, tokens, text } = ctx;
   const spans: Partial<Record<AddressPart, Span>> = {};
   const pick = r.pick;
   const ward = pick?.ward ?? null;
@@ -355,42 +473,48 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
   const anchor = ward ?? district;
   let province: GazetteerEntry | null = null;
   if (anchor !== null) {
-    province = r.provinceEntries.find((e) => e.unit.scheme === anchor.unit.scheme && e.unit.code === anchor.province) ?? provinceEntryOf(gz, anchor) ?? null;
+    province = entryWith(r.provinceEntries, anchor.unit.scheme, anchor.province) ?? provinceEntryOf(gz, anchor) ?? null;
   } else {
-    province = r.provinceEntries.find((e) => e.unit.scheme === '2025') ?? r.provinceEntries[0] ?? null;
+    province = null;
+    for (const e of r.provinceEntries) {
+      if (e.unit.scheme === '2025') {
+        province = e;
+        break;
+      }
+    }
+    if (province === null) province = r.provinceEntries[0] ?? null;
   }
   let scheme: ParsedAddress['scheme'] = null;
   if (ward !== null) scheme = pick?.alt ? 'both' : ward.unit.scheme;
   else if (district !== null) scheme = 'legacy';
   else if (province !== null) {
-    const schemes = new Set(r.provinceEntries.map((e) => e.unit.scheme));
-    scheme = schemes.size > 1 ? 'both' : province.unit.scheme;
+    // `both` when the matched province entries are of more than one scheme.
+    let mixed = false;
+    for (const e of r.provinceEntries) if (e.unit.scheme !== r.provinceEntries[0]!.unit.scheme) mixed = true;
+    scheme = mixed ? 'both' : province.unit.scheme;
   }
   if (r.province) spans.province = span(ctx, r.province.start, r.province.end);
   if (r.district && district) spans.district = span(ctx, r.district.start, r.district.end);
   if (r.ward && ward) spans.ward = span(ctx, r.ward.start, r.ward.end);
 
   const routingStart = r.ward?.start ?? r.district?.start ?? r.province?.start ?? 0;
-  const parts: { houseNumber: string | null; alley: string | null; subWard: string | null; room: string | null; street: string | null } = {
-    houseNumber: null,
-    alley: null,
-    subWard: null,
-    room: null,
-    street: null,
-  };
-  let last: { kind: keyof typeof parts; to: number } | null = null;
-  for (const p of parseDoor(ctx.tokens, 0, routingStart)) {
-    const s: Span = [ctx.tokens[p.from]!.start, ctx.tokens[p.to - 1]!.end];
+  // Each door part: its first piece, extended by pieces of the same kind that follow it directly.
+  let lastKind: DoorKind | null = null;
+  let lastTo = -1;
+  for (const p of parseDoor(tokens, 0, routingStart)) {
+    const s: Span = [tokens[p.from]!.start, tokens[p.to - 1]!.end];
     const prev = spans[p.kind];
     if (prev === undefined) spans[p.kind] = s;
-    else if (last !== null && last.kind === p.kind && last.to === p.from) spans[p.kind] = [prev[0], s[1]];
+    else if (lastKind === p.kind && lastTo === p.from) spans[p.kind] = [prev[0], s[1]];
     else continue;
-    last = { kind: p.kind, to: p.to };
+    lastKind = p.kind;
+    lastTo = p.to;
   }
-  for (const k of Object.keys(parts) as Array<keyof typeof parts>) {
-    const s = spans[k];
-    if (s !== undefined) parts[k] = ctx.text.slice(s[0], s[1]);
-  }
+  const hs = spans.houseNumber;
+  const as = spans.alley;
+  const ss = spans.subWard;
+  const rs = spans.room;
+  const ts = spans.street;
 
   let confidence = 0;
   if (province !== null) confidence += r.inferred ? 0.25 : 0.35;
@@ -404,17 +528,24 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
 
   const alt = pick?.alt ?? null;
   const altProvince = alt ? provinceEntryOf(gz, alt) : undefined;
+  const ambiguous: AdminUnit[] = [];
+  if (pick !== null) for (const e of pick.ambiguous) ambiguous.push(e.unit);
+  if (r.district && !district) for (const e of r.district.entries) ambiguous.push(e.unit);
+  // Fields spelled out in the order callers have always seen (door parts: house number, alley,
+  // sub-ward, room, street); no spread, which is slow on Node 20.
   return Object.freeze({
     province: province?.unit ?? null,
     district: district?.unit ?? null,
     ward: ward?.unit ?? null,
     legacyAlternative: alt ? Object.freeze({ province: altProvince?.unit ?? null, ward: alt.unit }) : null,
-    ...parts,
+    houseNumber: hs === undefined ? null : text.slice(hs[0], hs[1]),
+    alley: as === undefined ? null : text.slice(as[0], as[1]),
+    subWard: ss === undefined ? null : text.slice(ss[0], ss[1]),
+    room: rs === undefined ? null : text.slice(rs[0], rs[1]),
+    street: ts === undefined ? null : text.slice(ts[0], ts[1]),
     scheme,
     confidence,
-    ambiguous: Object.freeze(
-      (pick?.ambiguous ?? []).map((e) => e.unit).concat(r.district && !district ? r.district.entries.map((e) => e.unit) : []),
-    ),
+    ambiguous: Object.freeze(ambiguous),
     spans: Object.freeze(spans),
   });
 }
@@ -438,7 +569,7 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const ctx: Ctx = { text, tokens: tokenize(text, steps), gz, steps };
+    const ctx: Ctx = { text, tokens: tokenize(text, steps), gz, tries: keyTries(gz), steps };
     const found = bestReading(ctx);
     return found === null ? EMPTY : build(ctx, found.reading, found.skipped);
   } catch (e) {

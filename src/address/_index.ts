@@ -1,0 +1,151 @@
+/**
+ * Lookup structures derived from a {@link Gazetteer} once, on first use, and kept for its lifetime:
+ * the name keys of each level as word tries read right to left (the parser matches from a position
+ * leftwards, so it walks one word per step instead of joining and hashing a new key string per step),
+ * and each unit's entry by object identity (so masking and routing re-read a parse result's units
+ * without building `scheme:level:code` strings).
+ *
+ * Everything here answers exactly what the gazetteer's own maps answer; it only avoids building
+ * strings per call. A gazetteer is immutable once built, so nothing derived from it goes stale.
+ * @module
+ * @internal
+ */
+
+import { codeKey, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
+import type { AdminUnit } from './types.js';
+
+/**
+ * A node of a reversed key trie: the words read so far, right to left, are the end of some key.
+ * `entries` is set when they are a whole key.
+ */
+export interface KeyNode {
+  /** The gazetteer's entry list for the key spelled by the path to this node, if it is a key. */
+  entries: readonly GazetteerEntry[] | undefined;
+  /** The node one word further left, by that word. */
+  before: Map<string, KeyNode> | undefined;
+}
+
+/** The reversed key tries of one gazetteer, one per level. */
+export interface KeyTries {
+  readonly province: KeyNode;
+  readonly district: KeyNode;
+  readonly ward: KeyNode;
+}
+
+/**
+ * A key is its words joined by single spaces, and no input word is empty or holds a space, so a
+ * run of words spells a key exactly when it walks that key's words in the trie.
+ */
+function trieOf(map: ReadonlyMap<string, readonly GazetteerEntry[]>): KeyNode {
+  const root: KeyNode = { entries: undefined, before: undefined };
+  for (const [key, list] of map) {
+    const words = key.split(' ');
+    let node = root;
+    for (let k = words.length - 1; k >= 0; k--) {
+      if (node.before === undefined) node.before = new Map();
+      let next = node.before.get(words[k]!);
+      if (next === undefined) {
+        next = { entries: undefined, before: undefined };
+        node.before.set(words[k]!, next);
+      }
+      node = next;
+    }
+    node.entries = list;
+  }
+  return root;
+}
+
+const tries = new WeakMap<Gazetteer, KeyTries>();
+
+/**
+ * The reversed key tries of `gz`, built on first use.
+ *
+ * @param gz - a gazetteer
+ * @returns its tries, shared by every later call
+ */
+export function keyTries(gz: Gazetteer): KeyTries {
+  let t = tries.get(gz);
+  if (t === undefined) {
+    t = { province: trieOf(gz.provinceKeys), district: trieOf(gz.districtKeys), ward: trieOf(gz.wardKeys) };
+    tries.set(gz, t);
+  }
+  return t;
+}
+
+/**
+ * The trie of one level.
+ *
+ * @param t - the tries of a gazetteer
+ * @param level - province, district or ward
+ * @returns the root of that level's reversed key trie
+ */
+export function keyTrie(t: KeyTries, level: UnitLevel): KeyNode {
+  return level === 'province' ? t.province : level === 'district' ? t.district : t.ward;
+}
+
+const unitEntries = new WeakMap<Gazetteer, ReadonlyMap<AdminUnit, GazetteerEntry>>();
+
+/**
+ * Each unit's entry, by the unit object, built on first use. Holds only units `byCode` stores
+ * under their own scheme, level and code, frozen, so that for any unit `u` in it with entry `e`,
+ * `byCode.get(codeKey(u.scheme, e.level, u.code))` is `e`.
+ *
+ * @param gz - a gazetteer
+ * @returns the map, shared by every later call
+ */
+export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntry> {
+  let m = unitEntries.get(gz);
+  if (m === undefined) {
+    const out = new Map<AdminUnit, GazetteerEntry>();
+    for (const [key, e] of gz.byCode) {
+      if (typeof e !== 'object' || e === null || typeof e.unit !== 'object' || e.unit === null) continue;
+      if (!Object.isFrozen(e) || !Object.isFrozen(e.unit)) continue;
+      if (key !== codeKey(e.unit.scheme, e.level, e.unit.code)) continue;
+      out.set(e.unit, e);
+    }
+    unitEntries.set(gz, (m = out));
+  }
+  return m;
+}
+
+/**
+ * An entry's neighbours in the hierarchy (its province, legacy district, 2025 ward and 2025
+ * province), each looked up in `byCode` on first need and kept; `undefined` until then.
+ */
+export interface Related {
+  province: GazetteerEntry | null | undefined;
+  district: GazetteerEntry | null | undefined;
+  ward2025: GazetteerEntry | null | undefined;
+  province2025: GazetteerEntry | null | undefined;
+}
+
+const related = new WeakMap<Gazetteer, Map<GazetteerEntry, Related>>();
+// Nearly every call is for the same (bundled) gazetteer: skip the WeakMap for it.
+let lastGz: Gazetteer | undefined;
+let lastRelated: Map<GazetteerEntry, Related> | undefined;
+
+/**
+ * The neighbours record of `e` in `gz`, created empty on first use. Only for a frozen entry with a
+ * frozen unit, whose fields (and so whose neighbours) cannot change.
+ *
+ * @param gz - a gazetteer
+ * @param e - one of its entries
+ * @returns the record to read and fill in, or `null` when `e` is not frozen (look up every time)
+ */
+export function relatedOf(gz: Gazetteer, e: GazetteerEntry): Related | null {
+  let m: Map<GazetteerEntry, Related> | undefined;
+  if (gz === lastGz) m = lastRelated;
+  else {
+    m = related.get(gz);
+    if (m === undefined) related.set(gz, (m = new Map()));
+    lastGz = gz;
+    lastRelated = m;
+  }
+  let r = m!.get(e);
+  if (r === undefined) {
+    if (!Object.isFrozen(e) || !Object.isFrozen(e.unit)) return null;
+    r = { province: undefined, district: undefined, ward2025: undefined, province2025: undefined };
+    m!.set(e, r);
+  }
+  return r;
+}
