@@ -139,8 +139,8 @@ function wordKeyOf(key: string): WordKey {
 
 // Folding a non-ASCII word is the costly step of tokenizing, and address words are administrative
 // and street vocabulary, so their keys are cached across calls, keyed by the raw word. Only single
-// words are cached, never an address or a run of words, and never a word with a digit in it (house
-// numbers, phone numbers); ASCII words are cheap to key and are not cached at all. Bounded in
+// words are cached, never an address or a run of words, and never a word with an ASCII digit in it
+// (house numbers, phone numbers); ASCII words are cheap to key and are not cached at all. Bounded in
 // entries and word length; when full the cache is simply emptied, which keeps every call's cost
 // bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
 // UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
