@@ -59,6 +59,24 @@ export function associatedData(keyId: number, waybillId: string, field: string):
   return buf.slice(0, writeAssociatedData(buf, keyId, waybillId, field));
 }
 
+const B64_PLUS = /\+/g;
+const B64_SLASH = /\//g;
+const B64_PAD = /=+$/;
+
+/**
+ * base64url without padding through the platform's `btoa` (browsers, React Native, Node ≥ 16):
+ * about twice as fast as a JavaScript radix encoder on envelope-sized input. Output is identical to
+ * `@scure/base`'s `base64urlnopad.encode`, which decoding keeps using for its strict validation
+ * (a test checks the two agree).
+ * @internal
+ */
+export function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  // Chunked so a long field cannot exceed the engine's argument-count limit.
+  for (let i = 0; i < bytes.length; i += 8192) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
+  return btoa(bin).replace(B64_PLUS, '-').replace(B64_SLASH, '_').replace(B64_PAD, '');
+}
+
 function failed(): WaybillShieldError {
   return new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
 }
@@ -83,7 +101,7 @@ export function sealField(keyring: Keyring, waybillId: string, field: string, pl
     scratch.fill(0, ptAt, ptAt + ptLen);
   }
   // 24 is a multiple of 3, so base64(nonce) + base64(ct) = base64(nonce ‖ ct) without a copy.
-  return `${ENVELOPE_PREFIX}.${k.id}.${base64urlnopad.encode(nonce)}${base64urlnopad.encode(ct)}`;
+  return `${ENVELOPE_PREFIX}.${k.id}.${toBase64Url(nonce)}${toBase64Url(ct)}`;
 }
 
 /** The key id an envelope names, or undefined when it is not an envelope. @internal */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openField, sealField, envelopeKeyId } from '../../src/crypto/envelope.js';
+import { openField, sealField, envelopeKeyId, toBase64Url } from '../../src/crypto/envelope.js';
+import { base64urlnopad } from '@scure/base';
 import { Keyring } from '../../src/keys/keyring.js';
 import { WaybillShieldError } from '../../src/errors.js';
 import { testKeyring } from '../helpers/fixtures.js';
@@ -16,6 +17,10 @@ const decryptFails = (fn: () => unknown) => {
 };
 
 describe('envelopes', () => {
+  it('encodes base64url exactly as @scure/base does, for any bytes (property)', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 20_000 }), (arr) => { const b = Uint8Array.from(arr); expect(toBase64Url(b)).toBe(base64urlnopad.encode(b)); }), { numRuns: 300 });
+  });
+
   it('seal/open round-trips any Unicode string (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 100 }), (plain, more) => {
