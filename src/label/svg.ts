@@ -17,6 +17,7 @@ const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;
  * Escape text for an XML text node or attribute value.
  * @param s - text
  * @returns escaped text
+ * @throws never
  * @example
  * ```ts
  * xmlEscape('</text><script>'); // '&lt;/text&gt;&lt;script&gt;'

@@ -22,6 +22,7 @@ const UTF8 = new TextEncoder();
  *
  * @param s - field text
  * @returns text safe inside `^FH^FD…^FS`
+ * @throws never
  * @example
  * ```ts
  * zplHex('^XZ Đ'); // '_5EXZ _C4_90'
