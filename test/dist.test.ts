@@ -21,6 +21,8 @@ export const PUBLIC_NAMES: Record<string, string[]> = {
   ],
   './redis': ['RedisLedger'],
   './node': ['JsonlAuditSink'],
+  './label': ['renderLabel', 'labelQrPayload', 'parseLabelQr', 'DEFAULT_ZPL_FONT'],
+  './cli': ['runCli', 'EXIT'],
 };
 
 describe('built package', () => {
