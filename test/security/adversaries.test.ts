@@ -207,7 +207,10 @@ describe('adversary: someone who steals the database without the keys', () => {
         const p = api.protect(w.input, { keyring, now: T0 });
         const { sealed: _s, index: _i, protectedAt: _t, ...plain } = p;
         const json = JSON.stringify(plain);
-        for (const run of digitRuns(w.national)) expect(json.includes(run)).toBe(false);
+        // Digit runs also in the record of the same waybill with another number (id, codes) are not the phone's.
+        const { sealed: _s3, index: _i3, protectedAt: _t3, ...otherPlain } = api.protect({ ...w.input, recipient: { ...w.input.recipient, phone: '0912121212' } }, { keyring, now: T0 });
+        const otherJson = JSON.stringify(otherPlain);
+        for (const run of digitRuns(w.national)) expect(json.includes(run) && !otherJson.includes(run)).toBe(false);
         for (const s of [w.street, w.given, w.goods, w.input.recipient.name]) expect(json.includes(s)).toBe(false);
         const { sealed: _s2, index: _i2, protectedAt: _t2, ...baseline } = api.protect({ ...w.input, recipient: { ...w.input.recipient, address: w.input.recipient.address.replace(`Số ${w.house} `, 'Số 7 ') } }, { keyring, now: T0 });
         expect(json.includes(w.house) && !JSON.stringify(baseline).includes(w.house)).toBe(false);
