@@ -5,14 +5,14 @@
  * on the same rows, and `--workers 2` against `--workers 1`. Writes bench/cli-million.json.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Keyring } from '../../src/keys/keyring.js';
 import { protect } from '../../src/protect.js';
-import { ROOT, requireBuild, runCli, tempDir } from '../cli/_cli.js';
+import { builtCli, ROOT, runCli, tempDir } from '../cli/_cli.js';
 
 // CLI_SLOW_ROWS shortens a local smoke run; the recorded figures always come from the full million.
 const ROWS = Number(process.env.CLI_SLOW_ROWS ?? 1_000_000);
@@ -110,16 +110,13 @@ function peakRssKb(pid: number): number | undefined {
   }
 }
 
-// The runs take minutes; a rebuild of dist/ meanwhile (tsup cleans it) must not pull the files
-// from under them, so they use a snapshot of the build, kept inside the project so that its
-// imports still resolve from node_modules.
-const SNAPSHOT = join(ROOT, '.cli-million-dist');
-const CLI = join(SNAPSHOT, 'cli.js');
-
 function runMillion(keys: string, workers: number, rejects: string): Promise<Run> {
+  // A private copy of the build: the runs take minutes, and a rebuild meanwhile must not pull
+  // files from under them.
+  const cli = builtCli();
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, 'protect', '-', '--keys', keys, '--format', 'csv', '--workers', String(workers), '--rejects', rejects, '-q'], {
+    const child = spawn(process.execPath, [cli, 'protect', '-', '--keys', keys, '--format', 'csv', '--workers', String(workers), '--rejects', rejects, '-q'], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -154,23 +151,14 @@ const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 describe('CLI protect on 1,000,000 rows', () => {
   it('stays within 200 MB peak RSS and records throughput against in-process protect()', async () => {
-    requireBuild();
-    rmSync(SNAPSHOT, { recursive: true, force: true });
-    cpSync(join(ROOT, 'dist'), SNAPSHOT, { recursive: true });
     const dir = tempDir();
     const keys = join(dir, 'keys.json');
     expect((await runCli(['keygen', '-o', keys])).code).toBe(0);
     const keyring = Keyring.fromJSON(readFileSync(keys, 'utf8'));
     const before = inProcessRate(keyring, 20_000);
 
-    let one: Run;
-    let two: Run;
-    try {
-      one = await runMillion(keys, 1, join(dir, 'rejects-1.ndjson'));
-      two = await runMillion(keys, 2, join(dir, 'rejects-2.ndjson'));
-    } finally {
-      rmSync(SNAPSHOT, { recursive: true, force: true });
-    }
+    const one = await runMillion(keys, 1, join(dir, 'rejects-1.ndjson'));
+    const two = await runMillion(keys, 2, join(dir, 'rejects-2.ndjson'));
     const after = inProcessRate(keyring, 20_000);
     const inProcess = Math.round((before + after) / 2);
 

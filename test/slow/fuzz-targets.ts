@@ -13,4 +13,6 @@ export const FUZZ_TARGETS: Record<string, (s: string) => unknown> = {
   'Keyring.fromJSON': (s) => api.Keyring.fromJSON(s),
   classifyGoods: (s) => api.classifyGoods(s),
   scrubText: (s) => api.scrubText(s),
+  'token parsing (formatRevealToken)': (s) => api.formatRevealToken(s),
+  verifyCallerCode: (s) => api.verifyCallerCode(s, { keyring, waybillId: 'W1', courierId: 'c-1' }),
 };

@@ -42,6 +42,24 @@ describe('fuzz: parsers on arbitrary text', () => {
   }
 });
 
+describe('fuzz: token redemption on arbitrary text', () => {
+  it(`redeemRevealToken refuses every arbitrary token with TOKEN_REJECTED or TOKEN_LOCKED (${RUNS} runs)`, async () => {
+    const keyring = testKeyring();
+    await fc.assert(
+      fc.asyncProperty(anyText, async (s) => {
+        try {
+          await api.redeemRevealToken(s, { keyring, waybillId: 'W1', courierId: 'c-1', ledger: new api.MemoryLedger() });
+          throw new Error('an arbitrary token redeemed');
+        } catch (e) {
+          checkError(e, s);
+          expect(['TOKEN_REJECTED', 'TOKEN_LOCKED']).toContain((e as api.WaybillShieldError).code);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('fuzz: parseWaybill on arbitrary structures', () => {
   it(`parseWaybill with generated waybills and mutations (${RUNS} runs)`, () => {
     const field = fc.oneof(anyText, fc.integer(), fc.double(), fc.constant(null), fc.constant(undefined), fc.array(anyText, { maxLength: 3 }), fc.dictionary(anyText, anyText, { maxKeys: 3 }));
