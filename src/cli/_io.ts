@@ -41,10 +41,28 @@ export function processIO(): CliIO {
  */
 export async function write(out: Writable, chunk: string): Promise<void> {
   if (chunk.length === 0) return;
-  if (!out.write(chunk)) {
-    // A destroyed stream never drains; `error`/`close` end the wait instead of hanging.
-    await Promise.race([once(out, 'drain'), once(out, 'close').then(() => undefined)]);
-  }
+  if (out.destroyed || out.writableEnded) throw new CliError('IO_ERROR', 'the output was closed', { hint: 'check the disk and the reading end of the pipe' });
+  if (out.write(chunk)) return;
+  // Wait for `drain`; a stream that closes or fails never drains, so those end the wait too.
+  // Every listener is removed again: a run waits here hundreds of thousands of times.
+  await new Promise<void>((resolve, reject) => {
+    const cleanup = () => {
+      out.off('drain', onDrain);
+      out.off('close', onDrain);
+      out.off('error', onError);
+    };
+    const onDrain = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (e: unknown) => {
+      cleanup();
+      reject(ioError(e, 'cannot write the output'));
+    };
+    out.on('drain', onDrain);
+    out.on('close', onDrain);
+    out.on('error', onError);
+  });
 }
 
 /** An input opened for reading. */

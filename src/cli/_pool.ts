@@ -36,7 +36,7 @@ export function workerUrl(): URL {
  * generation makes it collect often and keeps the CLI's resident memory flat. The old-generation
  * cap is a safety net far above the working set.
  */
-export const WORKER_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 160 });
+export const WORKER_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 });
 
 /** Worker threads that protect batches. */
 export class ProtectPool {

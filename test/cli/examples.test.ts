@@ -7,7 +7,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, FIXTURES, ROOT, runCli, tempDir } from './_cli.js';
+import { builtCli, FIXTURES, ROOT, runCli, tempDir } from './_cli.js';
 
 function run(cmd: string, args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ describe('examples', () => {
     const bin = join(dir, 'bin');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(bin);
-    writeFileSync(join(bin, 'waybill-shield'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+    writeFileSync(join(bin, 'waybill-shield'), `#!/bin/sh\nexec "${process.execPath}" "${builtCli()}" "$@"\n`);
     writeFileSync(join(bin, 'lp'), `#!/bin/sh\necho "$@" > "${join(dir, 'lp.args')}"\ncat > "${join(dir, 'printed.zpl')}"\n`);
     chmodSync(join(bin, 'waybill-shield'), 0o755);
     chmodSync(join(bin, 'lp'), 0o755);
