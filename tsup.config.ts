@@ -26,6 +26,8 @@ export default defineConfig({
   clean: true,
   splitting: true,
   treeshake: true,
+  // The CJS build of the CLI finds its worker through import.meta.url; shims map it to __filename.
+  shims: true,
   target: 'es2022',
   platform: 'neutral',
   external: ['ioredis'],

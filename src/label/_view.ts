@@ -13,6 +13,7 @@ import { WaybillShieldError } from '../errors.js';
 import { LIMITS, toIssues } from '../schema.js';
 import { cleanText, foldVietnamese, formatVnd, formatWeight } from './_format.js';
 import { labelQrPayload } from './qr.js';
+import { TYPE_WORD } from '../address/_vocab.js';
 
 //#region record check
 
@@ -142,24 +143,12 @@ const FLAG_WORDS: Readonly<Record<string, string>> = {
   battery: 'CÓ PIN',
 };
 
-const UNIT_WORDS: Readonly<Record<string, string>> = {
-  'thanh-pho': 'Thành phố',
-  tinh: 'Tỉnh',
-  quan: 'Quận',
-  huyen: 'Huyện',
-  'thi-xa': 'Thị xã',
-  phuong: 'Phường',
-  xa: 'Xã',
-  'thi-tran': 'Thị trấn',
-  'dac-khu': 'Đặc khu',
-};
-
 function unitText(u: RoutingUnitLike | null | undefined, withUnitWord: boolean): string {
   if (!u) return '';
   const name = cleanText(u.name ?? '');
   let shown = cleanText(u.fullName ?? '');
   if (!shown) {
-    const word = withUnitWord && u.type !== undefined ? UNIT_WORDS[u.type] : undefined;
+    const word = withUnitWord && u.type !== undefined ? (TYPE_WORD as Readonly<Record<string, string>>)[u.type] : undefined;
     shown = word && name ? `${word} ${name}` : name;
   } else if (!withUnitWord && name) {
     shown = name;
