@@ -74,3 +74,15 @@ export async function measure(candidates: Candidate[], opts: HarnessOptions = {}
 export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
+
+/**
+ * Throughput ratio a/b as the median of per-round ratios. Both were measured in the same rounds,
+ * back to back, so a round where the shared machine was busy slows both and cancels out; this is
+ * steadier than the ratio of the two medians.
+ */
+export function pairedRatio(a: Measured, b: Measured): number {
+  const n = Math.min(a.rounds.length, b.rounds.length);
+  const rs: number[] = [];
+  for (let i = 0; i < n; i++) rs.push(a.rounds[i]! / b.rounds[i]!);
+  return median(rs);
+}

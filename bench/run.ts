@@ -13,7 +13,7 @@ import type { SuiteResult } from './types.js';
 
 const ci = process.argv.includes('--ci');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const opts = ci ? { rounds: 5, sliceMs: 200, warmupMs: 300 } : { rounds: 9, sliceMs: 400, warmupMs: 500 };
+const opts = ci ? { rounds: 9, sliceMs: 200, warmupMs: 400 } : { rounds: 9, sliceMs: 400, warmupMs: 500 };
 
 function boundText(b: SuiteResult['bound']): string {
   if (!b) return '';

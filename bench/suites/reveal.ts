@@ -9,7 +9,7 @@ import { Keyring } from '../../src/keys/keyring.js';
 import { MemoryLedger } from '../../src/ledger/memory.js';
 import { issueRevealToken, redeemRevealToken } from '../../src/reveal/index.js';
 import { callerCode, verifyCallerCode } from '../../src/verify/index.js';
-import { measure, type HarnessOptions } from '../_harness.js';
+import { measure, pairedRatio, type HarnessOptions } from '../_harness.js';
 import type { SuiteResult } from '../types.js';
 
 export async function revealSuite(opts: HarnessOptions): Promise<SuiteResult[]> {
@@ -46,8 +46,8 @@ export async function revealSuite(opts: HarnessOptions): Promise<SuiteResult[]> 
     opts,
   );
   return [
-    { id: 'redeem-vs-hmac', title: 'redeem (MemoryLedger) time / one HMAC-SHA256 of 64 B', ours: redeem!, peer: hm!, ratio: hm!.perSec / redeem!.perSec, bound: { max: 4 } },
-    { id: 'issue-redeem-vs-hmac', title: 'issue + redeem time / one HMAC-SHA256 of 64 B (context)', ours: both!, peer: hm!, ratio: hm!.perSec / both!.perSec },
-    { id: 'caller-code-vs-hmac', title: 'verifyCallerCode time / one HMAC-SHA256 of 64 B (context)', ours: cc!, peer: hm!, ratio: hm!.perSec / cc!.perSec },
+    { id: 'redeem-vs-hmac', title: 'redeem (MemoryLedger) time / one HMAC-SHA256 of 64 B', ours: redeem!, peer: hm!, ratio: pairedRatio(hm!, redeem!), bound: { max: 4 } },
+    { id: 'issue-redeem-vs-hmac', title: 'issue + redeem time / one HMAC-SHA256 of 64 B (context)', ours: both!, peer: hm!, ratio: pairedRatio(hm!, both!) },
+    { id: 'caller-code-vs-hmac', title: 'verifyCallerCode time / one HMAC-SHA256 of 64 B (context)', ours: cc!, peer: hm!, ratio: pairedRatio(hm!, cc!) },
   ];
 }

@@ -23,12 +23,12 @@ function decryptFailed(): WaybillShieldError {
 }
 
 /**
- * Encrypt with XChaCha20-Poly1305.
+ * Encrypt with XChaCha20-Poly1305, into `output` when given (exactly plaintext length + 16 bytes).
  * @returns ciphertext followed by the 16-byte tag
  */
-export function aeadEncrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+export function aeadEncrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, output?: Uint8Array): Uint8Array {
   try {
-    return xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+    return xchacha20poly1305(key, nonce, aad).encrypt(plaintext, output);
   } catch {
     throw new WaybillShieldError('INVALID_INPUT', 'encryption parameters are invalid');
   }

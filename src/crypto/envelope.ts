@@ -87,21 +87,23 @@ function failed(): WaybillShieldError {
  */
 export function sealField(keyring: Keyring, waybillId: string, field: string, plaintext: string): string {
   const k = subkey(keyring, 'seal')!;
-  // Worst case UTF-8 is 3 bytes per UTF-16 unit; the AAD part is small and bounded by the schema.
-  const need = 512 + (waybillId.length + field.length + plaintext.length) * 3;
+  // Worst case UTF-8 is 3 bytes per UTF-16 unit, for the plaintext and again for the ciphertext.
+  const need = 512 + (waybillId.length + field.length) * 3 + plaintext.length * 6;
   if (scratch.length < need) scratch = new Uint8Array(need);
   const aadLen = writeAssociatedData(scratch, k.id, waybillId, field);
   const ptAt = (aadLen + 3) & ~3;
   const ptLen = encoder.encodeInto(plaintext, scratch.subarray(ptAt)).written;
+  // The ciphertext goes into the scratch buffer too: a fresh small output array would be copied
+  // off V8's heap by the cipher on every call.
+  const ctAt = (ptAt + ptLen + 3) & ~3;
   const nonce = freshBytes(NONCE_BYTES);
-  let ct: Uint8Array;
   try {
-    ct = aeadEncrypt(k.key, nonce, scratch.subarray(0, aadLen), scratch.subarray(ptAt, ptAt + ptLen));
+    const ct = aeadEncrypt(k.key, nonce, scratch.subarray(0, aadLen), scratch.subarray(ptAt, ptAt + ptLen), scratch.subarray(ctAt, ctAt + ptLen + AEAD_TAG_BYTES));
+    // 24 is a multiple of 3, so base64(nonce) + base64(ct) = base64(nonce ‖ ct) without a copy.
+    return `${ENVELOPE_PREFIX}.${k.id}.${toBase64Url(nonce)}${toBase64Url(ct)}`;
   } finally {
-    scratch.fill(0, ptAt, ptAt + ptLen);
+    scratch.fill(0, ptAt, ctAt + ptLen + AEAD_TAG_BYTES);
   }
-  // 24 is a multiple of 3, so base64(nonce) + base64(ct) = base64(nonce ‖ ct) without a copy.
-  return `${ENVELOPE_PREFIX}.${k.id}.${toBase64Url(nonce)}${toBase64Url(ct)}`;
 }
 
 /** The key id an envelope names, or undefined when it is not an envelope. @internal */
