@@ -19,7 +19,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const bound = (b?: Row['bound']) => (b ? [b.min !== undefined ? `≥ ${b.min}` : '', b.max !== undefined ? `≤ ${b.max}` : ''].filter(Boolean).join(', ') : '—');
 
 const lines = [
-  `Measured ${results.at.slice(0, 10)} on ${results.machine} (a shared, noisy 2-core VM: compare the ratios, not the absolute rates). Peers run interleaved in the same process and run; medians of 9 rounds. Rerun with \`npm run bench\` (full, writes \`bench/results.json\`) or \`npm run bench:ci\` (short, fails when a gated ratio crosses its bound).`,
+  `Measured ${results.at.slice(0, 10)} on ${results.machine} (a shared, noisy 2-core VM: compare the ratios, not the absolute rates). Peers run interleaved in the same process and run; each ratio is the median of 9 per-round paired ratios (the CLI rows: 3 alternating runs). Rerun with \`npm run bench\` (full, writes \`bench/results.json\`) or \`npm run bench:ci\` (short, fails when a gated ratio crosses its bound).`,
   '',
   '| comparison | ours | peer | ratio | CI bound |',
   '|---|---:|---:|---:|---|',
