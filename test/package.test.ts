@@ -32,6 +32,22 @@ describe('browser bundle of the core', () => {
     expect(gz).toBeLessThan(CORE_GZIP_CEILING);
   });
 
+  it('the label subpath also bundles for the browser and renders an SVG preview there', async () => {
+    const core = await bundle('dist/index.js');
+    const label = await bundle('dist/label.js');
+    expect(label).not.toMatch(/["'`]node:/);
+    expect(label).not.toMatch(/(?<![A-Za-z])Buffer\b/);
+    const api = (await import(`data:text/javascript;base64,${Buffer.from(core).toString('base64')}`)) as typeof import('../src/index.js');
+    const lab = (await import(`data:text/javascript;base64,${Buffer.from(label).toString('base64')}`)) as typeof import('../src/label/index.js');
+    const p = api.protect(
+      { id: 'B2', recipient: { name: 'Lê Lan', phone: '0901234567', address: 'Phường Láng, Hà Nội' }, sender: { name: 'Shop', phone: '0912345678', address: 'Hà Nội' }, goods: { description: 'Sách' } },
+      { keyring: api.Keyring.generate() },
+    );
+    const svg = lab.renderLabel(p, { format: 'svg' });
+    expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('Phường Láng');
+  });
+
   it('runs in a browser-like global scope: protect works with only Web Crypto and TextEncoder', async () => {
     const code = await bundle('dist/index.js');
     // Evaluate the bundle as a data: module; it may only reach globals a browser has.
