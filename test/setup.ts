@@ -1,0 +1,9 @@
+/**
+ * Test setup. In CI (`CI` set) fast-check runs from a fixed seed, so a CI verdict is reproducible
+ * and does not depend on the draw; locally every run draws a fresh seed and keeps exploring.
+ * `FC_SEED` overrides the seed in both, to replay a failure fast-check reported.
+ */
+import fc from 'fast-check';
+
+const seed = process.env.FC_SEED ?? (process.env.CI ? '20261129' : undefined);
+if (seed !== undefined) fc.configureGlobal({ seed: Number(seed) });
