@@ -36,14 +36,7 @@ export async function protectSuite(opts: HarnessOptions): Promise<SuiteResult[]>
       { name: 'protect()', fn: () => protect(next(), { keyring }) },
       { name: 'node:crypto pipeline', fn: () => native(next()) },
       {
-        name: 'noble floor',
-        fn: () => {
-          const wb = nextParsed();
-          return floor(wb.id, sealedValues(wb), wb.recipient.phone);
-        },
-      },
-      {
-        name: 'noble calls, direct',
+        name: 'noble floor (direct calls)',
         fn: () => {
           const wb = nextParsed();
           return direct(wb.id, sealedValues(wb), wb.recipient.phone);
@@ -52,7 +45,7 @@ export async function protectSuite(opts: HarnessOptions): Promise<SuiteResult[]>
     ],
     opts,
   );
-  const [ours, nat, flo, dir] = m1 as [typeof m1[0], typeof m1[0], typeof m1[0], typeof m1[0]];
+  const [ours, nat, dir] = m1 as [typeof m1[0], typeof m1[0], typeof m1[0]];
 
   // Same work as a ciphersweet EncryptedRow: 4 sealed fields + 1 phone blind index, on clean values.
   const csKey = bytesToHex(root);
@@ -95,10 +88,27 @@ export async function protectSuite(opts: HarnessOptions): Promise<SuiteResult[]>
   );
   const [mOurs, mPeer] = m3 as [typeof m3[0], typeof m3[0]];
 
+  // The stricter floor runs last: its calls give noble's functions another argument shape, and the
+  // gated comparisons above are measured before that feedback exists.
+  const m4 = await measure(
+    [
+      { name: 'protect()', fn: () => protect(next(), { keyring }) },
+      {
+        name: 'noble floor (same buffers)',
+        fn: () => {
+          const wb = nextParsed();
+          return floor(wb.id, sealedValues(wb), wb.recipient.phone);
+        },
+      },
+    ],
+    opts,
+  );
+  const [ours4, flo] = m4 as [typeof m4[0], typeof m4[0]];
+
   return [
     { id: 'protect-vs-native', title: 'protect() vs node:crypto pipeline (throughput ratio)', ours, peer: nat, ratio: pairedRatio(ours, nat), bound: { min: 0.6 } },
     { id: 'protect-vs-floor', title: 'protect() time / noble floor time (its noble seal and HMAC calls, made directly)', ours, peer: dir, ratio: pairedRatio(dir, ours), bound: { max: 1.5 } },
-    { id: 'protect-vs-buffered-floor', title: "protect() time / the same noble calls with protect()'s reused buffers (stricter, context)", ours, peer: flo, ratio: pairedRatio(flo, ours) },
+    { id: 'protect-vs-buffered-floor', title: "protect() time / the same noble calls with protect()'s reused buffers (stricter, context)", ours: ours4, peer: flo, ratio: pairedRatio(flo, ours4) },
     {
       id: 'same-work-vs-ciphersweet',
       title: `4 fields + index vs ciphersweet-js fastHash (throughput ratio; sodium-native ${hasSodiumNative() ? 'loaded' : 'NOT loaded'})`,
