@@ -63,16 +63,12 @@ export interface ProtectOptions {
   now?: Date;
 }
 
-function nationalDigits(e164: string): string {
-  // Fast path for Vietnamese numbers: national = trunk 0 + subscriber digits.
-  return e164.startsWith('+84') ? `0${e164.slice(3)}` : normalizePhone(e164).national;
-}
-
 function labelPhone(e164: string, opts: MaskPhoneOptions): string {
-  const masked = maskDigits(nationalDigits(e164), opts);
-  if (e164.startsWith('+84')) return masked;
+  // Fast path for Vietnamese numbers: national = trunk 0 + subscriber digits, no re-parse.
+  if (e164.startsWith('+84')) return maskDigits(`0${e164.slice(3)}`, opts);
+  // Foreign numbers are parsed once for both their national digits and their calling code.
   const p = normalizePhone(e164);
-  return `+${p.callingCode} ${masked}`;
+  return `+${p.callingCode} ${maskDigits(p.national, opts)}`;
 }
 
 /**
