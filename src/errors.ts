@@ -36,7 +36,11 @@ export type ErrorCode =
   /** A label could not be rendered (bad size, dpi or format option). */
   | 'RENDER_FAILED'
   /** A file could not be read or written (CLI and file sinks). */
-  | 'IO_ERROR';
+  | 'IO_ERROR'
+  /** The retention epoch that sealed this value was shredded: the value is gone for good. */
+  | 'DATA_SHREDDED'
+  /** An audit file is held by another writer (advisory lock); open one file per process. */
+  | 'AUDIT_LOCKED';
 
 /** One validation problem: where it is and which rule it broke. Never the value. */
 export interface Issue {
