@@ -103,6 +103,9 @@ export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntr
       if (key !== codeKey(e.unit.scheme, e.level, e.unit.code)) continue;
       out.set(e.unit, e);
     }
+    for (const e of gz.historical?.values() ?? []) {
+      if (Object.isFrozen(e) && Object.isFrozen(e.unit) && e.successor !== null) out.set(e.unit, e);
+    }
     unitEntries.set(gz, (m = out));
   }
   return m;
