@@ -10,7 +10,7 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { nameKeys } from './_normalize.js';
-import { PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
+import { DISTRICT_SHORTHANDS, PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
 import type { AddressScheme, AdminUnit, UnitType } from './types.js';
 
 /** One unit as given to {@link createGazetteer}. */
@@ -262,6 +262,14 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
     // Shorthands point at whatever province entries carry the full name.
     for (const [short, full] of PROVINCE_SHORTHANDS) {
       for (const e of provinceKeys.get(full) ?? []) add(provinceKeys, short, e);
+    }
+
+    // District shorthands (`BT`, `Q.Đ.Đa`) are keys of the current districts of their own city only.
+    for (const [prov, short, full] of DISTRICT_SHORTHANDS) {
+      const codes = (provinceKeys.get(prov) ?? []).filter((e) => e.unit.scheme === 'legacy').map((e) => e.unit.code);
+      for (const d of districtKeys.get(full) ?? []) {
+        if (d.successor === null && codes.includes(d.province)) add(districtKeys, short, d);
+      }
     }
 
     return Object.freeze({
