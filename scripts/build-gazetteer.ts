@@ -148,6 +148,11 @@ for (let i = 0; i < wardsLegacy.length; i++) {
  * Records that differ from the current unit only in zero padding, capitalisation, type or parent
  * are left out: the current unit's own name already matches them.
  */
+/** Older sources zero-pad numbered units (`Phường 04`); 2025-03 does not (`Phường 4`). */
+function unpad(name: string): string {
+  return /^0+\d+$/.test(name) ? String(Number(name)) : name;
+}
+
 function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
   interface HRec { level: string; code: string; name: string; fullName: string; type: string | null; parentCode: string; provinceCode: string; firstSeen: string; lastSeen: string }
   const h = JSON.parse(readFileSync(join(src, 'history/units-history.json'), 'utf8')) as { snapshots: Array<{ date: string }>; units: HRec[] };
@@ -192,7 +197,7 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
     if (r.level !== 'district' || r.lastSeen === LAST) continue;
     const now = cur.get(`district:${r.code}`);
     if (now && fold(now.name) === fold(r.name)) continue;
-    out.push({ level: 'district', code: r.code, name: r.name.normalize('NFC'), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, lastSeen: r.lastSeen });
+    out.push({ level: 'district', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, lastSeen: r.lastSeen });
   }
   const wardsOfDistrict = new Map<string, typeof wardsLegacy>();
   for (const w of wardsLegacy) {
@@ -219,7 +224,7 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
         [...xs].sort((a, b) => Math.abs(Number(a.code) - Number(r.code)) - Math.abs(Number(b.code) - Number(r.code)) || Number(a.code) - Number(b.code))[0]!.code;
       succ = named.length === 1 ? named[0]!.code : fresh.length > 0 ? near(fresh) : near(pool);
     }
-    out.push({ level: 'ward', code: r.code, name: r.name.normalize('NFC'), type: typeOf(r), province: r.provinceCode, parent: r.parentCode, successor: succ, lastSeen: r.lastSeen });
+    out.push({ level: 'ward', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.parentCode, successor: succ, lastSeen: r.lastSeen });
   }
   // One record per (level, code, name, parent): the same name re-typed (Xã → Phường) keeps the latest.
   const seen = new Map<string, number>();

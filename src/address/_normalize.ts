@@ -344,6 +344,12 @@ function markParens(tokens: Token[]): void {
   }
 }
 
+/** True for `cũ` / `CŨ` in any normal form. */
+function isCuWithTilde(w: string): boolean {
+  const n = w.normalize('NFC');
+  return n === 'cũ' || n === 'Cũ' || n === 'CŨ';
+}
+
 /** English unit words written after a name (`Tan Binh District`, `Da Nang City`). */
 const EN_SUFFIXES: ReadonlySet<string> = new Set(['district', 'ward', 'city', 'province', 'commune', 'town']);
 
@@ -373,7 +379,8 @@ function markNoise(tokens: Token[], text: string): void {
     const next = tokens[i + 1];
     const ends = next === undefined || next.brk || next.paren !== t.paren;
     // `cũ` (former) after a name, before the end of its segment: `TP Thủ Đức cũ`, `(Vĩnh Phúc cũ)`.
-    if (t.key === 'cu' && i > 0 && !tokens[i - 1]!.noise && !t.brk && ends) t.noise = true;
+    // Only with its tilde: `Cư`, `Cù`, `Củ` also fold to `cu` and end many names (`An Cư`).
+    if (t.key === 'cu' && i > 0 && !tokens[i - 1]!.noise && !t.brk && ends && isCuWithTilde(text.slice(t.start, t.end))) t.noise = true;
     // An English unit word after a name (not `District 5`): `Tan Binh District`, `Hanoi City`.
     else if (EN_SUFFIXES.has(t.key) && i > 0 && !t.brk && (next === undefined || !startsWithDigit(next.key))) t.noise = true;
   }

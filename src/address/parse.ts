@@ -547,12 +547,18 @@ function oneSchemeProvince(entries: readonly GazetteerEntry[]): boolean {
 
 function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Reading[]): void {
   for (const dm of matchesAt(ctx, end, 'district', () => true)) {
-    if (!oneProvince(dm.entries) || !trustedBare(dm, skipped)) continue;
+    if (!oneProvince(dm.entries)) continue;
+    // A bare one-word district (`Gò Vấp`, `PN`) counts only with a ward of it named with its unit
+    // word right before it (`F7 Gò Vấp`, `P9 PN`): two nested units agree.
+    const trusted = trustedBare(dm, skipped);
+    if (!trusted && skipped) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
     const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district));
-    for (let wi = -1; wi < wards.length; wi++) {
+    for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
+      if (!trusted && wm!.prefix === null) continue;
       const pick = wm === null ? null : pickWard(ctx, wm);
+      if (!trusted && pick!.ward === null) continue;
       out.push(reading(null, p ? [p] : [], true, dm, false, wm, pick, false));
     }
   }
