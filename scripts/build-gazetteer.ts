@@ -168,6 +168,7 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
   const currentWards = new Map(wardsLegacy.map((w) => [w.code, w]));
   const out: Array<NonNullable<GazetteerInput['historyLegacy']>[number]> = [];
   const districtSucc = new Map<string, string>();
+  const districtAlso = new Map<string, string[]>();
   const typeOf = (r: HRec): UnitType => {
     if (r.type === null) return typeOfFull(r.fullName.replace(/^(\S+ \S+)/u, (w) => w.toLowerCase()), r.name);
     const t = r.type;
@@ -192,12 +193,15 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
     const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     if (best === undefined) throw new Error(`no successor for district ${r.code}`);
     districtSucc.set(r.code, best[0]);
+    // A district split between several: the others are kept too, so its wards are found under it.
+    const also = [...votes.keys()].filter((c) => c !== best[0]).sort();
+    if (also.length > 0) districtAlso.set(r.code, also);
   }
   for (const r of h.units) {
     if (r.level !== 'district' || r.lastSeen === LAST) continue;
     const now = cur.get(`district:${r.code}`);
     if (now && fold(now.name) === fold(r.name)) continue;
-    out.push({ level: 'district', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, lastSeen: r.lastSeen });
+    out.push({ level: 'district', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, ...(districtAlso.has(r.code) ? { alsoInto: districtAlso.get(r.code)! } : {}), lastSeen: r.lastSeen });
   }
   const wardsOfDistrict = new Map<string, typeof wardsLegacy>();
   for (const w of wardsLegacy) {
@@ -244,7 +248,7 @@ const hBack = back.historyLegacy ?? [];
 if (hBack.length !== historyLegacy.length) throw new Error('packed history does not round-trip');
 for (const a of historyLegacy) {
   const b = hBack.find((x) => x.level === a.level && x.code === a.code && x.name === a.name && x.parent === a.parent);
-  if (!b || b.successor !== a.successor || b.type !== a.type || b.lastSeen !== a.lastSeen || b.province !== a.province) {
+  if (!b || b.successor !== a.successor || JSON.stringify(b.alsoInto ?? []) !== JSON.stringify(a.alsoInto ?? []) || b.type !== a.type || b.lastSeen !== a.lastSeen || b.province !== a.province) {
     throw new Error(`packed history does not round-trip at ${a.level} ${a.code}`);
   }
 }

@@ -231,6 +231,12 @@ console.log(`    unaccented input: ${pct(uW, uN)}; misses flagged as ambiguous w
 console.log(`  masked labels containing house-number/alley/sub-ward/room/street text: ${pct(leak, N)}`);
 //#endregion
 
+/** Every label part must be the mask or gazetteer text: a unit's full name or a province name. */
+const OFFICIAL: ReadonlySet<string | undefined> = new Set<string | undefined>([
+  '***',
+  ...[...gz.byCode.values()].map((e) => (e.level === 'province' ? e.unit.name : e.unit.fullName)),
+]);
+
 //#region hand-written
 interface Expect {
   province?: string | null;
@@ -283,7 +289,7 @@ for (const { input, expect: e, secrets: extra } of fx.cases) {
   // Structural check too: every label part is the mask or an official unit name (of the unit, or of
   // the current unit a historical one went into).
   const r = addressRouting(a);
-  const official = new Set([a.ward?.fullName, a.district?.fullName, a.province?.name, '***', ...currentNames(a)]);
+  const official = OFFICIAL;
   void r;
   const structural = masked.split(', ').every((part) => official.has(part));
   // A historical unit is printed as the current unit it went into: those names are expected too.
@@ -360,7 +366,7 @@ function evalGenerated(file: string, label: string): void {
     const wl = e.legacyWard ? gz.byCode.get(`legacy:ward:${e.legacyWard}`) : undefined;
     const dl = e.legacyDistrict ? gz.byCode.get(`legacy:district:${e.legacyDistrict}`) : undefined;
     for (const x of [w25, wl, dl]) if (x) kept.push(x.unit.fullName);
-    const official = new Set([a.ward?.fullName, a.district?.fullName, a.province?.name, '***', ...currentNames(a)]);
+    const official = OFFICIAL;
     const structural = masked.split(', ').every((part) => official.has(part));
     const lk = !structural || leaks(masked, kept, c.secrets);
     add('leak', !lk, `LEAK ${masked}`);

@@ -94,7 +94,10 @@ const fold = (s: string): string => strip(s).toLowerCase().replace(/\b0+(\d)/g, 
 const histKept = history.filter((r) => {
   if (r.level !== 'ward' || r.lastSeen === '2025-03' || !r.fullName || !r.name) return false;
   const now = wLByCode.get(r.code);
-  return now !== undefined && fold(now.name) !== fold(r.name);
+  if (now === undefined || fold(now.name) === fold(r.name)) return false;
+  // A name some current unit of the district or province still carries names that unit, not the old one.
+  if (now.d.wards.some((w) => fold(w.name) === fold(r.name))) return false;
+  return !(p25ByCode.get(now.d.p.to25)?.wards.some((w) => fold(w.name) === fold(r.name)) ?? false);
 });
 // Historical districts whose code disappeared: the ward data says where their wards are now.
 const histDistricts = history.filter((r) => r.level === 'district' && r.lastSeen !== '2025-03' && !dLByCode.has(r.code) && r.fullName);
@@ -183,14 +186,40 @@ function typo(name: string): string {
   else letters.splice(i, 0, letters[i]!);
   return letters.join('');
 }
-/** Scanner noise: a stray mark inside a word, lost tone marks, `0`/`o`, `1`/`l`, spaced letters. */
+/**
+ * Scanner noise, two to four of: lost or wrong tone marks, lost vowel marks (`ư` → `u`), `o`/`0` and
+ * `l`/`1` confusions, `m` read as `rn`, commas read as dots, a space lost between two words or
+ * inserted inside one, a letter dropped, stray punctuation between letters, all caps.
+ */
 function ocr(s: string): string {
   let out = s;
-  if (chance(0.5)) out = [...out].map((c) => (/[ăâêôơưđ]/i.test(c) && chance(0.4) ? stripMarks(c) : c)).join('');
-  if (chance(0.4)) out = out.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, () => (chance(0.5) ? '' : '\u0301')).normalize('NFC');
-  if (chance(0.3)) out = out.replace(/o/g, () => (chance(0.3) ? '0' : 'o'));
-  if (chance(0.3)) out = out.replace(/,/g, () => (chance(0.3) ? '.' : ','));
-  if (chance(0.25)) out = out.replace(/\s+/g, () => (chance(0.2) ? '  ' : ' '));
+  const ops: Array<() => void> = [
+    () => (out = [...out].map((c) => (/[ăâêôơưđ]/i.test(c) && chance(0.5) ? stripMarks(c) : c)).join('')),
+    () => (out = out.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, () => (chance(0.5) ? '' : pick(['\u0301', '\u0300']))).normalize('NFC')),
+    () => (out = out.replace(/o/g, () => (chance(0.25) ? '0' : 'o')).replace(/l/g, () => (chance(0.2) ? '1' : 'l'))),
+    () => (out = out.replace(/m/g, () => (chance(0.3) ? 'rn' : 'm'))),
+    () => (out = out.replace(/,/g, () => (chance(0.4) ? '.' : ','))),
+    () => (out = out.replace(/(\p{Ll}) (\p{Lu})/gu, (m, a: string, b: string) => (chance(0.3) ? `${a}${b}` : m))),
+    () => {
+      const words = out.split(' ');
+      const i = Math.floor(rnd() * words.length);
+      const w = words[i]!;
+      if (w.length >= 4) words[i] = `${w.slice(0, 2)} ${w.slice(2)}`;
+      out = words.join(' ');
+    },
+    () => {
+      const words = out.split(' ');
+      const i = Math.floor(rnd() * words.length);
+      const w = [...words[i]!];
+      if (w.length >= 5) w.splice(1 + Math.floor(rnd() * (w.length - 2)), 1);
+      words[i] = w.join('');
+      out = words.join(' ');
+    },
+    () => (out = out.replace(/(\p{Lu}\p{Ll}{2,4})(?=,|$)/u, (m) => [...m].join(pick([',', '.', "'"])))),
+    () => (out = out.toUpperCase()),
+  ];
+  const n = 2 + Math.floor(rnd() * 3);
+  for (let k = 0; k < n; k++) pick(ops)();
   return out;
 }
 //#endregion
@@ -315,10 +344,7 @@ function typoCase(): Case {
 
 function ocrCase(): Case {
   const c = chance(0.5) ? legacyCase('ocr') : newCase('ocr');
-  let input = ocr(c.input);
-  // Sometimes the scanner puts punctuation between the letters of a name.
-  if (chance(0.15)) input = input.replace(/(\p{Lu}\p{Ll}{2,4})(?=,|$)/u, (m) => [...m].join(','));
-  return { ...c, style: 'ocr', input };
+  return { ...c, style: 'ocr', input: ocr(c.input) };
 }
 
 function historicalWardCase(): Case {

@@ -269,3 +269,23 @@ export function legacyDistrictsOf2025(gz: Gazetteer): ReadonlyMap<string, readon
   }
   return m;
 }
+
+const wordSets = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/**
+ * Every word of every name key of `gz` (all levels), built on first use: the vocabulary that
+ * confirms a repair of a damaged input word (see `_repair.ts`).
+ *
+ * @param gz - a gazetteer
+ * @param extra - words to add (unit words)
+ * @returns the set, shared by every later call
+ */
+export function nameWords(gz: Gazetteer, extra: readonly string[]): ReadonlySet<string> {
+  let s = wordSets.get(gz);
+  if (s === undefined) {
+    const out = new Set<string>(extra);
+    for (const m of [gz.provinceKeys, gz.districtKeys, gz.wardKeys]) for (const k of m.keys()) for (const w of k.split(' ')) out.add(w);
+    wordSets.set(gz, (s = out));
+  }
+  return s;
+}

@@ -508,3 +508,28 @@ export function toneAwareKey(s: string): string {
     .map((w) => (w.match(TONE_MARKS) ?? []).join(''));
   return words.map((w, i) => w + (tones[i] ?? '')).join(' ');
 }
+
+/**
+ * The offset in `text` after the first `n` letters or digits of the word `text[start, end)`, with the
+ * marks that follow them: where a word whose key is `n` characters long ends inside a longer one.
+ *
+ * @param text - the input
+ * @param start - start of the word
+ * @param end - end of the word
+ * @param n - letters and digits to keep
+ * @returns the cut offset (at most `end`)
+ */
+export function cutAfterLetters(text: string, start: number, end: number, n: number): number {
+  let i = start;
+  let seen = 0;
+  while (i < end) {
+    const cp = text.codePointAt(i)!;
+    const c = classOf(cp);
+    if (c >= C_WORD) {
+      if (seen === n) return i;
+      seen++;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return end;
+}

@@ -131,7 +131,8 @@ function packHistory(h: NonNullable<GazetteerInput['historyLegacy']>, rec: (u: G
     const recs = list.map((u) => {
       const idx = HISTORY_SNAPSHOTS.indexOf(u.lastSeen);
       if (idx < 0) throw new Error('packed gazetteer: unknown snapshot');
-      const succ = u.successor === u.code ? '' : (Number(u.successor) - Number(u.code)).toString(36);
+      const delta = (c: string): string => (Number(c) - Number(u.code)).toString(36);
+      const succ = (u.successor === u.code ? '' : delta(u.successor)) + (u.alsoInto ?? []).map((c) => `,${delta(c)}`).join('');
       const r = `${rec(u, prev)}>${succ}.${idx}`;
       prev = Number(u.code);
       return r;
@@ -159,11 +160,21 @@ function unpackHistory(s: string): HistoryInput[] {
       const d = readRec(r, prev);
       prev = d.code;
       const dot = d.tail.lastIndexOf('.');
-      const succ = d.tail.slice(0, dot);
+      const [succ = '', ...also] = d.tail.slice(0, dot).split(',');
       const lastSeen = HISTORY_SNAPSHOTS[Number(d.tail.slice(dot + 1))];
       if (dot < 0 || lastSeen === undefined) throw new Error('packed gazetteer: bad history record');
       const code = pad(d.code, width);
-      out.push({ ...d.unit, level, code, province, parent, successor: succ === '' ? code : pad(d.code + parseInt(succ, 36), width), lastSeen });
+      const at = (x: string): string => pad(d.code + parseInt(x, 36), width);
+      out.push({
+        ...d.unit,
+        level,
+        code,
+        province,
+        parent,
+        successor: succ === '' ? code : at(succ),
+        ...(also.length > 0 ? { alsoInto: also.map(at) } : {}),
+        lastSeen,
+      });
     }
   }
   return out;

@@ -46,6 +46,8 @@ export interface GazetteerInput {
       readonly province: string;
       readonly parent: string;
       readonly successor: string;
+      /** Districts only: other current districts that received some of its wards. */
+      readonly alsoInto?: readonly string[];
       readonly lastSeen: string;
     }
   >;
@@ -71,6 +73,8 @@ export interface GazetteerEntry {
    * into. `null` for current units.
    */
   readonly successor: GazetteerEntry | null;
+  /** For a historical district split between several: the other current district codes it fed. */
+  readonly alsoInto: readonly string[];
 }
 
 /**
@@ -142,6 +146,8 @@ export function historicalKey(level: UnitLevel, code: string, name: string): str
   return `${level}:${code}:${nameKeys(name)[0]}`;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 function isNumericName(name: string): boolean {
   return /^\d{1,3}$/.test(name.trim());
 }
@@ -205,6 +211,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         to2025: Object.freeze([...to2025]),
         numeric: isNumericName(unit.name),
         successor: null,
+        alsoInto: NONE,
       });
       byCode.set(codeKey(scheme, level, unit.code), e);
       return e;
@@ -253,6 +260,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
           to2025: succ.to2025,
           numeric: isNumericName(unit.name),
           successor: succ,
+          alsoInto: Object.freeze([...(h.alsoInto ?? [])]),
         });
         historical.set(historicalKey(level, unit.code, unit.name), e);
         index(level === 'ward' ? wardKeys : districtKeys, e, h);

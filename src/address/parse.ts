@@ -11,7 +11,8 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
-import { fuzzyIndex, keyTrie, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
+import { repairTokens } from './_repair.js';
+import { fuzzyIndex, keyTrie, nameWords, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
 import { isAllDigits, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, LANDMARK_CONTEXT, STREET_CONTEXT, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
@@ -66,6 +67,10 @@ const UNIT_WORDS_BY_LAST: ReadonlyMap<string, readonly UnitWord[]> = (() => {
   }
   return m;
 })();
+
+/** Every word of every unit word, street and door word: known vocabulary for `repairTokens`. */
+const UNIT_WORD_KEYS: readonly string[] = [...new Set(UNIT_WORDS.flatMap((w) => w.words))];
+const UNIT_WORD_SET: ReadonlySet<string> = new Set(UNIT_WORD_KEYS);
 
 /** Unit word ending right before token `s`, if any (longest first). */
 function unitWordBefore(ctx: Ctx, s: number): UnitWord | null {
@@ -405,7 +410,7 @@ function score(
   let s = 0;
   if (province) s += 3 + (province.prefix ? 0.3 : 0) - (province.typeMismatch ? 1 : 0);
   if (inferred) s += 0.5;
-  if (district) s += (districtContext ? 1.5 : 2) + (district.prefix ? 0.3 : 0) - (district.typeMismatch ? 0.5 : 0);
+  if (district) s += (districtContext ? 1.9 : 2) + (district.prefix ? 0.3 : 0) - (district.typeMismatch ? 0.5 : 0);
   if (ward && pick) {
     s += (pick.ward ? 3 : 2) + (ward.prefix ? 0.3 : 0) - (ward.typeMismatch ? 0.5 : 0);
   }
@@ -448,7 +453,9 @@ function reading(
 
 /** True when some entry of `entries` is legacy district `district`, or a historical one that went into it. */
 function hasDistrict(entries: readonly GazetteerEntry[], district: string | null): boolean {
-  for (const d of entries) if (d.unit.code === district || (d.successor !== null && d.successor.unit.code === district)) return true;
+  for (const d of entries) {
+    if (d.unit.code === district || (d.successor !== null && (d.successor.unit.code === district || d.alsoInto.includes(district!)))) return true;
+  }
   return false;
 }
 
@@ -820,7 +827,8 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const ctx: Ctx = { text, tokens: tokenize(text, steps), gz, tries: keyTries(gz), steps };
+    const tokens = repairTokens(tokenize(text, steps), text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
+    const ctx: Ctx = { text, tokens, gz, tries: keyTries(gz), steps };
     let found = bestReading(ctx);
     let used = ctx;
     if (provinceFirst(ctx)) {
