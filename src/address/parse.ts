@@ -955,11 +955,19 @@ function readAll(ctx: Ctx): { found: Found; used: Ctx } {
   return { found, used };
 }
 
-/** An exact province and an exact ward, nothing skipped: no repair can read more. */
-function complete(f: Found): boolean {
+/**
+ * An exact province and an exact ward, nothing skipped, and the ward either with its unit word or
+ * first in its segment (or after a number): no repair can read more. A bare ward after other words
+ * (`… Hu yện Diên Khánh`) may sit after a damaged unit word, so the second pass is tried.
+ */
+function complete(ctx: Ctx, f: Found): boolean {
   if (f === null) return false;
   const r = f.reading;
-  return f.skipped === 0 && sound(r.province) && r.pick?.ward != null && sound(r.ward);
+  if (!(f.skipped === 0 && sound(r.province) && r.pick?.ward != null && sound(r.ward))) return false;
+  const w = r.ward!;
+  if (w.prefix !== null || w.start === 0 || ctx.tokens[w.start]!.brk) return true;
+  const before = ctx.tokens[w.start - 1]!;
+  return before.noise || startsWithDigit(before.key);
 }
 
 /**
@@ -977,7 +985,7 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
     // Exact names first. Only when the text as typed does not read completely are damaged words
     // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
     // score higher (fuzzy matches pay for their doubt).
-    if (!complete(found) && hasLetters(tokens)) {
+    if (!complete(used, found) && hasLetters(tokens)) {
       const repaired = repairTokens(tokens, text, words, UNIT_WORD_SET);
       const alt = readAll({ text, tokens: repaired, gz, words, fuzzy: true, tries: used.tries, steps });
       if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
