@@ -83,8 +83,8 @@ describe('historical units (units-history.json successors)', () => {
       districtsLegacy: [{ code: '775', name: '6', type: 'quan' as const, province: '79' }],
       wardsLegacy: [{ code: '27373', name: '1', type: 'phuong' as const, district: '775', to2025: ['27000'] }],
       historyLegacy: [
-        { level: 'ward' as const, code: '27373', name: '4', type: 'phuong' as const, province: '79', parent: '775', successor: '27373', lastSeen: '2024-11-09' },
-        { level: 'ward' as const, code: '27370', name: '1', type: 'phuong' as const, province: '79', parent: '775', successor: '27373', lastSeen: '2024-11-09' },
+        { level: 'ward' as const, code: '27373', name: '4', type: 'phuong' as const, province: '79', parent: '775', successor: '27373' },
+        { level: 'ward' as const, code: '27370', name: '1', type: 'phuong' as const, province: '79', parent: '775', successor: '27373' },
       ],
     };
     const back = unpackGazetteer(packGazetteer(input));
@@ -105,7 +105,7 @@ describe('historical units (units-history.json successors)', () => {
         provincesLegacy: [{ code: '79', name: 'Hồ Chí Minh', type: 'thanh-pho' }],
         districtsLegacy: [{ code: '775', name: '6', type: 'quan', province: '79' }],
         wardsLegacy: [],
-        historyLegacy: [{ level: 'ward', code: '1', name: 'X', type: 'phuong', province: '79', parent: '775', successor: '99999', lastSeen: '2024-11-09' }],
+        historyLegacy: [{ level: 'ward', code: '1', name: 'X', type: 'phuong', province: '79', parent: '775', successor: '99999' }],
       }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
