@@ -5,4 +5,4 @@
  */
 export { MemoryLedger } from './memory.js';
 export type { MemoryLedgerOptions } from './memory.js';
-export type { RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './types.js';
+export type { RevealLedger, FailureScope, AcquireResult, ConsumeResult, ConsumeOptions, LedgerCheck } from './types.js';
