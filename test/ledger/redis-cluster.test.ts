@@ -30,7 +30,7 @@ async function ready(c: Cluster): Promise<Cluster> {
 }
 
 function token(waybillId: string, salt = 0): string {
-  return issueRevealToken({ keyring, waybillId, courierId: 'courier-042', assignment: 1, notBefore: new Date(T0 - salt * 60_000), notAfter: new Date(T0 + 3_600_000) });
+  return issueRevealToken({ keyring, waybillId, courierId: 'courier-042', assignment: 1, notBefore: new Date(T0 - salt * 3_600_000), notAfter: new Date(T0 + 3_600_000) });
 }
 
 function outcome(p: Promise<unknown>): Promise<string> {
