@@ -92,8 +92,8 @@ export {
 } from './verify/index.js';
 export type { CallerCode, CallerCodeOptions, VerifyCallerCodeOptions, DeliveryPinOptions, VerifyDeliveryPinOptions } from './verify/index.js';
 
-export { MemoryLedger } from './ledger/index.js';
-export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './ledger/index.js';
+export { MemoryLedger, MEMORY_LEDGER_DEFAULT_MAX_ENTRIES } from './ledger/index.js';
+export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult, ConsumeOptions, LedgerCheck } from './ledger/index.js';
 
 export { AuditChain, MemoryAuditSink, AUDIT_GENESIS, auditRecordHash } from './audit/index.js';
 export type {

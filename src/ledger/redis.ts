@@ -36,6 +36,8 @@ import { checkCount, checkScope, checkTokenId, checkTtl, checkWaybillId } from '
 import { checkConsumeOptions } from './_options.js';
 import type { AcquireResult, ConsumeOptions, ConsumeResult, FailureScope, LedgerCheck, RevealLedger } from './types.js';
 
+export type { LedgerCheck } from './types.js';
+
 /** A pipeline of an ioredis client: the commands `RedisLedger` sends on one connection. */
 export interface RedisLedgerPipeline {
   evalsha(sha1: string, numkeys: number, ...args: (string | number)[]): RedisLedgerPipeline;
