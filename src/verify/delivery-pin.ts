@@ -26,8 +26,8 @@ export const DELIVERY_PIN_DIGITS = 6;
 export const DELIVERY_PIN_UTC_OFFSET_MS = 7 * 3_600_000;
 /** Defaults of {@link verifyDeliveryPin}. */
 export const DELIVERY_PIN_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, maxAgeDays: 2 });
-/** Largest `maxAgeDays` accepted; a used PIN stays recorded past any window it could be accepted in. */
-const DELIVERY_PIN_MAX_AGE_LIMIT_DAYS = 7;
+/** A used PIN stays recorded this long past the last moment its policy accepts it (clock skew). */
+const PIN_USE_MARGIN_MS = 3_600_000;
 
 const DOMAIN = 'waybill-shield/delivery-pin/v1\u0000';
 const DAY_MS = 86_400_000;
@@ -166,12 +166,12 @@ export async function verifyDeliveryPin(pin: string, opts: VerifyDeliveryPinOpti
       return false;
     }
 
-    // Consume the PIN for as long as it could still be accepted: until the end of day
-    // matched.day + maxAgeDays (7 at most), plus a day for clock skew.
-    const ttlMs = (matched.day + DELIVERY_PIN_MAX_AGE_LIMIT_DAYS + 2) * DAY_MS - DELIVERY_PIN_UTC_OFFSET_MS - dateOption(opts.at, 'at').getTime();
+    // Consume the PIN for as long as this policy could still accept it: until the end of day
+    // matched.day + maxAgeDays, plus an hour for clock skew between servers.
+    const ttlMs = (matched.day + maxAgeDays + 1) * DAY_MS - DELIVERY_PIN_UTC_OFFSET_MS + PIN_USE_MARGIN_MS - dateOption(opts.at, 'at').getTime();
     let consumed;
     try {
-      consumed = await ledger.consume(waybillId, pinUseId(matched.mac), 1, Math.max(DAY_MS, ttlMs), { lock: { scope: 'pin', maxFailures }, revocable: false });
+      consumed = await ledger.consume(waybillId, pinUseId(matched.mac), 1, Math.max(PIN_USE_MARGIN_MS, ttlMs), { lock: { scope: 'pin', maxFailures }, revocable: false });
     } catch (e) {
       throw ledgerFailed(e);
     }
