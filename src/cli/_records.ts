@@ -197,11 +197,12 @@ type CsvChunk = { line: number; text: string } | { line: number; rule: string };
 /**
  * Split physical lines into CSV records. A record ends on the line where its quotes balance.
  * When a quoted field would run on into a line that reads as a whole row by itself, or past
- * the record size limit, or to the end of the input, the opening quote was a stray one (a
- * customer typing `"`): the line it started on is rejected and reading resumes on the next
- * line, so one quote costs one row, not the rest of the file.
+ * the record size limit, or to the end of the input, or closes into something that is not one
+ * row of the header's width, the opening quote was a stray one (a customer typing `"`): the
+ * line it started on is rejected and reading resumes on the next line, so one quote costs one
+ * row, not the rest of the file.
  */
-async function* csvRecords(stream: Readable, isRow: (b: Buffer) => boolean): AsyncGenerator<CsvChunk> {
+async function* csvRecords(stream: Readable, isRow: (b: Buffer) => boolean, isRecord: (text: string) => boolean): AsyncGenerator<CsvChunk> {
   let pending: PhysicalLine[] = [];
   let pendingBytes = 0;
   let pendingQuotes = 0;
@@ -237,8 +238,17 @@ async function* csvRecords(stream: Readable, isRow: (b: Buffer) => boolean): Asy
       pendingBytes += 1 + l.buf!.length;
       pendingQuotes += countQuotes(l.buf!);
       if (pendingQuotes % 2 === 0) {
-        yield { line: pending[0]!.n, text: text(pending) };
+        const t = text(pending);
+        const [first, ...rest] = pending;
         pending = [];
+        if (isRecord(t)) {
+          yield { line: first!.n, text: t };
+        } else {
+          // The quotes balance only by pairing a stray quote with the opening quote of a later
+          // multi-line cell: the first line is the stray one.
+          yield { line: first!.n, rule: 'csv' };
+          work.unshift(...rest);
+        }
       }
     }
   }
@@ -278,6 +288,12 @@ export async function* readCsv(stream: Readable, delimiter: string, onIgnored: (
   let map: ColumnMap | undefined;
   let columns = 0;
   const isRow = (b: Buffer): boolean => columns > 1 && parseOne(b.toString('utf8'))?.length === columns;
+  // A multi-line record must come out as one row of the header's width; before the header is
+  // known, any single record will do.
+  const isRecord = (t: string): boolean => {
+    const cells = parseOne(t);
+    return cells !== undefined && (columns === 0 || cells.length === columns);
+  };
   let row = 0;
   let group: { line: number; text: string }[] = [];
   let groupBytes = 0;
@@ -309,7 +325,7 @@ export async function* readCsv(stream: Readable, delimiter: string, onIgnored: (
     }
   }
   try {
-    for await (const c of csvRecords(stream, isRow)) {
+    for await (const c of csvRecords(stream, isRow, isRecord)) {
       if (map === undefined) {
         const header = 'text' in c ? parseOne(c.text.normalize('NFC')) : undefined;
         if (header === undefined) throw usage('the CSV header row could not be read');
