@@ -45,7 +45,7 @@ function ioError(summary: string): WaybillShieldError {
 }
 
 function locked(): WaybillShieldError {
-  return new WaybillShieldError('AUDIT_LOCKED', 'the audit file is open in another writer', { issues: [{ path: 'path', rule: 'locked' }] });
+  return new WaybillShieldError('AUDIT_LOCKED', 'the audit file is open in another writer');
 }
 
 function errno(e: unknown): string | undefined {
