@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisLedger } from '../../src/ledger/redis.js';
+import { startRedis, type RedisServer } from '../helpers/redis.js';
 import { MemoryLedger } from '../../src/ledger/memory.js';
 import type { AuditEvent } from '../../src/audit/types.js';
 import type { RevealLedger } from '../../src/ledger/types.js';
@@ -165,5 +168,32 @@ describe('callerCheck: everyone else', () => {
     const e = await callerCheck(hostile as never).catch((x: unknown) => x);
     expect(e).toMatchObject({ name: 'WaybillShieldError' });
     expect((e as Error).message).not.toContain('8490');
+  });
+});
+
+describe('callerCheck on RedisLedger (the shared production ledger)', () => {
+  let server: RedisServer;
+  let client: Redis;
+
+  beforeAll(async () => {
+    server = await startRedis();
+    client = new Redis({ host: '127.0.0.1', port: server.port, enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+    client.on('error', () => {});
+  }, 30_000);
+
+  afterAll(async () => {
+    client?.disconnect();
+    await server?.stop();
+  });
+
+  it("locks across backend instances on its own 'caller' key, with a TTL", async () => {
+    const a = new RedisLedger({ client, prefix: 'cc:' });
+    const b = new RedisLedger({ client, prefix: 'cc:' });
+    for (let i = 0; i < 5; i++) expect(await callerCheck(opts({ ledger: i % 2 ? a : b, phoneLast4: '0000' }))).toBe(false);
+    await expect(callerCheck(opts({ ledger: a }))).rejects.toMatchObject({ code: 'TOKEN_LOCKED' });
+    const keys = await client.keys('cc:*');
+    expect(keys).toEqual([`cc:{${record.id}}:f:caller`]);
+    expect(await client.pttl(keys[0]!)).toBeGreaterThan(0);
+    expect(await verifyDeliveryPin(deliveryPin({ keyring, waybillId: record.id, at: T0 }), { keyring, waybillId: record.id, at: T0, ledger: b })).toBe(true);
   });
 });
