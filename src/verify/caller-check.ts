@@ -12,9 +12,10 @@
  * more derivative of the phone, with only 10⁴ values, in every copy of the database). Each opening
  * is bounded by the lockout and leaves an audit record.
  *
- * Lockout: the same protocol as delivery PINs, on its own ledger counter (`caller` scope), so
- * guesses here never lock the PIN and the reverse. The attempt is counted before anything is
- * compared; a genuine answer refunds it.
+ * Lockout: the delivery-PIN limits (5 wrong answers, 24 h) on its own ledger counter (`caller`
+ * scope), so guesses here never lock the PIN and the reverse. Malformed entries are not guesses
+ * and are not counted. A well-formed answer is counted before anything is compared (so
+ * concurrent guesses cannot outrun the limit); a genuine answer refunds it.
  * @module
  */
 import { guardAsync, WaybillShieldError } from '../errors.js';
@@ -74,7 +75,8 @@ const ASCII = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(
  *
  * @param opts - keyring, record, what the visitor typed, assigned courier, ledger, audit
  * @returns true only when both the phone digits and the code are right; false for every other
- *   answer (which of the two was wrong is in the audit record only)
+ *   answer (which of the two was wrong is in the audit record only). Only well-formed answers
+ *   (4 and 6 digits) count toward the lockout.
  * @throws WaybillShieldError `TOKEN_LOCKED` after `maxFailures` wrong answers until the lock expires;
  *   `LEDGER_UNAVAILABLE` when the ledger fails (fail closed); `DECRYPT_FAILED` or `DATA_SHREDDED`
  *   when the record's phone cannot be opened (the attempt is refunded); `INVALID_INPUT` for a bad
@@ -103,28 +105,31 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
     const maxFailures = intOption(opts.maxFailures, CALLER_CHECK_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
     const lockoutMs = intOption(opts.lockoutMs, CALLER_CHECK_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
     const ledger = opts.ledger ?? defaultLedger();
-    const record_ = (outcome: 'ok' | 'denied' | 'error', reason?: string): void => {
+    const note = (outcome: 'ok' | 'denied' | 'error', reason?: string): void => {
       opts.audit?.append({ actor, action: 'caller.verify', waybillId, fields: ['recipient.phone'], purpose: CALLER_CHECK_DEFAULTS.purpose, outcome, ...(reason ? { reason } : {}) });
     };
 
+    const last4 = normalizeDigits(opts.phoneLast4, CALLER_CHECK_PHONE_DIGITS);
+    const code = normalizeDigits(opts.code, CALLER_CODE_DIGITS);
+    // A malformed entry is not a guess (same rule as delivery PINs): refused without counting,
+    // without opening anything.
+    if (last4 === undefined || code === undefined) {
+      note('denied', 'malformed');
+      return false;
+    }
+
+    // Counted before anything is compared, so concurrent guesses cannot outrun the limit.
     let acquired;
     try {
       acquired = await ledger.acquire(waybillId, 'caller', maxFailures, lockoutMs);
     } catch (e) {
-      record_('error', 'ledger-unavailable');
+      note('error', 'ledger-unavailable');
       if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') throw e;
       throw new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
     }
     if (acquired === 'locked') {
-      record_('denied', 'locked');
+      note('denied', 'locked');
       throw new WaybillShieldError('TOKEN_LOCKED', 'too many wrong answers for this waybill; try again later', { reason: 'locked' });
-    }
-
-    const last4 = normalizeDigits(opts.phoneLast4, CALLER_CHECK_PHONE_DIGITS);
-    const code = normalizeDigits(opts.code, CALLER_CODE_DIGITS);
-    if (last4 === undefined || code === undefined) {
-      record_('denied', 'malformed');
-      return false;
     }
 
     // Both halves are always computed, so timing does not tell which one was wrong.
@@ -135,13 +140,13 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
     } catch (e) {
       // Not the visitor's fault: the attempt is refunded and the reason is the record's.
       await ledger.release(waybillId, 'caller').catch(() => undefined);
-      record_('error', 'unseal-failed');
+      note('error', 'unseal-failed');
       throw e;
     }
     const digits = phone.replace(/\D/g, '');
     const phoneOk = digits.length >= CALLER_CHECK_PHONE_DIGITS && ctEqual(ASCII(digits.slice(-CALLER_CHECK_PHONE_DIGITS)), ASCII(last4));
     if (!(codeOk && phoneOk)) {
-      record_('denied', phoneOk ? 'bad-code' : 'bad-phone');
+      note('denied', phoneOk ? 'bad-code' : 'bad-phone');
       return false;
     }
     try {
@@ -149,7 +154,7 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
     } catch {
       // The refund is best effort: the genuine answer stays counted as an attempt, which fails closed.
     }
-    record_('ok');
+    note('ok');
     return true;
   });
 }

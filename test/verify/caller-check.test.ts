@@ -89,6 +89,17 @@ describe('callerCheck: everyone else', () => {
     expect(await callerCheck(opts({ ledger, at: new Date(clock), code: codeAt(new Date(clock)) }))).toBe(true);
   });
 
+  it('malformed entries are not guesses: they never count toward the lockout and open nothing', async () => {
+    const ledger = new MemoryLedger();
+    const audit = collect();
+    for (let i = 0; i < 4; i++) expect(await callerCheck(opts({ ledger, phoneLast4: '0000' }))).toBe(false);
+    for (const bad of ['', '456', '45678', 'abcd', '4５67']) expect(await callerCheck(opts({ ledger, audit, phoneLast4: bad }))).toBe(false);
+    for (const bad of ['12345', '1234567', 'code!!']) expect(await callerCheck(opts({ ledger, audit, code: bad }))).toBe(false);
+    expect(audit.events.every((e) => e.action === 'caller.verify' && e.reason === 'malformed')).toBe(true);
+    // Still one wrong answer left before the lock: the genuine answer goes through.
+    expect(await callerCheck(opts({ ledger }))).toBe(true);
+  });
+
   it('its counter is its own: guesses here never lock the delivery PIN, nor the reverse', async () => {
     const ledger = new MemoryLedger();
     for (let i = 0; i < 5; i++) await callerCheck(opts({ ledger, phoneLast4: '0000' }));
