@@ -91,6 +91,9 @@ export {
   DELIVERY_PIN_UTC_OFFSET_MS,
 } from './verify/index.js';
 export type { CallerCode, CallerCodeOptions, VerifyCallerCodeOptions, DeliveryPinOptions, VerifyDeliveryPinOptions } from './verify/index.js';
+// Caller identification without handing out keys: scoped courier keys and the recipient's check.
+export { CallerKey, courierCallerKey, callerCheck, CALLER_CHECK_DEFAULTS, CALLER_CHECK_PHONE_DIGITS, CALLER_KEY_UTC_OFFSET_MS } from './verify/index.js';
+export type { CallerKeyJSON, CallerKeyCodeOptions, CourierCallerKeyOptions, ScopedCallerCodeOptions, CallerCheckOptions } from './verify/index.js';
 
 export { MemoryLedger } from './ledger/index.js';
 export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './ledger/index.js';
