@@ -95,8 +95,8 @@ export type { CallerCode, CallerCodeOptions, VerifyCallerCodeOptions, DeliveryPi
 export { CallerKey, courierCallerKey, callerCheck, CALLER_CHECK_DEFAULTS, CALLER_CHECK_PHONE_DIGITS, CALLER_KEY_UTC_OFFSET_MS } from './verify/index.js';
 export type { CallerKeyJSON, CallerKeyCodeOptions, CourierCallerKeyOptions, ScopedCallerCodeOptions, CallerCheckOptions } from './verify/index.js';
 
-export { MemoryLedger } from './ledger/index.js';
-export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './ledger/index.js';
+export { MemoryLedger, MEMORY_LEDGER_DEFAULT_MAX_ENTRIES } from './ledger/index.js';
+export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult, ConsumeOptions, LedgerCheck } from './ledger/index.js';
 
 export { AuditChain, MemoryAuditSink, AUDIT_GENESIS, auditRecordHash } from './audit/index.js';
 export type {
