@@ -149,6 +149,8 @@ export function classifyGoods(description: string): GoodsClass {
         if (scope === 'rest') flags |= rule.other;
         continue;
       }
+      // A promotion or qualifier word before any head (`✅ FREESHIP …`) qualifies nothing.
+      if (rule.qualifies !== null && headAt < 0) continue;
       if (seenIn[order] !== stamp) {
         seenIn[order] = stamp;
         matched.push(rule.id);
