@@ -54,6 +54,16 @@ export { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from './mask/goods-lexic
 export type { GoodsCategory, GoodsFlag, GoodsCategoryInfo, GoodsLexiconEntry } from './mask/goods-lexicon.js';
 export { scrubText, SCRUB_PLACEHOLDERS, SCRUB_MAX_LENGTH } from './mask/scrub.js';
 export type { ScrubKind, ScrubOptions } from './mask/scrub.js';
+export {
+  acceptanceOf,
+  resolveAcceptancePolicy,
+  AcceptancePolicySchema,
+  VN_ACCEPTANCE_POLICY,
+  ACCEPTANCE_DECISIONS,
+} from './mask/acceptance.js';
+export type { Acceptance, AcceptanceDecision, AcceptancePolicy, ResolvedAcceptancePolicy } from './mask/acceptance.js';
+export { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
+export type { PhoneField } from './mask/phone.js';
 
 export {
   issueRevealToken,

@@ -335,6 +335,47 @@ describe('adversary: someone who builds or edits a stored record before printing
         }
         // The record as protect() made it still prints.
         expect(renderLabel(p, { format }).length).toBeGreaterThan(0);
+describe('adversary: someone who steals the database and links records by phone (sensitive goods)', () => {
+  const SENSITIVE = ['Bao cao su Durex Invisible', 'Que thử thai Quickstick', 'Test nhanh HIV OraQuick', 'Thực phẩm chức năng bổ gan', 'Váy ngủ sexy ren', 'Panadol Extra'];
+  const PLAIN = ['Áo thun nam', 'Ốp lưng iPhone 15', 'Nồi chiên không dầu', 'Sách Đắc Nhân Tâm'];
+
+  it('a sensitive record shows the neutral category and handling flags only, and unseal with a purpose returns the true category', () => {
+    for (const description of SENSITIVE) {
+      const p = api.protect({ ...baseInput(), goods: { description } }, { keyring, now: T0 });
+      const { sealed: _s, ...plain } = p;
+      expect(JSON.stringify(plain)).not.toMatch(/intimate|medicine|sensitive/);
+      expect(p.goods.category).toBe('other');
+      expect(['intimate', 'medicine']).toContain(api.unseal(p, 'goods.category', { keyring, actor: 'cs-17', purpose: 'complaint-review' }));
+    }
+  });
+
+  it('every record has the same sealed field names whatever its goods', () => {
+    const names = (d: string) => Object.keys(api.protect({ ...baseInput(), goods: { description: d } }, { keyring, now: T0 }).sealed).sort().join();
+    const expected = names(PLAIN[0]!);
+    for (const d of [...SENSITIVE, ...PLAIN]) expect(names(d)).toBe(expected);
+  });
+
+  it('the stored acceptance decision of sensitive goods names no sensitive category', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SENSITIVE), fc.constantFrom('accept', 'inspect', 'road-only', 'refuse'), (description, d) => {
+        const p = api.protect({ ...baseInput(), goods: { description } }, { keyring, now: T0, acceptance: { categories: { other: d } } });
+        expect(JSON.stringify(p.goods.acceptance)).not.toMatch(/intimate|medicine|sensitive/);
+      }),
+      { numRuns: 24 },
+    );
+  });
+
+  it("a phone field's second number and extra text are sealed, never in the clear", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('090', '091', '038', '070'), fc.stringMatching(/^[0-9]{7}$/), fc.constantFrom('chị Hoa', 'anh Tuấn', 'zalo'), (prefix, rest, who) => {
+        const alt = `${prefix}${rest}`;
+        const input = { ...baseInput(), recipient: { ...baseInput().recipient, phone: `0935 111 222 hoặc ${alt} (${who})` } };
+        const p = api.protect(input, { keyring, now: T0 });
+        const { sealed: _s, index: _i, ...plain } = p;
+        const json = JSON.stringify(plain);
+        for (const run of digitRuns(alt.slice(3))) expect(json).not.toContain(run);
+        expect(json).not.toContain(who);
+        expect(api.unseal(p, 'recipient.altPhone', { keyring, actor: 'cs-17', purpose: 'complaint-callback' })).toBe(`+84${alt.slice(1)}`);
       }),
       { numRuns: 30 },
     );
@@ -372,3 +413,21 @@ describe('misuse: a mutated policy and look-alike token spellings', () => {
 });
 
 //#endregion
+
+  it('scrubText masks phones split by punctuation or written in full-width digits', () => {
+    const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
+    for (const t of ['0901_234_567', '0901,234,567', '0901·234·567', wide('0901234567'), wide('0901-234-567')]) {
+      const out = api.scrubText(`Gọi ${t} nhé`);
+      expect(out).toBe('Gọi [SĐT] nhé');
+    }
+  });
+});
+
+function baseInput() {
+  return {
+    id: 'GHN2611290777',
+    recipient: { name: 'Trần Thị Lan', phone: '0935 111 222', address: 'Số 5 ngõ 2 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+    sender: { name: 'Shop ABC', phone: '028 3812 3456', address: '47 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+    goods: { description: 'Áo thun' },
+  };
+}
