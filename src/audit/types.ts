@@ -7,7 +7,7 @@
 import type { SealedField } from '../schema.js';
 
 /** What happened. */
-export type AuditAction = 'unseal' | 'reveal' | 'token.issue' | 'token.redeem' | 'token.revoke' | 'pin.verify' | 'caller.verify';
+export type AuditAction = 'unseal' | 'reveal' | 'token.issue' | 'token.redeem' | 'token.revoke' | 'pin.verify' | 'caller.verify' | 'keys.shred' | 'forget';
 
 /** How it ended. */
 export type AuditOutcome = 'ok' | 'denied' | 'error';
