@@ -15,7 +15,7 @@ import { base64urlnopad } from '@scure/base';
 import { guard, WaybillShieldError } from '../errors.js';
 import { deriveSubkey, deriveEpochKey, type EpochPurpose, type KeyPurpose } from './purposes.js';
 import { EPOCH_LENGTHS, epochIdOfMonth, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
-import type { AuditTarget } from '../audit/types.js';
+import type { AuditEvent, AuditTarget } from '../audit/types.js';
 
 /** The retention-epoch part of a serialised keyring. `live[].secret` is SECRET. */
 export interface KeyringEpochsJSON {
@@ -431,9 +431,7 @@ export class Keyring {
       const floor = Math.max(e.floor, boundary);
       const shredded = [...new Set([...e.shredded, ...destroyed])].sort();
       const next = new Keyring({ primary: s.primary, keys: freshEntries(s.keys), epochs: { months: e.months, live, shredded, floor } });
-      for (const id of destroyed) {
-        opts.audit?.append({ actor, action: 'keys.shred', waybillId: 'keyring', fields: [], purpose: 'retention', outcome: 'ok', reason: `epoch-${id}` });
-      }
+      for (const id of destroyed) opts.audit?.append(shredAuditEvent(actor, id));
       return next;
     });
   }
@@ -543,6 +541,15 @@ export function purposeMac(keyring: Keyring, purpose: KeyPurpose, keyId: number 
 /** Throws `INVALID_KEYRING` unless `k` is a real Keyring. @internal */
 export function assertKeyring(k: unknown): asserts k is Keyring {
   secretsOf(k);
+}
+
+/**
+ * The audit event recording one destroyed epoch: action `keys.shred`, waybill id `keyring`,
+ * purpose `retention`, reason `epoch-YYYY-MM`.
+ * @internal
+ */
+export function shredAuditEvent(actor: string, epoch: EpochId): AuditEvent {
+  return { actor, action: 'keys.shred', waybillId: 'keyring', fields: [], purpose: 'retention', outcome: 'ok', reason: `epoch-${epoch}` };
 }
 
 /** Where an epoch stands in a keyring. @internal */
