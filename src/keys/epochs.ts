@@ -5,7 +5,7 @@
  * makes all of them unreadable at once, in the database and in every backup.
  * @module
  */
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 
 /** Epoch lengths in months: divisors of 12, so epochs never straddle a year boundary. */
 export const EPOCH_LENGTHS = Object.freeze([1, 2, 3, 4, 6, 12] as const);
@@ -71,14 +71,17 @@ export function epochIdOfMonth(month: number, months: EpochMonths): EpochId {
  * @param when - a `Date` or `'YYYY-MM'`
  * @param months - the epoch length (default 1)
  * @returns the epoch id, e.g. `2026-03`
- * @throws WaybillShieldError `INVALID_INPUT` for a bad date
+ * @throws WaybillShieldError `INVALID_INPUT` for a bad date or epoch length
  * @example
  * ```ts
  * epochOf(new Date('2026-05-20T00:00:00Z'), 3); // '2026-04'
  * ```
  */
 export function epochOf(when: Date | string, months: EpochMonths = 1): EpochId {
-  return epochIdOfMonth(monthOf(when, 'when'), months);
+  return guard('INVALID_INPUT', 'epochOf: arguments are not a date and an epoch length', () => {
+    if (!(EPOCH_LENGTHS as readonly unknown[]).includes(months)) throw invalid('months');
+    return epochIdOfMonth(monthOf(when, 'when'), months);
+  });
 }
 
 /** Add whole days to a date (UTC), for retention offsets. @internal */
