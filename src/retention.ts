@@ -10,7 +10,7 @@
  */
 import { guard, WaybillShieldError } from './errors.js';
 import { assertKeyring, epochMonthsOf, type Keyring } from './keys/keyring.js';
-import { addDays, epochOf, type EpochId } from './keys/epochs.js';
+import { addDays, epochIdOfMonth, monthOf, type EpochId } from './keys/epochs.js';
 import { isShredded } from './crypto/envelope.js';
 import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './policy.js';
 import { SEALED_FIELDS, type SealedField } from './schema.js';
@@ -25,7 +25,7 @@ export function recordEpoch(keyring: Keyring, policy: Pick<ResolvedMaskPolicy, '
   const months = epochMonthsOf(keyring);
   if (months === undefined) return undefined;
   const days = policy.retention?.days ?? 0;
-  return epochOf(days > 0 ? addDays(now, days) : now, months);
+  return epochIdOfMonth(monthOf(days > 0 ? addDays(now, days) : now, 'now'), months);
 }
 
 /**

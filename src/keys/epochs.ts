@@ -51,9 +51,9 @@ export function monthOf(when: unknown, path: string): number {
   if (when instanceof Date) {
     const t = when.getTime();
     if (Number.isNaN(t)) throw invalid(path);
-    const i = when.getUTCFullYear() * 12 + when.getUTCMonth();
-    if (monthIndexOf(monthId(i)) === undefined) throw invalid(path);
-    return i;
+    const y = when.getUTCFullYear();
+    if (y < 2000 || y > 2199) throw invalid(path);
+    return y * 12 + when.getUTCMonth();
   }
   const i = monthIndexOf(when);
   if (i === undefined) throw invalid(path);

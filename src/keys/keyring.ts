@@ -393,7 +393,9 @@ export class Keyring {
       const now = monthOf(clock(o.now), 'now');
       const from = o.from === undefined ? now : monthOf(o.from, 'from');
       const to = o.through === undefined ? now + countOption(o.ahead, DEFAULT_EPOCHS_AHEAD, 'ahead') * base.months : monthOf(o.through, 'through');
-      return new Keyring({ primary: s.primary, keys: s.keys, epochs: withEpochs(base, from, to) });
+      // Fresh caches: another keyring made from this one may hold a different secret for an
+      // epoch created here, and per-epoch keys are cached on the key entries.
+      return new Keyring({ primary: s.primary, keys: freshEntries(s.keys), epochs: withEpochs(base, from, to) });
     });
   }
 

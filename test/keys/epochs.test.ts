@@ -128,3 +128,21 @@ describe('keyring retention epochs', () => {
     expect(r.retire(1).epochs).toEqual(k.epochs);
   });
 });
+
+describe('keyrings derived from one another', () => {
+  it('two ensureEpochs from the same keyring create different secrets, and each opens only its own data', async () => {
+    const { protect, unseal } = await import('../../src/protect.js');
+    const { sampleWaybill } = await import('../helpers/fixtures.js');
+    const base = Keyring.generate({ now: NOW, ahead: 0 });
+    const b = base.ensureEpochs({ through: '2027-06', now: NOW });
+    const c = base.ensureEpochs({ through: '2027-06', now: NOW });
+    const when = new Date('2027-05-05T00:00:00Z');
+    const pb = protect(sampleWaybill(), { keyring: b, now: when });
+    const pc = protect(sampleWaybill(), { keyring: c, now: when });
+    const who = { actor: 'cs-1', purpose: 'complaint-callback' };
+    expect(unseal(pb, 'recipient.phone', { keyring: b, ...who })).toBe('+84901234567');
+    expect(unseal(pc, 'recipient.phone', { keyring: c, ...who })).toBe('+84901234567');
+    expect(codeOf(() => unseal(pb, 'recipient.phone', { keyring: c, ...who }))).toBe('DECRYPT_FAILED');
+    expect(pb.index['recipient.phone']).not.toBe(pc.index['recipient.phone']);
+  });
+});
