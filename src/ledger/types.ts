@@ -8,8 +8,8 @@
  * @module
  */
 
-/** Which failure counter: reveal-token redemption or delivery-PIN verification. */
-export type FailureScope = 'reveal' | 'pin';
+/** Which failure counter: reveal-token redemption, delivery-PIN verification, or the recipient's caller check. */
+export type FailureScope = 'reveal' | 'pin' | 'caller';
 
 /** Result of {@link RevealLedger.acquire}. */
 export type AcquireResult = 'ok' | 'locked';
