@@ -441,6 +441,10 @@ function nameKey(cache: Map<string, string>, keyOf: (s: string) => string, name:
 
 function pickWard(ctx: Ctx, m: Match): WardPick {
   let cand = narrow(ctx, m);
+  if (cand.length === 1) {
+    const only = cand[0]!;
+    return { ward: only, alt: null, ambiguous: [] };
+  }
   // A current unit of the same name beats a historical one; among historical ones, those that went
   // into the same current unit are one answer.
   let current = 0;
