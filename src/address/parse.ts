@@ -141,6 +141,14 @@ function preferCurrent(cand: GazetteerEntry[]): GazetteerEntry[] {
   return current > 0 && current < cand.length ? cand.filter((e) => e.successor === null) : cand;
 }
 
+/**
+ * `sub` when it dropped something, else `list` itself: keeps the gazetteer's own (immutable) lists
+ * where nothing was filtered out, so per-list caches (scopes) hit.
+ */
+function same(list: readonly GazetteerEntry[], sub: GazetteerEntry[]): GazetteerEntry[] {
+  return sub.length === list.length ? (list as GazetteerEntry[]) : sub;
+}
+
 /** Entry lists longer than this are grouped by place before filtering (see {@link groupedBy}). */
 const LONG_LIST = 12;
 
@@ -243,7 +251,7 @@ function matchesAt(
     const stopAfter = t.brk && !t.dash;
     if (list !== undefined) {
       // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
-      let cand = (pre !== undefined && list.length > LONG_LIST ? pre(list) : list).filter(accept);
+      let cand = same(list, (pre !== undefined && list.length > LONG_LIST ? pre(list) : list).filter(accept));
       if (cand.length > 0) {
         const prefix = unitWordBefore(ctx, s);
         let typeMismatch = false;
@@ -252,10 +260,10 @@ function matchesAt(
           // A unit word of another level ("Phường Thanh Xuân") rules this level out.
           if (!prefix.classes.includes(level as UnitClass)) ok = false;
           const typed = cand.filter((e) => e.unit.type === prefix.type);
-          if (typed.length > 0) cand = typed;
+          if (typed.length > 0) cand = same(cand, typed);
           else typeMismatch = true;
         } else {
-          cand = cand.filter((e) => !e.numeric);
+          cand = same(cand, cand.filter((e) => !e.numeric));
           // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
           // "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
           if (streetBefore(tokens, s) || landmarkBefore(tokens, s)) ok = false;
@@ -353,7 +361,16 @@ interface Scope {
   readonly keys: readonly string[];
 }
 
+/** Scopes by the gazetteer's own province entry lists (immutable), computed once per list. */
+const scopes = new WeakMap<readonly GazetteerEntry[], Scope>();
+
 function scopeOf(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scope {
+  let sc = scopes.get(provinces);
+  if (sc === undefined) scopes.set(provinces, (sc = computeScope(gz, provinces)));
+  return sc;
+}
+
+function computeScope(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scope {
   const p25: string[] = [];
   const pL: string[] = [];
   const cross25: string[] = [];
