@@ -243,7 +243,8 @@ function matchesAt(
   for (let len = 1; len <= gz.maxKeyWords && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
-    if (t.noise) break;
+    // Noise, and numbers of four or more digits (no unit name is one), end every name.
+    if (t.noise || (t.key.length >= 4 && isAllDigits(t.key))) break;
     ctx.steps.n++;
     node = node?.before?.get(t.match);
     const list = node?.entries;
