@@ -1,7 +1,6 @@
 /**
  * The mask policy: what each view shows. Validated once with zod at the boundary; the parsed
- * result is cached per policy object so `protect()` pays for validation once, not per row, and
- * the cache notices when that object is changed afterwards.
+ * result is cached per policy object so `protect()` pays for validation once, not per row.
  * @module
  */
 import { z } from 'zod';
