@@ -251,10 +251,11 @@ describe("adversary: someone who steals one courier's phone", () => {
 describe('adversary: an attacker guessing tokens online', () => {
   it('random guesses against one waybill: no success, and the waybill locks after 5 failures', async () => {
     const ledger = new api.MemoryLedger();
-    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
     const codes: string[] = [];
     for (let i = 0; i < 300; i++) {
-      const guess = Array.from({ length: 20 }, (_, j) => alphabet[(i * 7 + j * 13 + ((i * j) % 11)) % 32]).join('');
+      // Only well-formed tokens are guesses (malformed strings are refused uncounted): the
+      // strongest guess is a real token made under a key the attacker invents.
+      const guess = api.issueRevealToken({ keyring: api.Keyring.generate(), waybillId: 'GHNT00006', courierId: 'courier-042', assignment: 3, ...inWindow });
       try {
         await api.redeemRevealToken(guess, { keyring, waybillId: 'GHNT00006', courierId: 'courier-042', assignment: 3, now: T0, ledger });
         codes.push('OK');
@@ -371,3 +372,135 @@ describe('misuse: a mutated policy and look-alike token spellings', () => {
 });
 
 //#endregion
+
+describe('adversary: someone who steals the database and links records by phone (sensitive goods)', () => {
+  const SENSITIVE = ['Bao cao su Durex Invisible', 'Que thử thai Quickstick', 'Test nhanh HIV OraQuick', 'Thực phẩm chức năng bổ gan', 'Váy ngủ sexy ren', 'Panadol Extra'];
+  const PLAIN = ['Áo thun nam', 'Ốp lưng iPhone 15', 'Nồi chiên không dầu', 'Sách Đắc Nhân Tâm'];
+
+  it('a sensitive record shows the neutral category and handling flags only, and unseal with a purpose returns the true category', () => {
+    for (const description of SENSITIVE) {
+      const p = api.protect({ ...baseInput(), goods: { description } }, { keyring, now: T0 });
+      const { sealed: _s, ...plain } = p;
+      expect(JSON.stringify(plain)).not.toMatch(/intimate|medicine|sensitive/);
+      expect(p.goods.category).toBe('other');
+      expect(['intimate', 'medicine']).toContain(api.unseal(p, 'goods.category', { keyring, actor: 'cs-17', purpose: 'complaint-review' }));
+    }
+  });
+
+  it('every record has the same sealed field names whatever its goods', () => {
+    const names = (d: string) => Object.keys(api.protect({ ...baseInput(), goods: { description: d } }, { keyring, now: T0 }).sealed).sort().join();
+    const expected = names(PLAIN[0]!);
+    for (const d of [...SENSITIVE, ...PLAIN]) expect(names(d)).toBe(expected);
+  });
+
+  it('the stored acceptance decision of sensitive goods names no sensitive category', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SENSITIVE), fc.constantFrom('accept', 'inspect', 'road-only', 'refuse'), (description, d) => {
+        const p = api.protect({ ...baseInput(), goods: { description } }, { keyring, now: T0, acceptance: { categories: { other: d } } });
+        expect(JSON.stringify(p.goods.acceptance)).not.toMatch(/intimate|medicine|sensitive/);
+      }),
+      { numRuns: 24 },
+    );
+  });
+
+  it("a phone field's second number and extra text are sealed, never in the clear", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('090', '091', '038', '070'), fc.stringMatching(/^[0-9]{7}$/), fc.constantFrom('chị Hoa', 'anh Tuấn', 'zalo'), (prefix, rest, who) => {
+        const alt = `${prefix}${rest}`;
+        const input = { ...baseInput(), recipient: { ...baseInput().recipient, phone: `0935 111 222 hoặc ${alt} (${who})` } };
+        const p = api.protect(input, { keyring, now: T0 });
+        const { sealed: _s, index: _i, ...plain } = p;
+        const json = JSON.stringify(plain);
+        for (const run of digitRuns(alt.slice(3))) expect(json).not.toContain(run);
+        expect(json).not.toContain(who);
+        expect(api.unseal(p, 'recipient.altPhone', { keyring, actor: 'cs-17', purpose: 'complaint-callback' })).toBe(`+84${alt.slice(1)}`);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('scrubText masks phones split by punctuation or written in full-width digits', () => {
+    const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
+    for (const t of ['0901_234_567', '0901,234,567', '0901·234·567', wide('0901234567'), wide('0901-234-567')]) {
+      const out = api.scrubText(`Gọi ${t} nhé`);
+      expect(out).toBe('Gọi [SĐT] nhé');
+    }
+  });
+});
+
+function baseInput() {
+  return {
+    id: 'GHN2611290777',
+    recipient: { name: 'Trần Thị Lan', phone: '0935 111 222', address: 'Số 5 ngõ 2 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+    sender: { name: 'Shop ABC', phone: '028 3812 3456', address: '47 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+    goods: { description: 'Áo thun' },
+  };
+}
+
+describe('adversary: a thief holding a backup made before the shred, and the current keyring', () => {
+  const who = { actor: 'cs-17', purpose: 'complaint-callback' };
+  const codeOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return e instanceof api.WaybillShieldError ? e.code : 'foreign';
+    }
+    return 'OK';
+  };
+
+  it('a thief holding a backup made before the shred and the current keyring learns nothing of shredded epochs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbWaybill, fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-04')), { minLength: 1, maxLength: 4 }), (rows) => {
+        const before = api.Keyring.generate({ now: T0 });
+        const backup = JSON.parse(JSON.stringify(rows.map(([w, m]) => ({ w, m, p: api.protect(w.input, { keyring: before, now: new Date(`${m}-20T10:00:00Z`) }) })))) as {
+          w: typeof rows[0][0];
+          m: string;
+          p: api.ProtectedWaybill;
+        }[];
+        const current = api.Keyring.fromJSON(JSON.stringify(before.shred({ before: '2026-03' }).export()));
+        // The keyring the thief holds carries no secret of a destroyed epoch.
+        const text = JSON.stringify(current.export());
+        for (const ep of before.export().epochs!.live) if (ep.id < '2026-03') expect(text).not.toContain(ep.secret);
+        for (const { w, m, p } of backup) {
+          if (m >= '2026-03') {
+            expect(api.unseal(p, 'recipient.phone', { keyring: current, ...who })).toBe(api.normalizePhone(w.national).e164);
+            continue;
+          }
+          for (const f of api.SEALED_FIELDS) {
+            if (!(f in p.sealed)) continue;
+            expect(codeOf(() => api.unseal(p, f, { keyring: current, ...who }))).toBe('DATA_SHREDDED');
+            // Relabelling the envelope to any epoch or format the keyring can open does not open it.
+            const body = p.sealed[f]!.split('.').at(-1)!;
+            for (const alt of [...current.epochs!.live.map((e) => `ws2.1.${e}.${body}`), `ws2.1.0.${body}`, `ws1.1.${body}`]) {
+              expect(codeOf(() => api.unseal({ ...p, sealed: { ...p.sealed, [f]: alt } }, f, { keyring: current, ...who }))).toBe('DECRYPT_FAILED');
+            }
+          }
+          expect(codeOf(() => api.reseal(p, { keyring: current }))).toBe('DATA_SHREDDED');
+          // Knowing the phone does not link the record: no index the thief can compute matches.
+          expect(api.phoneIndexes(w.national, { keyring: current })).not.toContain(p.index['recipient.phone']);
+          for (const e of current.epochs!.live) expect(api.phoneIndex(w.national, { keyring: current, epoch: e })).not.toBe(p.index['recipient.phone']);
+          // What stays is what the label already shows: masked view, routing, goods summary.
+          expect(JSON.stringify(p.label)).not.toContain(w.given);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('the envelope length reveals the padding bucket, not the length of a name, phone or short address', () => {
+    fc.assert(
+      fc.property(arbWaybill, arbWaybill, (a, b) => {
+        const pa = api.protect(a.input, { keyring, now: T0 });
+        const pb = api.protect(b.input, { keyring, now: T0 });
+        for (const f of ['recipient.name', 'recipient.phone', 'sender.name', 'sender.phone', 'goods.description'] as const) {
+          expect(pa.sealed[f]!.length).toBe(pb.sealed[f]!.length);
+        }
+        // Addresses: equal when in the same power-of-two bucket (64, 128, …), whatever their lengths.
+        const bucket = (s: string) => Math.max(64, 2 ** Math.ceil(Math.log2(new TextEncoder().encode(s).length + 1)));
+        const [ra, rb] = [api.parseWaybill(a.input).recipient.address, api.parseWaybill(b.input).recipient.address];
+        expect(pa.sealed['recipient.address']!.length === pb.sealed['recipient.address']!.length).toBe(bucket(ra) === bucket(rb));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
