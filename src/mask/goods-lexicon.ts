@@ -992,7 +992,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     // The vehicle itself; after a household head it names a vehicle accessory (`đèn led xe máy`).
     terms: ['xe máy', 'ô tô', 'oto', 'xe hơi', 'xe tay ga', 'xe số'],
     promote: { from: ['home-kitchen'], to: 'vehicle-parts' },
-    example: 'Đèn led xe máy trợ sáng',
+    example: 'Máy hút bụi ô tô mini',
   },
   {
     id: 'vp.oil',
