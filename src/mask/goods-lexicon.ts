@@ -481,7 +481,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'cosmetics',
     terms: ['nước hoa', 'perfume', 'parfum', 'eau de parfum', 'eau de toilette', 'body mist', 'xịt thơm', 'nước hoa chiết',
       'nước hoa mini', 'nước hoa nam', 'nước hoa nữ', 'xịt thơm toàn thân', 'xịt thơm cơ thể', 'edp', 'edt', 'cologne',
-      'tinh dầu nước hoa', 'nước hoa xe hơi', 'nước hoa ô tô'],
+      'tinh dầu nước hoa'],
     flags: ['liquid', 'fragile', 'dangerous-goods'],
     example: 'Nước hoa nữ 100ml',
   },
@@ -965,7 +965,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'giày đá bóng', 'giày chạy bộ', 'giày bóng rổ', 'giày cầu lông', 'kính bơi', 'phao bơi', 'cần câu', 'câu cá',
       'mồi câu', 'máy câu', 'lều', 'lều cắm trại', 'cắm trại', 'túi ngủ', 'golf', 'gậy golf', 'pickleball', 'tennis',
       'vợt tennis', 'whey', 'whey protein', 'protein', 'bình lắc', 'con lăn', 'ván trượt', 'skateboard', 'patin',
-      'giày patin', 'dụng cụ thể thao', 'găng tay tập gym', 'găng tay gym', 'găng tay tập', 'găng tay xe đạp', 'đồ tập gym', 'dây kháng lực', 'đai lưng tập gym', 'yonex', 'lining', 'li ning',
+      'giày patin', 'dụng cụ thể thao', 'găng tay tập gym', 'găng tay gym', 'găng tay tập', 'găng tay xe đạp', 'quần áo bóng đá', 'áo bóng đá',
+      'quần áo thể thao', 'đồ thể thao', 'áo thể thao', 'đồ tập gym', 'dây kháng lực', 'đai lưng tập gym', 'yonex', 'lining', 'li ning',
       'kamito', 'decathlon', 'bình nước thể thao', 'áo đấu', 'bộ quần áo bóng đá', 'găng tay thủ môn'],
     exact: ['tạ'],
     example: 'Vợt cầu lông Yonex',
@@ -989,9 +990,10 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'vp.vehicle',
     category: 'vehicle-parts',
-    // The vehicle itself; after a household head it names a vehicle accessory (`đèn led xe máy`).
+    // The vehicle itself; after another head it names a vehicle accessory (`đèn led xe máy`,
+    // `áo mưa đi xe máy`, `nước hoa ô tô`). Car electronics stay electronics (`camera hành trình ô tô`).
     terms: ['xe máy', 'ô tô', 'oto', 'xe hơi', 'xe tay ga', 'xe số'],
-    promote: { from: ['home-kitchen'], to: 'vehicle-parts' },
+    promote: { from: ['home-kitchen', 'cosmetics', 'fashion'], to: 'vehicle-parts' },
     example: 'Máy hút bụi ô tô mini',
   },
   {
