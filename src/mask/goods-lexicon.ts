@@ -141,6 +141,8 @@ export interface GoodsLexiconEntry {
    * segment (`tặng …`: a free gift decides nothing).
    */
   readonly qualifies?: 'item' | 'rest';
+  /** Cancels a modifier's move of the same item into these categories (a fake luxury bag stays a bag). */
+  readonly blocksPromotionTo?: readonly GoodsCategory[];
   /** A description that fires this entry. */
   readonly example: string;
 }
@@ -1124,6 +1126,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'like authentic', 'rep 1 1', 'fake 1 1', 'siêu cấp', 'hàng siêu cấp', 'nhái'],
     exact: ['giả'],
     flags: ['restricted'],
+    blocksPromotionTo: ['jewelry-valuables'],
     // `giả` names a fake only when it qualifies branded goods, not inside a compound of its own.
     notAfter: ['toc', 'mi', 'mong', 'hoa', 'cay', 'rang', 'tac', 'nha', 'long', 'rau', 'may', 'canh', 'co', 'moi', 'ti',
       'vat', 'mat', 'tham', 'dao', 'thuc', 'ngon'],
