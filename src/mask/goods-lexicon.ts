@@ -16,6 +16,11 @@
  *   qualifies another item (`máy sấy tóc Dyson` is high-value). `restricted` always applies.
  * - `notAfter` lists folded words that, just before the match, mean the term is not the goods
  *   itself (`thức ăn cho mèo` is not a live cat).
+ * - `notBefore` lists folded words that, just after the match, cancel it (`giả da` is faux leather).
+ * - `qualifies` marks a qualifier opener (`vị`, `màu`, `cho`, `tặng`): goods words after it in the
+ *   item describe the head and decide nothing.
+ * - `blocksPromotionTo` cancels a modifier's move of the item into those categories (a counterfeit
+ *   luxury bag stays a bag).
  * - `example` is a description that fires the entry; a test checks every one.
  * @module
  */
