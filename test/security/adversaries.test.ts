@@ -391,6 +391,9 @@ describe('adversary: someone who steals the database and links records by phone 
     const names = (d: string) => Object.keys(api.protect({ ...baseInput(), goods: { description: d } }, { keyring, now: T0 }).sealed).sort().join();
     const expected = names(PLAIN[0]!);
     for (const d of [...SENSITIVE, ...PLAIN]) expect(names(d)).toBe(expected);
+    const categoryLength = (d: string) => api.protect({ ...baseInput(), goods: { description: d } }, { keyring, now: T0 }).sealed['goods.category']!.length;
+    const length = categoryLength(PLAIN[0]!);
+    for (const d of [...SENSITIVE, ...PLAIN, 'Đồng hồ Rolex', 'hàng hóa linh tinh']) expect(categoryLength(d)).toBe(length);
   });
 
   it('the stored acceptance decision of sensitive goods names no sensitive category', () => {
