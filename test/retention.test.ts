@@ -222,6 +222,16 @@ describe('forget', () => {
     for (const s of ['Nguyễn', '0901', '234 567', 'Nguyễn Trãi', 'Ốp lưng', 'Gọi trước', 'ws2.']) expect(text).not.toContain(s);
   });
 
+  it('reveal and redeem (with the record) on a forgotten record say DATA_SHREDDED', async () => {
+    const f = forget(p);
+    const now = new Date('2026-11-29T08:00:00Z');
+    const base = { keyring, waybillId: p.id, courierId: 'courier-042', assignment: 1 };
+    const token = issueRevealToken({ ...base, notBefore: now, notAfter: new Date(now.getTime() + 3_600_000) });
+    const grant = await redeemRevealToken(token, { ...base, now, ledger: new MemoryLedger() });
+    expect(codeOf(() => reveal(f, grant, { keyring, now }))).toBe('DATA_SHREDDED');
+    await expect(redeemRevealToken(token, { ...base, now, ledger: new MemoryLedger(), record: f })).rejects.toMatchObject({ code: 'DATA_SHREDDED' });
+  });
+
   it('refuses non-records and bad actors with INVALID_INPUT, echoing nothing', () => {
     for (const bad of [null, 42, 'x', {}, { id: 'a b', sealed: {}, index: {} }]) expect(codeOf(() => forget(bad as never))).toBe('INVALID_INPUT');
     fc.assert(
