@@ -218,6 +218,7 @@ describe('forget', () => {
     expect(sink.records[0]!.fields).toEqual(SEALED_FIELDS.filter((x) => x in p.sealed));
     for (const field of SEALED_FIELDS) expect(codeOf(() => unseal(f, field, { keyring, ...who }))).toBe('DATA_SHREDDED');
     expect(codeOf(() => reseal(f, { keyring }))).toBe('DATA_SHREDDED');
+    expect(renderLabel(f, { format: 'text' })).toBe(renderLabel(p, { format: 'text' }));
     const text = JSON.stringify(f);
     for (const s of ['Nguyễn', '0901', '234 567', 'Nguyễn Trãi', 'Ốp lưng', 'Gọi trước', 'ws2.']) expect(text).not.toContain(s);
   });
