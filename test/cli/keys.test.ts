@@ -57,12 +57,16 @@ describe('keys', () => {
     const audit = join(dir, 'audit.jsonl');
     const old = protect(sampleWaybill({ id: 'A-OLD' }), { keyring: k, now: new Date('2026-01-10T00:00:00Z') });
     const live = protect(sampleWaybill({ id: 'A-LIVE' }), { keyring: k, now: new Date('2026-06-10T00:00:00Z') });
-    unseal(old, 'recipient.phone', { keyring: k, ...who, audit: new AuditChain({ sinks: new JsonlAuditSink(audit) }) });
+    const first = new JsonlAuditSink(audit);
+    unseal(old, 'recipient.phone', { keyring: k, ...who, audit: new AuditChain({ sinks: first }) });
+    first.close(); // one writer at a time: the sink holds the file's lock until closed
     expect((await runCli(['keys', 'shred', '--before', '2026-03', '--keys', file, '--audit', audit])).code).toBe(0);
     const after = Keyring.fromJSON(readFileSync(file, 'utf8'));
-    const chain = new AuditChain({ sinks: new JsonlAuditSink(audit) });
+    const sink = new JsonlAuditSink(audit);
+    const chain = new AuditChain({ sinks: sink });
     unseal(live, 'recipient.phone', { keyring: after, ...who, audit: chain });
     expect(() => unseal(old, 'recipient.phone', { keyring: after, ...who, audit: chain })).toThrow(/DATA_SHREDDED/);
+    sink.close();
     const v = await runCli(['verify-audit', audit, '--head', chain.head.hash]);
     expect(v.code).toBe(0);
     const records = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; outcome: string; reason: string | null });
