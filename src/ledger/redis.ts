@@ -40,7 +40,7 @@ import calculateSlot from 'cluster-key-slot';
 import { guard, WaybillShieldError } from '../errors.js';
 import { checkCount, checkScope, checkTokenId, checkTtl, checkWaybillId } from './_args.js';
 import { checkConsumeOptions } from './_options.js';
-import { ACQUIRE, CONSUME, RELEASE, REVOKE, UNCONSUME, type Script } from './_scripts.js';
+import { ACQUIRE, CONSUME, LOCKED, RELEASE, REVOKE, UNCONSUME, type Script } from './_scripts.js';
 import type { AcquireResult, ConsumeOptions, ConsumeResult, FailureScope, LedgerCheck, RevealLedger } from './types.js';
 
 export type { LedgerCheck } from './types.js';
@@ -183,6 +183,16 @@ export class RedisLedger implements RevealLedger {
     if (reply === 1) return 'ok';
     if (reply === 0) return 'locked';
     throw unavailable();
+  }
+
+  /** {@inheritDoc RevealLedger.locked} */
+  async locked(waybillId: string, scope: FailureScope, maxFailures: number): Promise<boolean> {
+    checkWaybillId(waybillId);
+    checkScope(scope);
+    checkCount(maxFailures, 'maxFailures');
+    const { reply } = await this.#run(LOCKED, [this.#key(waybillId, `f:${scope}`)], [maxFailures], { deadline: false, wait: false });
+    if (reply !== 0 && reply !== 1) throw unavailable();
+    return reply === 1;
   }
 
   /** {@inheritDoc RevealLedger.release} */
