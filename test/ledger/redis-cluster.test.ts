@@ -62,7 +62,18 @@ describe.skipIf(skip)(`RedisLedger on a Redis Cluster${skip && decision.kind ===
     const report = await ledger.check();
     expect(report).toEqual({ persistent: true, replicas: 1, cluster: true, ok: true, warnings: [] });
     const waybills = Array.from({ length: 30 }, (_, i) => `GHN${i}`);
+    const inspect = cluster.nodes.map((n) => nodeClient(n.port));
+    const calls = async (): Promise<Record<string, number>> => {
+      const sum: Record<string, number> = { evalsha: 0, role: 0, wait: 0 };
+      for (const c of inspect) for (const m of (await c.info('commandstats')).matchAll(/^cmdstat_(evalsha|role|wait):calls=(\d+)/gm)) sum[m[1]!]! += Number(m[2]);
+      return sum;
+    };
+    const before = await calls();
     for (const w of waybills) expect(await outcome(redeemRevealToken(token(w), { keyring, waybillId: w, courierId: 'courier-042', assignment: 1, now: NOW, ledger }))).toBe('ok');
+    const after = await calls();
+    // One script per redemption, with ROLE and WAIT pipelined behind it (one round trip).
+    expect({ evalsha: after.evalsha! - before.evalsha!, role: after.role! - before.role!, wait: after.wait! - before.wait! }).toEqual({ evalsha: 30, role: 30, wait: 30 });
+    for (const c of inspect) c.disconnect();
     // 30 waybills spread over the three masters (CLUSTER KEYSLOT differs), and all worked.
     const masters = new Set<number>();
     for (const w of waybills) masters.add((await cluster.masterOf(`{${w}}`)).port);

@@ -128,7 +128,7 @@ describe.skipIf(skip)(`RedisLedger faults on real redis-server processes${binari
     expect(r).toMatchObject({ persistent: false, ok: false });
   });
 
-  it('replicas: 1 with a real replica confirms each use; with none online it degrades (check() warns), and requireReplicas fails closed and gives the use back', async () => {
+  it('replicas: 1 with a real replica confirms each use; with none online it degrades (check() warns); requireReplicas and a stalled replica fail closed and give the use back', async () => {
     const primary = await server({ appendfsync: 'always' });
     const client = await connect(primary.port);
     const waybillId = 'GHN-WAIT';
