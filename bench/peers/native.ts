@@ -17,7 +17,7 @@ export function createNativeProtect(root: Uint8Array) {
     const wb = parseWaybill(input);
     const view = viewOf(wb, policy);
     const sealed: Record<string, string> = {};
-    for (const [field, value] of sealedValues(wb)) {
+    for (const [field, value] of sealedValues(wb, view.goodsCategory)) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', sealKey, iv);
       c.setAAD(associatedData(1, wb.id, field));
@@ -25,6 +25,7 @@ export function createNativeProtect(root: Uint8Array) {
       sealed[field] = `gcm1.1.${ct.toString('base64url')}`;
     }
     const index = `k1.${createHmac('sha256', indexKey).update('phone\u0000').update(wb.recipient.phone).digest('hex').slice(0, 8)}`;
-    return { v: 1, id: wb.id, ...view, sealed, index: { 'recipient.phone': index } };
+    const { goodsCategory: _category, ...shown } = view;
+    return { v: 1, id: wb.id, ...shown, sealed, index: { 'recipient.phone': index } };
   };
 }
