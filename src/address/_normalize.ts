@@ -169,24 +169,47 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null };
 }
 
-// Folding a non-ASCII word is the costly step of tokenizing, and address words are administrative
-// and street vocabulary, so their keys are cached across calls, keyed by the raw word. Only single
-// words are cached, never an address or a run of words, and never a word with an ASCII digit in it
-// (house numbers, phone numbers); ASCII words are cheap to key and are not cached at all. Bounded in
-// entries and word length; when full the cache is simply emptied, which keeps every call's cost
-// bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
+// Keying a word is the costly step of tokenizing, and address words are administrative and street
+// vocabulary, so their keys are cached across calls, keyed by the raw word. Only single words are
+// cached, never an address or a run of words, and never a word with an ASCII digit in it (house
+// numbers, phone numbers). Bounded in entries (a fixed table) and word length, so every call's cost
+// is bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
 // UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
-const WORD_CACHE_MAX = 4096;
+//
+// The cache is direct-mapped: slot `hash & (size - 1)` of two parallel arrays, where the hash of the
+// word's UTF-16 units is computed by the tokenizer as it reads them. A hit is checked against the
+// stored word in place (`startsWith` at the word's offset), so a lookup neither slices nor hashes a
+// new string; a new word simply replaces the slot's old one.
+const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_MAX_LENGTH = 12;
-const wordCache = new Map<string, WordKey>();
+const cachedWord: Array<string | undefined> = new Array<string | undefined>(WORD_CACHE_SIZE).fill(undefined);
+const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
+
+/**
+ * The key of the word `text[from, to)`, from the cache when it holds the word.
+ *
+ * @param hash - hash of the word's UTF-16 units, as the tokenizer computed it
+ * @param cacheable - no ASCII digit in the word
+ * @param ascii - the word is ASCII letters only
+ */
+function cachedWordKey(text: string, from: number, to: number, hash: number, cacheable: boolean, ascii: boolean, upper: boolean): WordKey {
+  if (!cacheable || to - from > WORD_CACHE_MAX_LENGTH) return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  const slot = hash & (WORD_CACHE_SIZE - 1);
+  const w = cachedWord[slot];
+  if (w !== undefined && w.length === to - from && text.startsWith(w, from)) return cachedKey[slot]!;
+  const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  cachedWord[slot] = text.slice(from, to);
+  cachedKey[slot] = k;
+  return k;
+}
+
+function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
+  const raw = text.slice(from, to);
+  return wordKeyOf(upper ? raw.toLowerCase() : raw, true);
+}
 
 /** The key of the word `text[from, to)`, which holds a non-ASCII letter, digit or mark. */
-function foldedWordKey(text: string, from: number, to: number, cacheable: boolean): WordKey {
-  const raw = cacheable && to - from <= WORD_CACHE_MAX_LENGTH ? text.slice(from, to) : null;
-  if (raw !== null) {
-    const hit = wordCache.get(raw);
-    if (hit !== undefined) return hit;
-  }
+function foldedWordKey(text: string, from: number, to: number): WordKey {
   let key = '';
   let i = from;
   while (i < to) {
@@ -196,12 +219,7 @@ function foldedWordKey(text: string, from: number, to: number, cacheable: boolea
     else if (classOf(cp) >= C_WORD) key += foldChar(cp);
     i += cp > 0xffff ? 2 : 1;
   }
-  const w = wordKeyOf(key);
-  if (raw !== null) {
-    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-    wordCache.set(raw, w);
-  }
-  return w;
+  return wordKeyOf(key);
 }
 
 /**
@@ -233,9 +251,11 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let digit = false;
     // A lowercase letter was the last letter: an uppercase one after it starts a new word (`ĐàNẵng`).
     let lower = false;
+    let hash = 0;
     let j = i;
     while (j < n) {
       let c = text.charCodeAt(j);
+      hash = (Math.imul(hash, 31) + c) | 0;
       if (c < 128) {
         if (c >= 48 && c <= 57) {
           digit = true;
@@ -260,11 +280,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       codePoints++;
       j += c > 0xffff ? 2 : 1;
     }
-    let w: WordKey;
-    if (ascii) {
-      const raw = text.slice(start, j);
-      w = wordKeyOf(upper ? raw.toLowerCase() : raw, true);
-    } else w = foldedWordKey(text, start, j, !digit);
+    const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
     pushWord(out, text.slice(sepStart, start), w, start, j);
     sepStart = j;
     i = j;

@@ -865,6 +865,10 @@ function provinceFirst(ctx: Ctx): boolean {
   return pm !== undefined && pm.start === 0;
 }
 
+/** Shared frozen empty lists of results (most results have no ambiguity and no fuzzy match). */
+const NO_UNITS: readonly AdminUnit[] = Object.freeze([]);
+const NO_LEVELS: ReadonlyArray<'ward' | 'district' | 'province'> = Object.freeze([]);
+
 const EMPTY: ParsedAddress = Object.freeze({
   province: null,
   district: null,
@@ -982,10 +986,10 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
     street: ts === undefined ? null : text.slice(ts[0], ts[1]),
     scheme,
     confidence,
-    ambiguous: Object.freeze(ambiguous),
+    ambiguous: ambiguous.length === 0 ? NO_UNITS : Object.freeze(ambiguous),
     spans: Object.freeze(spans),
     historical,
-    fuzzy: Object.freeze(fuzzy),
+    fuzzy: fuzzy.length === 0 ? NO_LEVELS : Object.freeze(fuzzy),
   });
 }
 
