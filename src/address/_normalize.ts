@@ -178,7 +178,7 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 //
 // The cache is direct-mapped: slot `hash & (size - 1)` of two parallel arrays, where the hash of the
 // word's UTF-16 units is computed by the tokenizer as it reads them. A hit is checked against the
-// stored word in place (`startsWith` at the word's offset), so a lookup neither slices nor hashes a
+// stored word in place, unit by unit at the word's offset, so a lookup neither slices nor hashes a
 // new string; a new word simply replaces the slot's old one.
 const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_MAX_LENGTH = 12;
@@ -196,11 +196,18 @@ function cachedWordKey(text: string, from: number, to: number, hash: number, cac
   if (!cacheable || to - from > WORD_CACHE_MAX_LENGTH) return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   const slot = hash & (WORD_CACHE_SIZE - 1);
   const w = cachedWord[slot];
-  if (w !== undefined && w.length === to - from && text.startsWith(w, from)) return cachedKey[slot]!;
+  if (w !== undefined && sameAt(text, from, to, w)) return cachedKey[slot]!;
   const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   cachedWord[slot] = text.slice(from, to);
   cachedKey[slot] = k;
   return k;
+}
+
+/** True when `text[from, to)` is `w` (compared in place, unit by unit: the words are short). */
+function sameAt(text: string, from: number, to: number, w: string): boolean {
+  if (w.length !== to - from) return false;
+  for (let i = 0; i < w.length; i++) if (text.charCodeAt(from + i) !== w.charCodeAt(i)) return false;
+  return true;
 }
 
 function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
