@@ -99,13 +99,15 @@ function isDashOnly(sep: string): boolean {
   return t === '-' || t === '–' || t === '—';
 }
 
-function isBreak(sep: string): boolean {
-  for (let i = 0; i < sep.length; i++) {
-    const c = sep[i]!;
-    if (c === ',' || c === ';' || c === '\n' || c === '\r' || c === '(' || c === ')' || c === '|' || c === '[' || c === ']') return true;
-    // A dash with space on both sides separates parts ("Hà Nội - Việt Nam"); "Phan Rang-Tháp Chàm" does not.
-    if ((c === '-' || c === '–' || c === '—') && i > 0 && i < sep.length - 1 && sep[i - 1] === ' ' && sep[i + 1] === ' ') return true;
-  }
+/**
+ * True when the separator code point `cp` at `text[i]` (the separator started at `from`) starts a new
+ * segment: a comma, semicolon, line break, bracket or bar, or a dash with a space on both sides
+ * inside the separator ("Hà Nội - Việt Nam"; "Phan Rang-Tháp Chàm" is one name). A space is never a
+ * word character, so a space after the dash belongs to the same separator.
+ */
+function breaksAt(text: string, from: number, i: number, cp: number): boolean {
+  if (cp === 44 || cp === 59 || cp === 10 || cp === 13 || cp === 40 || cp === 41 || cp === 124 || cp === 91 || cp === 93) return true;
+  if (cp === 45 || cp === 0x2013 || cp === 0x2014) return i > from && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
   return false;
 }
 
@@ -241,12 +243,15 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   const n = text.length;
   let codePoints = 0;
   let sepStart = 0;
+  // The separator read so far starts a new segment (see {@link breaksAt}).
+  let brk = false;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
     // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
     if (classOf(cp) < C_WORD) {
+      if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
       continue;
@@ -288,8 +293,9 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       j += c > 0xffff ? 2 : 1;
     }
     const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
-    pushWord(out, text.slice(sepStart, start), w, start, j);
+    pushWord(out, text.slice(sepStart, start), brk, w, start, j);
     sepStart = j;
+    brk = false;
     i = j;
   }
   if (steps) steps.n += codePoints;
@@ -299,8 +305,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   return merged;
 }
 
-function pushWord(out: Token[], sep: string, w: WordKey, start: number, end: number): void {
-  const brk = isBreak(sep);
+function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: number, end: number): void {
   const dash = brk && isDashOnly(sep);
   if (w.parts !== null) {
     // ASCII only: key offsets are text offsets.
@@ -413,7 +418,8 @@ function markNoise(tokens: Token[], text: string): void {
       t.noise = true;
     }
   }
-  for (let i = 0; i < tokens.length; i++) {
+  // e-mail: only where the text has an '@' at all.
+  for (let i = 0, at = text.indexOf('@') >= 0; at && i < tokens.length; i++) {
     const t = tokens[i]!;
     // e-mail: the token touches an '@' (0x40) on either side. Char codes: no one-character strings.
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
