@@ -49,8 +49,6 @@ interface Ctx {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly gz: Gazetteer;
-  /** Every word of the gazetteer's names (the vocabulary that confirms a repair). */
-  readonly words: ReadonlySet<string>;
   /** Misspelt names are looked for (second pass only: exact readings come first). */
   readonly fuzzy: boolean;
   readonly tries: KeyTries;
@@ -1016,7 +1014,7 @@ function readAll(ctx: Ctx): { found: Found; used: Ctx } {
   let found = bestReading(ctx);
   let used = ctx;
   if (provinceFirst(ctx)) {
-    const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, words: ctx.words, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
+    const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
     const rev = bestReading(rctx);
     if (rev !== null && (found === null || rev.score > found.score)) {
       found = rev;
@@ -1050,15 +1048,15 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const words = nameWords(gz, UNIT_WORD_KEYS);
     const tokens = tokenize(text, steps);
-    let { found, used } = readAll({ text, tokens, gz, words, fuzzy: false, tries: keyTries(gz), steps });
+    let { found, used } = readAll({ text, tokens, gz, fuzzy: false, tries: keyTries(gz), steps });
     // Exact names first. Only when the text as typed does not read completely are damaged words
     // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
     // score higher (fuzzy matches pay for their doubt).
     if (!complete(used, found) && hasLetters(tokens)) {
-      const repaired = repairTokens(tokens, text, words, UNIT_WORD_SET);
-      const alt = readAll({ text, tokens: repaired, gz, words, fuzzy: true, tries: used.tries, steps });
+      // Every word of the gazetteer's names: the vocabulary that confirms a repair.
+      const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
+      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps });
       if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
     }
     return found === null ? EMPTY : build(used, found.reading, found.skipped);
