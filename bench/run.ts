@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fmt } from './_harness.js';
 import { SUITES } from './suites/index.js';
+import { redisSuite } from './suites/redis.js';
 import type { SuiteResult } from './types.js';
 
 const ci = process.argv.includes('--ci');
@@ -30,6 +31,11 @@ for (const [name, suite] of Object.entries(SUITES)) {
   if (only && name !== only) continue;
   process.stderr.write(`bench: ${name}…\n`);
   results.push(...(await suite(opts)));
+}
+// The Redis ledger suite starts its own servers and a cluster; it skips (saying so) without them.
+if (!only || only === 'redis') {
+  process.stderr.write('bench: redis…\n');
+  results.push(...(await redisSuite(opts)));
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;

@@ -54,6 +54,16 @@ export { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from './mask/goods-lexic
 export type { GoodsCategory, GoodsFlag, GoodsCategoryInfo, GoodsLexiconEntry } from './mask/goods-lexicon.js';
 export { scrubText, SCRUB_PLACEHOLDERS, SCRUB_MAX_LENGTH } from './mask/scrub.js';
 export type { ScrubKind, ScrubOptions } from './mask/scrub.js';
+export {
+  acceptanceOf,
+  resolveAcceptancePolicy,
+  AcceptancePolicySchema,
+  VN_ACCEPTANCE_POLICY,
+  ACCEPTANCE_DECISIONS,
+} from './mask/acceptance.js';
+export type { Acceptance, AcceptanceDecision, AcceptancePolicy, ResolvedAcceptancePolicy } from './mask/acceptance.js';
+export { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
+export type { PhoneField } from './mask/phone.js';
 
 export {
   issueRevealToken,
@@ -91,9 +101,12 @@ export {
   DELIVERY_PIN_UTC_OFFSET_MS,
 } from './verify/index.js';
 export type { CallerCode, CallerCodeOptions, VerifyCallerCodeOptions, DeliveryPinOptions, VerifyDeliveryPinOptions } from './verify/index.js';
+// Caller identification without handing out keys: scoped courier keys and the recipient's check.
+export { CallerKey, courierCallerKey, callerCheck, CALLER_CHECK_DEFAULTS, CALLER_CHECK_PHONE_DIGITS, CALLER_KEY_UTC_OFFSET_MS } from './verify/index.js';
+export type { CallerKeyJSON, CallerKeyCodeOptions, CourierCallerKeyOptions, ScopedCallerCodeOptions, CallerCheckOptions } from './verify/index.js';
 
-export { MemoryLedger } from './ledger/index.js';
-export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './ledger/index.js';
+export { MemoryLedger, MEMORY_LEDGER_DEFAULT_MAX_ENTRIES } from './ledger/index.js';
+export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult, ConsumeOptions, LedgerCheck } from './ledger/index.js';
 
 export { AuditChain, MemoryAuditSink, AUDIT_GENESIS, auditRecordHash } from './audit/index.js';
 export type {

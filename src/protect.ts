@@ -14,6 +14,8 @@ import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './polic
 import { parseWaybill, SEALED_FIELDS, type SealedField, type Waybill } from './schema.js';
 import { protectAddress, type AddressRouting } from './_protect-address.js';
 import { protectGoods, type GoodsSummary } from './_protect-goods.js';
+import { classifyGoods, type GoodsCategory } from './mask/goods.js';
+import type { AcceptancePolicy } from './mask/acceptance.js';
 import type { AuditTarget } from './audit/types.js';
 
 /** Current `ProtectedWaybill` format version. */
@@ -48,14 +50,26 @@ export interface ProtectedWaybill {
   /** Routing data for sorting: administrative units with codes and their scheme. */
   routing: { recipient: AddressRouting; sender: AddressRouting };
   goods: GoodsSummary;
-  /** Envelopes keyed by field path. `notes` only when the waybill had notes. */
-  sealed: Partial<Record<SealedField, string>> & Record<Exclude<SealedField, 'notes'>, string>;
+  /**
+   * Envelopes keyed by field path. `notes` only when the waybill had notes (or a phone field had
+   * extra text); `recipient.altPhone` / `sender.altPhone` only when a phone field held a second
+   * number. `goods.category` is on every record, sensitive or not.
+   */
+  sealed: Partial<Record<SealedField, string>> & Record<Exclude<SealedField, OptionalSealedField>, string>;
   /** Blind indexes for lookups. */
   index: { 'recipient.phone': string };
 }
 
+/** Sealed fields that only some records have. */
+type OptionalSealedField = 'notes' | 'recipient.altPhone' | 'sender.altPhone';
+
 /** Options for {@link protect}. */
 export interface ProtectOptions {
+  /**
+   * Acceptance policy for the decision stored in `goods.acceptance`; default the Vietnamese
+   * policy (see `acceptanceOf`).
+   */
+  acceptance?: AcceptancePolicy;
   keyring: Keyring;
   /** Mask policy; defaults to the Vietnamese default policy. */
   policy?: MaskPolicy;
@@ -90,7 +104,7 @@ export function protect(input: Waybill | unknown, opts: ProtectOptions): Protect
     const policy = resolvePolicy(opts.policy);
     const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
     const wb = parseWaybill(input);
-    return build(wb, opts.keyring, policy, now);
+    return build(wb, opts.keyring, policy, now, opts.acceptance);
   });
 }
 
@@ -99,10 +113,14 @@ export function protect(input: Waybill | unknown, opts: ProtectOptions): Protect
  * summary. Split out so benchmarks can run the same non-crypto steps around other ciphers.
  * @internal
  */
-export function viewOf(wb: Waybill, policy: ResolvedMaskPolicy): Pick<ProtectedWaybill, 'label' | 'routing' | 'goods'> {
+export function viewOf(
+  wb: Waybill,
+  policy: ResolvedMaskPolicy,
+  acceptance?: AcceptancePolicy,
+): Pick<ProtectedWaybill, 'label' | 'routing' | 'goods'> & { goodsCategory: GoodsCategory } {
   const recipientAddress = protectAddress(wb.recipient.address, policy);
   const senderAddress = protectAddress(wb.sender.address, policy);
-  const goods = protectGoods(wb.goods.description, policy);
+  const goods = protectGoods(wb.goods.description, policy, acceptance);
   const label: ProtectedWaybill['label'] = {
     recipient: {
       name: maskName(wb.recipient.name, policy.recipientName),
@@ -118,11 +136,32 @@ export function viewOf(wb: Waybill, policy: ResolvedMaskPolicy): Pick<ProtectedW
   };
   if (policy.showCod && wb.codAmount !== undefined) label.codAmount = wb.codAmount;
   if (wb.weightGrams !== undefined) label.weightGrams = wb.weightGrams;
-  return { label, routing: { recipient: recipientAddress.routing, sender: senderAddress.routing }, goods: goods.summary };
+  return {
+    label,
+    routing: { recipient: recipientAddress.routing, sender: senderAddress.routing },
+    goods: goods.summary,
+    goodsCategory: goods.category,
+  };
 }
 
-/** The value of each sealed field of a waybill, in `SEALED_FIELDS` order; notes only when present. @internal */
-export function sealedValues(wb: Waybill): [SealedField, string][] {
+/**
+ * The notes to seal: the waybill's notes, then the extra text of each phone field, each on its
+ * own line and named by its party. Undefined when there is none.
+ */
+function notesOf(wb: Waybill): string | undefined {
+  const lines: string[] = [];
+  if (wb.notes !== undefined && wb.notes.length > 0) lines.push(wb.notes);
+  if (wb.recipient.phoneNote !== undefined) lines.push(`SĐT người nhận: ${wb.recipient.phoneNote}`);
+  if (wb.sender.phoneNote !== undefined) lines.push(`SĐT người gửi: ${wb.sender.phoneNote}`);
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/**
+ * The value of each sealed field of a waybill, in `SEALED_FIELDS` order; notes and second phone
+ * numbers only when present. `category` is the true goods category (classified when not given).
+ * @internal
+ */
+export function sealedValues(wb: Waybill, category: GoodsCategory = classifyGoods(wb.goods.description).category): [SealedField, string][] {
   const out: [SealedField, string][] = [
     ['recipient.name', wb.recipient.name],
     ['recipient.phone', wb.recipient.phone],
@@ -132,14 +171,18 @@ export function sealedValues(wb: Waybill): [SealedField, string][] {
     ['sender.address', wb.sender.address],
     ['goods.description', wb.goods.description],
   ];
-  if (wb.notes !== undefined && wb.notes.length > 0) out.push(['notes', wb.notes]);
+  const notes = notesOf(wb);
+  if (notes !== undefined) out.push(['notes', notes]);
+  out.push(['goods.category', category]);
+  if (wb.recipient.altPhone !== undefined) out.push(['recipient.altPhone', wb.recipient.altPhone]);
+  if (wb.sender.altPhone !== undefined) out.push(['sender.altPhone', wb.sender.altPhone]);
   return out;
 }
 
-function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date): ProtectedWaybill {
-  const view = viewOf(wb, policy);
+function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date, acceptance?: AcceptancePolicy): ProtectedWaybill {
+  const view = viewOf(wb, policy, acceptance);
   const sealed = {} as ProtectedWaybill['sealed'];
-  for (const [field, value] of sealedValues(wb)) sealed[field] = sealField(keyring, wb.id, field, value);
+  for (const [field, value] of sealedValues(wb, view.goodsCategory)) sealed[field] = sealField(keyring, wb.id, field, value);
   const out: ProtectedWaybill = {
     v: PROTECTED_VERSION,
     id: wb.id,

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { WaybillShieldError, type Issue } from './errors.js';
-import { phoneToE164 } from './mask/phone.js';
+import { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
 
 //#region field limits
 
@@ -17,7 +17,8 @@ import { phoneToE164 } from './mask/phone.js';
 export const LIMITS = Object.freeze({
   id: 64,
   name: 200,
-  phone: 64,
+  /** A phone field as typed: one or two numbers, a label, a name in brackets (see docs/phones.md). */
+  phone: PHONE_FIELD_MAX_LENGTH,
   address: 500,
   goodsDescription: 1_000,
   notes: 2_000,
@@ -37,6 +38,9 @@ export const SEALED_FIELDS = Object.freeze([
   'sender.address',
   'goods.description',
   'notes',
+  'goods.category',
+  'recipient.altPhone',
+  'sender.altPhone',
 ] as const);
 
 /** A field path that can be sealed, unsealed and granted. */
@@ -76,10 +80,16 @@ function fail(ctx: z.core.$RefinementCtx, rule: string): never {
 
 const identifier = (max: number) => z.string().min(1).max(max).regex(ID_RE);
 
+/**
+ * A phone field as people type it (`0903 456 789 (chị Hoa)`, `0903456789 hoặc 0978123456`): the
+ * first valid number, a second one, and the rest of the text. Refused only when no valid number
+ * is present.
+ */
 const phone = z.string().transform((s, ctx) => {
   if (s.length > LIMITS.phone) return fail(ctx, 'too_long');
-  const e164 = phoneToE164(s);
-  return e164 === undefined ? fail(ctx, 'phone') : e164;
+  if (SINGLE_LINE_BAD.test(s)) return fail(ctx, 'control_chars');
+  const r = parsePhoneField(s);
+  return r === undefined ? fail(ctx, 'phone') : r;
 });
 
 const money = z.number().int().min(0).max(LIMITS.maxMoney);
@@ -88,11 +98,31 @@ const money = z.number().int().min(0).max(LIMITS.maxMoney);
 
 //#region waybill
 
-const party = z.strictObject({
-  name: text(LIMITS.name, false),
-  phone,
-  address: text(LIMITS.address, true),
-});
+/** A validated party: the phone in E.164; a second number and the rest of the phone field kept apart. */
+export interface Party {
+  name: string;
+  /** E.164 of the first valid number in the phone field. */
+  phone: string;
+  address: string;
+  /** E.164 of a second valid number in the phone field; sealed as `<party>.altPhone`. */
+  altPhone?: string;
+  /** The rest of the phone field (a name, `zalo`, further numbers); appended to the sealed notes. */
+  phoneNote?: string;
+}
+
+const party = z
+  .strictObject({
+    name: text(LIMITS.name, false),
+    phone,
+    address: text(LIMITS.address, true),
+  })
+  .transform((p): Party => {
+    const out: Party = { name: p.name, phone: p.phone.e164, address: p.address };
+    if (p.phone.alt !== undefined) out.altPhone = p.phone.alt;
+    const note = p.phone.rest.normalize('NFC').trim();
+    if (note.length > 0) out.phoneNote = note;
+    return out;
+  });
 
 /** The waybill input schema. */
 export const WaybillSchema = z.strictObject({

@@ -57,12 +57,22 @@ function invalid(path: string, rule: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
 }
 
+/**
+ * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`. Fields
+ * added later (`goods.category`, `recipient.altPhone`, `sender.altPhone`) cannot be granted by a
+ * token; support reads them through `unseal`. Refused rather than silently dropped.
+ */
+function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
+  for (const x of fields) if (SEALED_FIELDS.indexOf(x) >= 8) throw invalid('fields', 'not_grantable');
+  return fields;
+}
+
 function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
-  if (opts.fields === undefined) return resolvePolicy(opts.policy).revealFields;
+  if (opts.fields === undefined) return tokenFields(resolvePolicy(opts.policy).revealFields);
   const f: unknown = opts.fields;
   if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw invalid('fields', 'invalid');
   for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw invalid('fields', 'enum');
-  return f as SealedField[];
+  return tokenFields(f as SealedField[]);
 }
 
 /**

@@ -1,17 +1,21 @@
 /**
  * Redeeming reveal tokens (format v1, `docs/token-format.md`). Order of checks:
  *
- * 1. ledger lockout: `acquire` counts the attempt before anything else, so a locked waybill
- *    costs no parse and no MAC, and concurrent guesses cannot overrun the limit;
- * 2. shape (`malformed`), then the assignee (`wrong-courier`, when the caller names one);
- * 3. the 64-bit HMAC-SHA256 tag, in constant time, under each key matching the carried key-id
- *    bits (`bad-tag`; `reassigned` when it matches an earlier assignment of the same courier);
- * 4. the window (`not-yet-valid`, `expired`);
- * 5. ledger `consume`: revocation (`revoked`) and use count (`use-limit`).
+ * 1. shape (`malformed`), then the assignee (`wrong-courier`, when the caller names one):
+ *    refused without touching the ledger, since neither is a guess at a tag;
+ * 2. the 64-bit HMAC-SHA256 tag, in constant time, under each key matching the carried key-id
+ *    bits. A failing tag that matches an earlier assignment of the same courier is an authentic
+ *    old token (`reassigned`, not counted). Any other failing tag is a guess (`bad-tag`): the
+ *    ledger counts it with `acquire`, or answers `TOKEN_LOCKED` once the waybill holds
+ *    `maxFailures` guesses in the window;
+ * 3. the window (`not-yet-valid`, `expired`; not counted);
+ * 4. ledger `consume` with a lock check: `TOKEN_LOCKED` while the waybill is locked (so a
+ *    correct guess made after the lock gains nothing), else revocation (`revoked`) and use
+ *    count (`use-limit`), neither counted.
  *
- * Steps 2–3 failures stay counted toward the lockout; an authentic token refused in steps 4–5
- * is refunded, since it is not a guess. Every refusal is the same `TOKEN_REJECTED` message; the
- * reason goes only to the audit event and the error's non-enumerable `reason`.
+ * Only guesses count toward the lockout, and each redemption is one ledger call (none for a
+ * malformed string). Every refusal is the same `TOKEN_REJECTED` message; the reason goes only to
+ * the audit event and the error's non-enumerable `reason`.
  * @module
  */
 import { WaybillShieldError, guardAsync } from '../errors.js';
@@ -137,58 +141,46 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
       record('error', 'ledger-unavailable', []);
       return unavailable(e);
     };
-    // Best effort: if the refund fails the attempt simply stays counted, which fails closed.
-    const refund = async (): Promise<void> => {
-      try {
-        await ledger.release(waybillId, 'reveal');
-      } catch {
-        /* counted as a failure; harmless */
-      }
+    const locked = (): WaybillShieldError => {
+      record('denied', 'locked', []);
+      return new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
     };
 
-    // 1. Lockout before any work on the token.
-    let acquired;
-    try {
-      acquired = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
-    } catch (e) {
-      throw ledgerFailed(e);
-    }
-    if (acquired === 'locked') {
-      record('denied', 'locked', []);
-      throw new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
-    }
-
-    // 2. Shape and assignee.
+    // 1. Shape and assignee: refused without counting.
     const decoded = parseToken(token);
     if (decoded === undefined) throw reject('malformed');
     if (opts.assignedCourierId !== undefined && opts.assignedCourierId !== courierId) throw reject('wrong-courier');
 
-    // 3. Tag.
+    // 2. Tag. Only a failing tag that no earlier assignment explains is a guess, and counts.
     const nowUnit = unitFloor(now);
     const auth: AuthenticToken | undefined = authenticate(keyring, decoded, { waybillId, courierId, assignment }, nowUnit);
     if (auth === undefined) {
-      // Diagnosis only: the caller sees the same error either way.
       for (let back = 1; back <= REASSIGN_LOOKBACK && assignment - back >= 0; back++) {
         if (authenticate(keyring, decoded, { waybillId, courierId, assignment: assignment - back }, nowUnit)) throw reject('reassigned');
       }
+      let counted;
+      try {
+        counted = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
+      } catch (e) {
+        throw ledgerFailed(e);
+      }
+      if (counted === 'locked') throw locked();
       throw reject('bad-tag');
     }
 
-    // 4. Window.
+    // 3. Window.
     const notBefore = unitToMs(auth.nbUnits);
     const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
-    if (now < notBefore || now >= notAfter) {
-      await refund();
-      throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
-    }
+    if (now < notBefore || now >= notAfter) throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
 
-    // 5. Revocation and use count; this also refunds the attempt.
+    // 4. Lockout, revocation and use count, in one atomic ledger step.
     let consumed;
     try {
-      consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS);
+      consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS, { lock: { scope: 'reveal', maxFailures } });
     } catch (e) {
       throw ledgerFailed(e);
     }
+    if (consumed === 'locked') throw locked();
     if (consumed !== 'ok') throw reject(consumed, auth.fieldMask);
 
     const fields = maskToFields(auth.fieldMask);
