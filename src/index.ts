@@ -9,8 +9,12 @@
 export { WaybillShieldError, isWaybillShieldError } from './errors.js';
 export type { ErrorCode, Issue, WaybillShieldErrorOptions } from './errors.js';
 
-export { Keyring, MAX_KEY_ID } from './keys/keyring.js';
-export type { KeyringJSON, KeyringInfo } from './keys/keyring.js';
+export { Keyring, MAX_KEY_ID, DEFAULT_EPOCHS_AHEAD } from './keys/keyring.js';
+export type { KeyringJSON, KeyringInfo, KeyringEpochsJSON, KeyringEpochsInfo, KeyringGenerateOptions, EnsureEpochsOptions, ShredOptions } from './keys/keyring.js';
+export { epochOf, EPOCH_LENGTHS } from './keys/epochs.js';
+export type { EpochId, EpochMonths } from './keys/epochs.js';
+export { forget, retentionEpoch } from './retention.js';
+export type { ForgetOptions, ForgottenMarker } from './retention.js';
 
 export { parseWaybill, safeParseWaybill, isValidWaybill, WaybillSchema, SEALED_FIELDS, LIMITS } from './schema.js';
 export type { Waybill, WaybillInput, SealedField, SafeParseWaybillResult } from './schema.js';

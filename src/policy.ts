@@ -48,6 +48,13 @@ export const MaskPolicySchema = z.strictObject({
     .min(1)
     .max(SEALED_FIELDS.length)
     .default(['recipient.phone']),
+  /**
+   * Retention: the record's personal data lives in the retention epoch holding `now + days`
+   * (`now` is protect's clock, e.g. the delivery date when the record is protected at delivery),
+   * so `keyring.shred({ before })` destroys it once that epoch has ended. `days: 0` (default)
+   * puts it in the epoch of `now`. See docs/retention.md.
+   */
+  retention: z.strictObject({ days: z.number().int().min(0).max(36_500).default(0) }).default({ days: 0 }),
 });
 
 /** A mask policy as callers write it: every field optional. */

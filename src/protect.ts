@@ -6,7 +6,8 @@
  */
 import { guard, WaybillShieldError } from './errors.js';
 import { assertKeyring, type Keyring } from './keys/keyring.js';
-import { envelopeKeyId, openField, sealField } from './crypto/envelope.js';
+import { envelopeHeader, openField, sealField, shreddedError } from './crypto/envelope.js';
+import { recordEpoch } from './retention.js';
 import { phoneIndexOfE164 } from './crypto/blind-index.js';
 import { maskName } from './mask/name.js';
 import { maskDigits, normalizePhone, type MaskPhoneOptions } from './mask/phone.js';
@@ -58,6 +59,8 @@ export interface ProtectedWaybill {
   sealed: Partial<Record<SealedField, string>> & Record<Exclude<SealedField, OptionalSealedField>, string>;
   /** Blind indexes for lookups. */
   index: { 'recipient.phone': string };
+  /** Set by `forget`: the sealed fields and the index were removed at this time. */
+  forgotten?: { at: string };
 }
 
 /** Sealed fields that only some records have. */
@@ -73,7 +76,7 @@ export interface ProtectOptions {
   keyring: Keyring;
   /** Mask policy; defaults to the Vietnamese default policy. */
   policy?: MaskPolicy;
-  /** Clock for `protectedAt`. */
+  /** Clock for `protectedAt`, and (with the policy's `retention`) the record's retention epoch. */
   now?: Date;
 }
 
@@ -91,7 +94,9 @@ function labelPhone(e164: string, opts: MaskPhoneOptions): string {
  * @param input - a waybill (already parsed or raw untrusted data)
  * @param opts - keyring, optional policy and clock
  * @returns a JSON-serialisable {@link ProtectedWaybill}
- * @throws WaybillShieldError `INVALID_WAYBILL`, `INVALID_POLICY` or `INVALID_KEYRING`
+ * @throws WaybillShieldError `INVALID_WAYBILL`, `INVALID_POLICY`; `INVALID_KEYRING`, also when the
+ *   keyring holds no secret for the record's retention epoch (create epochs ahead with
+ *   `keyring.ensureEpochs`); `DATA_SHREDDED` when that epoch has already been shredded
  * @example
  * ```ts
  * const record = protect(order, { keyring });
@@ -182,7 +187,8 @@ export function sealedValues(wb: Waybill, category: GoodsCategory = classifyGood
 function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date, acceptance?: AcceptancePolicy): ProtectedWaybill {
   const view = viewOf(wb, policy, acceptance);
   const sealed = {} as ProtectedWaybill['sealed'];
-  for (const [field, value] of sealedValues(wb, view.goodsCategory)) sealed[field] = sealField(keyring, wb.id, field, value);
+  const epoch = recordEpoch(keyring, policy, now);
+  for (const [field, value] of sealedValues(wb, view.goodsCategory)) sealed[field] = sealField(keyring, wb.id, field, value, epoch);
   const out: ProtectedWaybill = {
     v: PROTECTED_VERSION,
     id: wb.id,
@@ -191,7 +197,7 @@ function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: D
     routing: view.routing,
     goods: view.goods,
     sealed,
-    index: { 'recipient.phone': phoneIndexOfE164(keyring, wb.recipient.phone) },
+    index: { 'recipient.phone': phoneIndexOfE164(keyring, wb.recipient.phone, undefined, epoch) },
   };
   if (wb.assignment) out.assignment = { courierId: wb.assignment.courierId, number: wb.assignment.number };
   return out;
@@ -233,7 +239,14 @@ export function assertSealedField(field: unknown): asserts field is SealedField 
  */
 export function openSealed(p: ProtectedWaybill, field: SealedField, keyring: Keyring): string {
   const env = Object.prototype.hasOwnProperty.call(p.sealed, field) ? p.sealed[field] : undefined;
+  // A forgotten record's values are gone for good: the same answer as a shredded epoch.
+  if (env === undefined && (p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
   return openField(keyring, p.id, field, env);
+}
+
+/** The audit reason for a failed open. @internal */
+export function openFailureReason(e: unknown): string {
+  return e instanceof WaybillShieldError && e.code === 'DATA_SHREDDED' ? 'data-shredded' : 'decrypt-failed';
 }
 
 //#endregion
@@ -262,7 +275,9 @@ export interface UnsealOptions {
  * @param field - which sealed field
  * @param opts - keyring, actor, purpose, audit target
  * @returns exactly the string that was sealed (E.164 for phones)
- * @throws WaybillShieldError `INVALID_INPUT` for a bad actor, purpose, field or record; `DECRYPT_FAILED` when it does not open
+ * @throws WaybillShieldError `INVALID_INPUT` for a bad actor, purpose, field or record; `DATA_SHREDDED`
+ *   when the record's retention epoch was shredded or the record was forgotten; `DECRYPT_FAILED`
+ *   when it does not open
  * @example
  * ```ts
  * const phone = unseal(record, 'recipient.phone', { keyring, actor: 'cs-17', purpose: 'complaint-callback', audit });
@@ -283,7 +298,7 @@ export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOpti
     try {
       value = openSealed(p, field, opts.keyring);
     } catch (e) {
-      opts.audit?.append({ ...event, outcome: 'error', reason: 'decrypt-failed' });
+      opts.audit?.append({ ...event, outcome: 'error', reason: openFailureReason(e) });
       throw e;
     }
     opts.audit?.append({ ...event, outcome: 'ok' });
@@ -299,16 +314,28 @@ export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOpti
 export interface ResealOptions {
   /** A keyring holding both the record's keys and the new primary. */
   keyring: Keyring;
+  /** Clock for the epoch of a record that has none yet (default now). */
+  now?: Date;
+  /** Policy whose `retention` decides that epoch, as in `protect`. */
+  policy?: MaskPolicy;
 }
 
 /**
- * Re-encrypt every sealed field, and recompute the index, under the keyring's primary key.
- * Fields already under the primary are left as they are.
+ * Re-encrypt every sealed field, and recompute the index, under the keyring's primary key and in
+ * the current envelope format (ws2: padded, with a retention epoch).
+ *
+ * - A record already in a live retention epoch stays in it: a key rotation must not extend how
+ *   long its data lives.
+ * - A record without an epoch (ws1, or sealed by a keyring without epochs) moves to the current
+ *   epoch: the one `protect` would use at `now` under `policy`.
+ * Fields already in the right format, key and epoch are left as they are.
  *
  * @param p - a protected waybill
- * @param opts - the keyring after `rotate()`
+ * @param opts - the keyring (after `rotate()` or `ensureEpochs()`), clock and policy
  * @returns a new record; the input is not modified
- * @throws WaybillShieldError `DECRYPT_FAILED` when a field does not open, `INVALID_INPUT` for a non-record
+ * @throws WaybillShieldError `DATA_SHREDDED` when the record's epoch was shredded or it was
+ *   forgotten; `DECRYPT_FAILED` when a field does not open; `INVALID_KEYRING` when the target
+ *   epoch has no secret; `INVALID_INPUT` for a non-record
  * @example
  * ```ts
  * const next = keyring.rotate();
@@ -320,19 +347,26 @@ export function reseal(p: ProtectedWaybill, opts: ResealOptions): ProtectedWaybi
     assertKeyring(opts?.keyring);
     assertProtected(p);
     const { keyring } = opts;
+    if ((p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
+    const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
+    const present = SEALED_FIELDS.filter((f) => Object.prototype.hasOwnProperty.call(p.sealed, f));
+    // The record's epoch: the one its envelopes already name, when the keyring still has it.
+    const named = present.map((f) => envelopeHeader(p.sealed[f])?.epoch).find((e) => e !== undefined);
+    const target = named ?? recordEpoch(keyring, resolvePolicy(opts.policy), now);
     const sealed = { ...p.sealed };
     let phone: string | undefined;
-    for (const field of SEALED_FIELDS) {
-      if (!Object.prototype.hasOwnProperty.call(p.sealed, field)) continue;
+    for (const field of present) {
       const env = p.sealed[field];
-      if (field === 'recipient.phone' || envelopeKeyId(env) !== keyring.primary) {
+      const h = envelopeHeader(env);
+      const current = h !== undefined && h.version === 2 && h.keyId === keyring.primary && h.epoch === target;
+      if (field === 'recipient.phone' || !current) {
         const value = openField(keyring, p.id, field, env);
         if (field === 'recipient.phone') phone = value;
-        if (envelopeKeyId(env) !== keyring.primary) sealed[field] = sealField(keyring, p.id, field, value);
+        if (!current) sealed[field] = sealField(keyring, p.id, field, value, target);
       }
     }
     if (phone === undefined) throw new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
-    return { ...p, sealed, index: { ...p.index, 'recipient.phone': phoneIndexOfE164(keyring, phone) } };
+    return { ...p, sealed, index: { ...p.index, 'recipient.phone': phoneIndexOfE164(keyring, phone, undefined, target) } };
   });
 }
 

@@ -93,7 +93,7 @@ describe('protect', () => {
         const p2 = reseal(p1, { keyring: k2 });
         for (const f of SEALED_FIELDS) {
           if (p1.sealed[f] === undefined) continue;
-          expect(p2.sealed[f]!.startsWith('ws1.2.')).toBe(true);
+          expect(p2.sealed[f]!.startsWith('ws2.2.')).toBe(true);
           expect(unseal(p2, f, { keyring: k2, ...who })).toBe(unseal(p1, f, { keyring: k1, ...who }));
         }
         expect(p2.index['recipient.phone']!.startsWith('k2.')).toBe(true);

@@ -8,9 +8,10 @@ import type { SealedField } from '../schema.js';
 
 /**
  * What happened. `audit-repair` is written by the chain itself when its file sink had to move a
- * torn last line aside on open (`reason` says how many bytes: `torn-bytes-57`).
+ * torn last line aside on open (`reason` says how many bytes: `torn-bytes-57`). `keys.shred` records
+ * the retention epochs a keyring shred destroyed; `forget` one record's sealed fields stripped.
  */
-export type AuditAction = 'unseal' | 'reveal' | 'token.issue' | 'token.redeem' | 'token.revoke' | 'pin.verify' | 'caller.verify' | 'audit-repair';
+export type AuditAction = 'unseal' | 'reveal' | 'token.issue' | 'token.redeem' | 'token.revoke' | 'pin.verify' | 'caller.verify' | 'audit-repair' | 'keys.shred' | 'forget';
 
 /** How it ended. */
 export type AuditOutcome = 'ok' | 'denied' | 'error';

@@ -28,6 +28,7 @@ import { assertAssignment, assertIdentifier, dateOption, intOption } from './_id
 import { tokenIdOf } from './_tag.js';
 import { authenticate, parseToken, type AuthenticToken } from './_verify.js';
 import { mintGrant, type RevealGrant } from './grant.js';
+import { assertNotShredded } from '../retention.js';
 
 /** Every reason a redemption can be refused for. Only in audit events and `error.reason`. */
 export type RevealRejectReason =
@@ -86,6 +87,12 @@ export interface RedeemRevealTokenOptions {
   lockoutMs?: number;
   /** Grant lifetime in ms (default 5 minutes, never past the token's window). */
   grantTtlMs?: number;
+  /**
+   * The waybill's protected record. When given, an authentic token whose granted fields were
+   * shredded (retention epoch destroyed, or the record forgotten) is refused with `DATA_SHREDDED`
+   * before a use is spent. Without it, the refusal comes from `reveal`.
+   */
+  record?: { id: string; sealed: object };
 }
 
 function unavailable(e: unknown): WaybillShieldError {
@@ -101,7 +108,8 @@ function unavailable(e: unknown): WaybillShieldError {
  * @returns a single-use {@link RevealGrant} for the token's fields of this waybill
  * @throws WaybillShieldError `TOKEN_REJECTED` (one message for every reason; see `reason`),
  *   `TOKEN_LOCKED` while the waybill is locked out, `LEDGER_UNAVAILABLE` when the ledger fails
- *   (nothing is revealed), `INVALID_INPUT` for bad options, `AUDIT_FAILED` from the audit target
+ *   (nothing is revealed), `DATA_SHREDDED` when `record` is given and its granted fields were
+ *   shredded, `INVALID_INPUT` for bad options, `AUDIT_FAILED` from the audit target
  * @example
  * ```ts
  * const grant = await redeemRevealToken(scanned, {
@@ -173,7 +181,18 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
     const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
     if (now < notBefore || now >= notAfter) throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
 
-    // 4. Lockout, revocation and use count, in one atomic ledger step.
+    // 4. Retention: an authentic token for shredded data is not a guess; no use is spent.
+    if (opts.record !== undefined) {
+      if (opts.record?.id !== waybillId) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'record', rule: 'waybill' }] });
+      try {
+        assertNotShredded(keyring, opts.record, maskToFields(auth.fieldMask));
+      } catch (e) {
+        record('error', 'data-shredded', maskToFields(auth.fieldMask));
+        throw e;
+      }
+    }
+
+    // 5. Lockout, revocation and use count, in one atomic ledger step.
     let consumed;
     try {
       consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS, { lock: { scope: 'reveal', maxFailures } });

@@ -335,6 +335,44 @@ describe('adversary: someone who builds or edits a stored record before printing
         }
         // The record as protect() made it still prints.
         expect(renderLabel(p, { format }).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('misuse: a mutated policy and look-alike token spellings', () => {
+  it('a policy object changed after first use takes effect: no stale cached meaning', () => {
+    const w = fc.sample(arbWaybill, 1)[0]!;
+    const policy: api.MaskPolicy = { recipientPhone: { style: 'first3-last3' }, showCod: true };
+    expect(api.protect(w.input, { keyring, policy, now: T0 }).label.recipient.phone).toBe(`${w.national.slice(0, 3)}****${w.national.slice(-3)}`);
+    policy.recipientPhone!.style = 'full';
+    policy.showCod = false;
+    const after = api.protect({ ...w.input, codAmount: 100_000 }, { keyring, policy, now: T0 });
+    expect(after.label.recipient.phone).toBe('*'.repeat(10));
+    expect(after.label.codAmount).toBeUndefined();
+  });
+
+  it('a reveal token spelled with ſ, ı, K (Kelvin sign) or a ligature is refused', async () => {
+    const token = api.issueRevealToken({ keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, ...inWindow });
+    const spellings: string[] = [];
+    const swap: Record<string, string[]> = { S: ['\u017f'], '1': ['\u0131'], K: ['\u212a'] };
+    for (let i = 0; i < token.length; i++) for (const c of swap[token[i]!] ?? []) spellings.push(token.slice(0, i) + c + token.slice(i + 1));
+    // The ligature ﬁ upper-cases to "FI", i.e. "F1" under the alias rule.
+    const fi = token.indexOf('F1');
+    if (fi >= 0) spellings.push(`${token.slice(0, fi)}\ufb01${token.slice(fi + 2)}`);
+    expect(spellings.length).toBeGreaterThan(0);
+    for (const s of spellings) {
+      await expect(api.redeemRevealToken(s, { keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+    }
+    // The documented spellings still redeem.
+    const grant = await api.redeemRevealToken(api.formatRevealToken(token).toLowerCase().replace(/1/g, 'l'), { keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() });
+    expect(grant.fields).toEqual(['recipient.phone']);
+  });
+});
+
+//#endregion
+
 describe('adversary: someone who steals the database and links records by phone (sensitive goods)', () => {
   const SENSITIVE = ['Bao cao su Durex Invisible', 'Que thử thai Quickstick', 'Test nhanh HIV OraQuick', 'Thực phẩm chức năng bổ gan', 'Váy ngủ sexy ren', 'Panadol Extra'];
   const PLAIN = ['Áo thun nam', 'Ốp lưng iPhone 15', 'Nồi chiên không dầu', 'Sách Đắc Nhân Tâm'];
@@ -380,39 +418,6 @@ describe('adversary: someone who steals the database and links records by phone 
       { numRuns: 30 },
     );
   });
-});
-
-describe('misuse: a mutated policy and look-alike token spellings', () => {
-  it('a policy object changed after first use takes effect: no stale cached meaning', () => {
-    const w = fc.sample(arbWaybill, 1)[0]!;
-    const policy: api.MaskPolicy = { recipientPhone: { style: 'first3-last3' }, showCod: true };
-    expect(api.protect(w.input, { keyring, policy, now: T0 }).label.recipient.phone).toBe(`${w.national.slice(0, 3)}****${w.national.slice(-3)}`);
-    policy.recipientPhone!.style = 'full';
-    policy.showCod = false;
-    const after = api.protect({ ...w.input, codAmount: 100_000 }, { keyring, policy, now: T0 });
-    expect(after.label.recipient.phone).toBe('*'.repeat(10));
-    expect(after.label.codAmount).toBeUndefined();
-  });
-
-  it('a reveal token spelled with ſ, ı, K (Kelvin sign) or a ligature is refused', async () => {
-    const token = api.issueRevealToken({ keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, ...inWindow });
-    const spellings: string[] = [];
-    const swap: Record<string, string[]> = { S: ['\u017f'], '1': ['\u0131'], K: ['\u212a'] };
-    for (let i = 0; i < token.length; i++) for (const c of swap[token[i]!] ?? []) spellings.push(token.slice(0, i) + c + token.slice(i + 1));
-    // The ligature ﬁ upper-cases to "FI", i.e. "F1" under the alias rule.
-    const fi = token.indexOf('F1');
-    if (fi >= 0) spellings.push(`${token.slice(0, fi)}\ufb01${token.slice(fi + 2)}`);
-    expect(spellings.length).toBeGreaterThan(0);
-    for (const s of spellings) {
-      await expect(api.redeemRevealToken(s, { keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
-    }
-    // The documented spellings still redeem.
-    const grant = await api.redeemRevealToken(api.formatRevealToken(token).toLowerCase().replace(/1/g, 'l'), { keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() });
-    expect(grant.fields).toEqual(['recipient.phone']);
-  });
-});
-
-//#endregion
 
   it('scrubText masks phones split by punctuation or written in full-width digits', () => {
     const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
@@ -431,3 +436,71 @@ function baseInput() {
     goods: { description: 'Áo thun' },
   };
 }
+
+describe('adversary: a thief holding a backup made before the shred, and the current keyring', () => {
+  const who = { actor: 'cs-17', purpose: 'complaint-callback' };
+  const codeOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return e instanceof api.WaybillShieldError ? e.code : 'foreign';
+    }
+    return 'OK';
+  };
+
+  it('a thief holding a backup made before the shred and the current keyring learns nothing of shredded epochs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbWaybill, fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-04')), { minLength: 1, maxLength: 4 }), (rows) => {
+        const before = api.Keyring.generate({ now: T0 });
+        const backup = JSON.parse(JSON.stringify(rows.map(([w, m]) => ({ w, m, p: api.protect(w.input, { keyring: before, now: new Date(`${m}-20T10:00:00Z`) }) })))) as {
+          w: typeof rows[0][0];
+          m: string;
+          p: api.ProtectedWaybill;
+        }[];
+        const current = api.Keyring.fromJSON(JSON.stringify(before.shred({ before: '2026-03' }).export()));
+        // The keyring the thief holds carries no secret of a destroyed epoch.
+        const text = JSON.stringify(current.export());
+        for (const ep of before.export().epochs!.live) if (ep.id < '2026-03') expect(text).not.toContain(ep.secret);
+        for (const { w, m, p } of backup) {
+          if (m >= '2026-03') {
+            expect(api.unseal(p, 'recipient.phone', { keyring: current, ...who })).toBe(api.normalizePhone(w.national).e164);
+            continue;
+          }
+          for (const f of api.SEALED_FIELDS) {
+            if (!(f in p.sealed)) continue;
+            expect(codeOf(() => api.unseal(p, f, { keyring: current, ...who }))).toBe('DATA_SHREDDED');
+            // Relabelling the envelope to any epoch or format the keyring can open does not open it.
+            const body = p.sealed[f]!.split('.').at(-1)!;
+            for (const alt of [...current.epochs!.live.map((e) => `ws2.1.${e}.${body}`), `ws2.1.0.${body}`, `ws1.1.${body}`]) {
+              expect(codeOf(() => api.unseal({ ...p, sealed: { ...p.sealed, [f]: alt } }, f, { keyring: current, ...who }))).toBe('DECRYPT_FAILED');
+            }
+          }
+          expect(codeOf(() => api.reseal(p, { keyring: current }))).toBe('DATA_SHREDDED');
+          // Knowing the phone does not link the record: no index the thief can compute matches.
+          expect(api.phoneIndexes(w.national, { keyring: current })).not.toContain(p.index['recipient.phone']);
+          for (const e of current.epochs!.live) expect(api.phoneIndex(w.national, { keyring: current, epoch: e })).not.toBe(p.index['recipient.phone']);
+          // What stays is what the label already shows: masked view, routing, goods summary.
+          expect(JSON.stringify(p.label)).not.toContain(w.given);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('the envelope length reveals the padding bucket, not the length of a name, phone or short address', () => {
+    fc.assert(
+      fc.property(arbWaybill, arbWaybill, (a, b) => {
+        const pa = api.protect(a.input, { keyring, now: T0 });
+        const pb = api.protect(b.input, { keyring, now: T0 });
+        for (const f of ['recipient.name', 'recipient.phone', 'sender.name', 'sender.phone', 'goods.description'] as const) {
+          expect(pa.sealed[f]!.length).toBe(pb.sealed[f]!.length);
+        }
+        // Addresses: equal when in the same power-of-two bucket (64, 128, …), whatever their lengths.
+        const bucket = (s: string) => Math.max(64, 2 ** Math.ceil(Math.log2(new TextEncoder().encode(s).length + 1)));
+        const [ra, rb] = [api.parseWaybill(a.input).recipient.address, api.parseWaybill(b.input).recipient.address];
+        expect(pa.sealed['recipient.address']!.length === pb.sealed['recipient.address']!.length).toBe(bucket(ra) === bucket(rb));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
