@@ -126,6 +126,15 @@ describe('protect: the row-accounting invariant', () => {
       expect(new Set(rejects.map((x) => JSON.stringify(x.issues)))).toEqual(new Set([JSON.stringify([{ path: '', rule: 'too_long' }])]));
       expect(r.stderr).not.toContain('worker thread stopped');
     }
+    // The same as CSV: the huge cells are rejected unparsed, the rows between them protected.
+    const csvFile = join(dir, 'big.csv');
+    const csvRows = Array.from({ length: 80 }, (_, i) => [...row(i), big]);
+    csvRows.push([...row(999), '']);
+    writeFileSync(csvFile, stringify([[...HEADER, 'notes'], ...csvRows]));
+    const c = await runCli(['protect', csvFile, '--keys', keys, '-q', '--rejects', join(dir, 'big-csv.rejects')]);
+    expect(c.code, c.stderr).toBe(3);
+    expect(ndjson(c.stdout).map((p) => p.id)).toEqual(['VN-L-999']);
+    expect(ndjson(readFileSync(join(dir, 'big-csv.rejects'), 'utf8'))).toHaveLength(80);
   }, 180_000);
 
   it('a worker that dies has its batch protected on the main thread: nothing lost, exit 0, a warning', async () => {
