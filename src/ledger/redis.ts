@@ -8,7 +8,8 @@
  *   use carries a deadline (this process's clock plus `timeoutMs`) and does nothing once Redis's
  *   own `TIME` is past it. A script that sat in a socket buffer while Redis was stopped, slow or
  *   unreachable, and whose caller already gave up with `LEDGER_UNAVAILABLE`, runs as a no-op
- *   when Redis resumes. (Revocations have no deadline: a late revocation is what was asked.)
+ *   when Redis resumes. (Refunds and revocations have no deadline: run late, they still do
+ *   what was asked, and a refund only ever follows an attempt that was counted in time.)
  *   This needs the backend's and Redis's clocks within `timeoutMs` of each other (NTP);
  *   `check()` measures the skew.
  * - **Replication** (`replicas: n`): after each write that decides a redemption (a use taken, a
@@ -156,7 +157,7 @@ export class RedisLedger implements RevealLedger {
   async release(waybillId: string, scope: FailureScope): Promise<void> {
     checkWaybillId(waybillId);
     checkScope(scope);
-    const { reply } = await this.#run(RELEASE, [this.#key(waybillId, `f:${scope}`)], [], { deadline: true, wait: false });
+    const { reply } = await this.#run(RELEASE, [this.#key(waybillId, `f:${scope}`)], [], { deadline: false, wait: false });
     if (reply !== 1) throw unavailable();
   }
 

@@ -80,7 +80,9 @@ const ASCII = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(
  * @throws WaybillShieldError `TOKEN_LOCKED` after `maxFailures` wrong answers until the lock expires;
  *   `LEDGER_UNAVAILABLE` when the ledger fails (fail closed); `DECRYPT_FAILED` or `DATA_SHREDDED`
  *   when the record's phone cannot be opened (the attempt is refunded); `INVALID_INPUT` for a bad
- *   record, id, courier or option; `INVALID_KEYRING`
+ *   record, id, courier or option, or when `phoneLast4` or `code` is missing or not a string (the
+ *   page must pass what the visitor typed; a typed string of the wrong shape is just `false`);
+ *   `INVALID_KEYRING`
  * @example
  * ```ts
  * // POST /track/:waybillId/caller-check  { phoneLast4, code }
@@ -109,6 +111,9 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
       opts.audit?.append({ actor, action: 'caller.verify', waybillId, fields: ['recipient.phone'], purpose: CALLER_CHECK_DEFAULTS.purpose, outcome, ...(reason ? { reason } : {}) });
     };
 
+    // Missing answers are the integrator's mistake, not the visitor's: say which one.
+    if (typeof opts.phoneLast4 !== 'string') throw bad('phoneLast4', opts.phoneLast4 === undefined ? 'required' : 'type');
+    if (typeof opts.code !== 'string') throw bad('code', opts.code === undefined ? 'required' : 'type');
     const last4 = normalizeDigits(opts.phoneLast4, CALLER_CHECK_PHONE_DIGITS);
     const code = normalizeDigits(opts.code, CALLER_CODE_DIGITS);
     // A malformed entry is not a guess (same rule as delivery PINs): refused without counting,

@@ -172,6 +172,8 @@ describe('callerCheck: everyone else', () => {
     await expect(callerCheck(opts({ courierId: 'Nguyễn Văn A' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'courierId', rule: 'format' }] });
     await expect(callerCheck(opts({ actor: '0901 234 567' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'actor', rule: 'format' }] });
     await expect(callerCheck(opts({ maxFailures: 0 }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(callerCheck(opts({ code: undefined as never }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'code', rule: 'required' }] });
+    await expect(callerCheck(opts({ phoneLast4: 4567 as never }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'phoneLast4', rule: 'type' }] });
     await expect(callerCheck(opts({ record: { v: 1 } as never }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(callerCheck(opts({ keyring: {} as never }))).rejects.toMatchObject({ code: 'INVALID_KEYRING' });
     await expect(callerCheck(null as never)).rejects.toMatchObject({ code: 'INVALID_KEYRING' });
