@@ -5,6 +5,7 @@
  * @module
  */
 import { guard, WaybillShieldError } from './errors.js';
+import { isActor, isPurpose } from './reveal/_ids.js';
 import { assertKeyring, type Keyring } from './keys/keyring.js';
 import { envelopeHeader, openField, sealField, shreddedError } from './crypto/envelope.js';
 import { recordEpoch } from './retention.js';
@@ -253,8 +254,6 @@ export function openFailureReason(e: unknown): string {
 
 //#region unseal
 
-const ACTOR_RE = /^[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}$/;
-const PURPOSE_RE = /^[a-z][a-z0-9._:\-]{2,63}$/;
 
 /** Options for {@link unseal}. */
 export interface UnsealOptions {
@@ -286,9 +285,9 @@ export interface UnsealOptions {
 export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOptions): string {
   return guard('INVALID_INPUT', 'unseal: arguments are not a record, a field and options', () => {
     assertKeyring(opts?.keyring);
-    if (typeof opts.actor !== 'string' || !ACTOR_RE.test(opts.actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
+    if (!isActor(opts.actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
     // A purpose is a code, not prose: free text here could carry a customer's name or number into the audit log.
-    if (typeof opts.purpose !== 'string' || !PURPOSE_RE.test(opts.purpose) || /\d{4}/.test(opts.purpose)) {
+    if (!isPurpose(opts.purpose)) {
       throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code such as complaint-callback');
     }
     assertProtected(p);
