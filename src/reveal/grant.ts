@@ -38,7 +38,10 @@ export class RevealGrant {
   readonly courierId: string;
   /** The assignment number the token was bound to. */
   readonly assignment: number;
-  /** The granted fields, in `SEALED_FIELDS` order. */
+  /**
+   * The granted fields, in `SEALED_FIELDS` order. A phone grant lists the party's `altPhone`
+   * too: the token's phone bit grants the whole phone field (`docs/token-format.md`).
+   */
   readonly fields: readonly SealedField[];
   /** When the grant stops working, whether used or not. */
   readonly expiresAt: Date;

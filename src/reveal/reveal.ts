@@ -49,7 +49,9 @@ function assignmentOf(p: ProtectedWaybill): { courierId: string; number: number 
  * @param p - the protected record of the waybill the grant was made for
  * @param grant - a grant returned by `redeemRevealToken`
  * @param opts - keyring, audit target, clock
- * @returns `{ 'recipient.phone': '+84901234567' }` and any other granted field the record holds
+ * @returns `{ 'recipient.phone': '+84901234567' }` and any other granted field the record holds;
+ *   a phone grant also returns `recipient.altPhone` (or `sender.altPhone`) when the record has a
+ *   second number, and the audit event then lists both fields
  * @throws WaybillShieldError `INVALID_GRANT` for a grant not made by redemption, already used,
  *   expired, for another waybill, or for an assignment the record no longer has;
  *   `DATA_SHREDDED` when the record's retention epoch was shredded or the record was forgotten
