@@ -5,7 +5,8 @@
  * never from a sealed field, so a sensitive parcel gets exactly the marks of a neutral parcel with
  * the same handling flags.
  *
- * Each mark is Vietnamese first, then the short English form after `/`. Decision marks come first,
+ * Each mark is Vietnamese first, then the short English form after `/` (`PIN LITHIUM` reads the
+ * same in both). Decision marks come first,
  * then flag marks, in a fixed order of importance for sorting.
  * @module
  * @internal
@@ -34,8 +35,8 @@ export const DECISION_MARKS: Readonly<Record<Exclude<StoredDecision, 'accept'>, 
  * Unknown flags are not printed.
  */
 export const FLAG_MARKS: ReadonlyArray<readonly [flag: string, mark: string]> = Object.freeze([
-  ['dangerous-goods', 'HÀNG NGUY HIỂM/DG'],
-  ['battery', 'PIN LITHIUM/LI-ION'],
+  ['dangerous-goods', 'NGUY HIỂM/DG'],
+  ['battery', 'PIN LITHIUM'],
   ['plant-animal-quarantine', 'KIỂM DỊCH/QUARANTINE'],
   ['fragile', 'DỄ VỠ/FRAGILE'],
   ['liquid', 'CHẤT LỎNG/LIQUID'],
@@ -58,7 +59,7 @@ export const FLAG_MARKS: ReadonlyArray<readonly [flag: string, mark: string]> = 
  * @example
  * ```ts
  * handlingMarks(['battery', 'dangerous-goods'], 'road-only', true, false);
- * // ['ĐƯỜNG BỘ/ROAD ONLY', 'HÀNG NGUY HIỂM/DG', 'PIN LITHIUM/LI-ION']
+ * // ['ĐƯỜNG BỘ/ROAD ONLY', 'NGUY HIỂM/DG', 'PIN LITHIUM']
  * ```
  */
 export function handlingMarks(flags: readonly string[], decision: StoredDecision | undefined, goodsShown: boolean, allowRefused: boolean): string[] {

@@ -267,7 +267,7 @@ describe('what the label shows', () => {
       r.goods.flags = ['perishable', 'liquid', 'battery'] as never;
     });
     const shown = renderLabel(p, { format: 'text' });
-    for (const w of ['[PIN LITHIUM/LI-ION]', '[CHẤT LỎNG/LIQUID]', '[DỄ HỎNG/PERISHABLE]']) expect(shown).toContain(w);
+    for (const w of ['[PIN LITHIUM]', '[CHẤT LỎNG/LIQUID]', '[DỄ HỎNG/PERISHABLE]']) expect(shown).toContain(w);
     p.label.goods = '';
     const hidden = renderLabel(p, { format: 'text' });
     expect(hidden).toMatch(/GOODS {3}- /);
