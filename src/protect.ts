@@ -240,7 +240,7 @@ export function assertSealedField(field: unknown): asserts field is SealedField 
 export function openSealed(p: ProtectedWaybill, field: SealedField, keyring: Keyring): string {
   const env = Object.prototype.hasOwnProperty.call(p.sealed, field) ? p.sealed[field] : undefined;
   // A forgotten record's values are gone for good: the same answer as a shredded epoch.
-  if (env === undefined && (p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
+  if (env === undefined && p.forgotten !== undefined) throw shreddedError();
   return openField(keyring, p.id, field, env);
 }
 
@@ -347,10 +347,10 @@ export function reseal(p: ProtectedWaybill, opts: ResealOptions): ProtectedWaybi
     assertKeyring(opts?.keyring);
     assertProtected(p);
     const { keyring } = opts;
-    if ((p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
+    if (p.forgotten !== undefined) throw shreddedError();
     const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
     const present = SEALED_FIELDS.filter((f) => Object.prototype.hasOwnProperty.call(p.sealed, f));
-    // The record's epoch: the one its envelopes already name, when the keyring still has it.
+    // The record keeps the epoch its envelopes already name (opening says DATA_SHREDDED if it is gone).
     const named = present.map((f) => envelopeHeader(p.sealed[f])?.epoch).find((e) => e !== undefined);
     const target = named ?? recordEpoch(keyring, resolvePolicy(opts.policy), now);
     const sealed = { ...p.sealed };

@@ -236,8 +236,9 @@ describe('protect: phone fields as typed (issue 14)', () => {
     const p = protect(withPhone('0903456789; 0978123456'), { keyring });
     const k2 = keyring.rotate();
     const q = reseal(p, { keyring: k2 });
+    expect(q.sealed['recipient.altPhone']!.startsWith('ws2.2.')).toBe(true);
     expect(envelopeKeyId(q.sealed['recipient.altPhone'])).toBe(2);
-    expect(envelopeKeyId(q.sealed['goods.category'])).toBe(2);
+    expect(q.sealed['goods.category']!.startsWith('ws2.2.')).toBe(true);
     expect(unseal(q, 'recipient.altPhone', { keyring: k2, ...who })).toBe('+84978123456');
   });
 
