@@ -39,8 +39,9 @@ export class RevealGrant {
   /** The assignment number the token was bound to. */
   readonly assignment: number;
   /**
-   * The granted fields, in `SEALED_FIELDS` order. A phone grant lists the party's `altPhone`
-   * too: the token's phone bit grants the whole phone field (`docs/token-format.md`).
+   * The token's fields (its mask bits), in `SEALED_FIELDS` order. A phone field here grants the
+   * party's whole phone field: `reveal` also opens `<party>.altPhone` when the record has one
+   * (`docs/token-format.md`).
    */
   readonly fields: readonly SealedField[];
   /** When the grant stops working, whether used or not. */

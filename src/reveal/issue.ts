@@ -13,11 +13,11 @@ import type { AuditTarget } from '../audit/types.js';
 import {
   encodeToken,
   fieldsToMask,
-  grantedFields,
   groupToken,
   IMPLIED_BY,
   KID_MODULUS,
   MASK_BITS,
+  maskToFields,
   MAX_DURATION_UNITS,
   NB_PERIOD,
   normalizeToken,
@@ -143,7 +143,7 @@ export function issueRevealToken(opts: IssueRevealTokenOptions): string {
       actor: opts.actor ?? 'system',
       action: 'token.issue',
       waybillId: opts.waybillId,
-      fields: grantedFields(fieldMask),
+      fields: maskToFields(fieldMask),
       outcome: 'ok',
     });
     return token;

@@ -23,7 +23,7 @@ import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
 import type { RevealLedger } from '../ledger/types.js';
-import { grantedFields, unitFloor, unitToMs } from './_format.js';
+import { grantedFields, maskToFields, unitFloor, unitToMs } from './_format.js';
 import { assertAssignment, assertIdentifier, dateOption, intOption } from './_ids.js';
 import { tokenIdOf } from './_tag.js';
 import { authenticate, parseToken, type AuthenticToken } from './_verify.js';
@@ -142,7 +142,7 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
       audit.append(event);
     };
     const reject = (reason: RevealRejectReason, fieldMask = 0): WaybillShieldError => {
-      record('denied', reason, grantedFields(fieldMask));
+      record('denied', reason, maskToFields(fieldMask));
       return new WaybillShieldError('TOKEN_REJECTED', TOKEN_REJECTED_MESSAGE, { reason });
     };
     const ledgerFailed = (e: unknown): WaybillShieldError => {
@@ -185,9 +185,10 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
     if (opts.record !== undefined) {
       if (opts.record?.id !== waybillId) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'record', rule: 'waybill' }] });
       try {
+        // Checked on everything the mask grants, the implied second phone numbers included.
         assertNotShredded(keyring, opts.record, grantedFields(auth.fieldMask));
       } catch (e) {
-        record('error', 'data-shredded', grantedFields(auth.fieldMask));
+        record('error', 'data-shredded', maskToFields(auth.fieldMask));
         throw e;
       }
     }
@@ -202,7 +203,7 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
     if (consumed === 'locked') throw locked();
     if (consumed !== 'ok') throw reject(consumed, auth.fieldMask);
 
-    const fields = grantedFields(auth.fieldMask);
+    const fields = maskToFields(auth.fieldMask);
     record('ok', undefined, fields);
     return mintGrant({ waybillId, courierId, assignment, fields, expiresAt: Math.min(notAfter, now + grantTtlMs) });
   });

@@ -10,7 +10,7 @@ import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
 import type { RevealLedger } from '../ledger/types.js';
-import { grantedFields, unitFloor, unitToMs } from './_format.js';
+import { maskToFields, unitFloor, unitToMs } from './_format.js';
 import { assertAssignment, assertIdentifier, dateOption, intOption, isActor } from './_ids.js';
 import { tokenIdOf } from './_tag.js';
 import { authenticate, parseToken } from './_verify.js';
@@ -87,7 +87,7 @@ export async function revokeRevealToken(token: string, opts: RevokeRevealTokenOp
     const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
     const ledger = opts.ledger ?? defaultLedger();
     await ledgerCall(() => ledger.revokeToken(opts.waybillId, tokenIdOf(auth.mac), Math.max(notAfter - now, 0) + LEDGER_MARGIN_MS));
-    opts.audit?.append({ actor, action: 'token.revoke', waybillId: opts.waybillId, fields: grantedFields(auth.fieldMask), outcome: 'ok' });
+    opts.audit?.append({ actor, action: 'token.revoke', waybillId: opts.waybillId, fields: maskToFields(auth.fieldMask), outcome: 'ok' });
   });
 }
 

@@ -11,14 +11,6 @@ import { formatRevealToken, issueRevealToken, redeemRevealToken } from '../../sr
 import { decodeToken, encodeToken, normalizeToken, tagMessage } from '../../src/reveal/_format.js';
 import { MemoryLedger } from '../../src/ledger/memory.js';
 
-/** The vectors list the fields of the mask bits; a phone bit also grants that party's altPhone. */
-function withPhoneFields(fields: readonly SealedField[]): SealedField[] {
-  const out = new Set<SealedField>(fields);
-  if (out.has('recipient.phone')) out.add('recipient.altPhone');
-  if (out.has('sender.phone')) out.add('sender.altPhone');
-  return SEALED_FIELDS.filter((f) => out.has(f));
-}
-
 interface Vector {
   name: string;
   keyring: 'A' | 'B';
@@ -128,7 +120,7 @@ describe('token format vectors (docs/token-format.md)', () => {
         now: new Date(v.notBefore),
         ledger: new MemoryLedger(),
       });
-      expect(grant.fields).toEqual(withPhoneFields(v.fields));
+      expect(grant.fields).toEqual(v.fields);
     });
   }
 });
@@ -275,7 +267,7 @@ describe('token alphabet: no Unicode spelling of a token (issue #13)', () => {
     ).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
     // The same token in its documented spelling still redeems.
     const grant = await redeemRevealToken(v.token, { keyring: KEYRINGS[v.keyring], waybillId: v.waybillId, courierId: v.courierId, assignment: v.assignment, now: new Date(v.notBefore), ledger: new MemoryLedger() });
-    expect(grant.fields).toEqual(withPhoneFields(v.fields));
+    expect(grant.fields).toEqual(v.fields);
   });
 });
 

@@ -63,9 +63,7 @@ describe('issue → redeem (properties)', () => {
         // Floor the offset, not the sum: at this magnitude nb + at·len can round up to notAfter itself.
         const now = new Date(w.nb + Math.floor(w.at * w.len));
         const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, now, ledger: new MemoryLedger() });
-        // A phone bit grants the party's whole phone field, so the grant lists its altPhone too.
-        const implied = (f: SealedField): boolean => (f === 'recipient.altPhone' && fields.includes('recipient.phone')) || (f === 'sender.altPhone' && fields.includes('sender.phone'));
-        expect(grant.fields).toEqual(SEALED_FIELDS.filter((f) => fields.includes(f) || implied(f)));
+        expect(grant.fields).toEqual(SEALED_FIELDS.filter((f) => fields.includes(f)));
         expect(grant.waybillId).toBe(waybillId);
         expect(grant.courierId).toBe(courierId);
       }),
@@ -263,13 +261,13 @@ describe('issueRevealToken options', () => {
   it('takes the default fields from the policy', async () => {
     const t = issueRevealToken({ keyring, waybillId: 'GHN1', courierId: 'c1', notBefore: new Date(T0), notAfter: new Date(T0 + 3_600_000), policy: { revealFields: ['recipient.phone', 'recipient.address'] } });
     const g = await redeemRevealToken(t, { keyring, waybillId: 'GHN1', courierId: 'c1', now: new Date(T0), ledger: new MemoryLedger() });
-    expect(g.fields).toEqual(['recipient.phone', 'recipient.address', 'recipient.altPhone']);
+    expect(g.fields).toEqual(['recipient.phone', 'recipient.address']);
   });
 
   it('writes a token.issue audit event without the token', () => {
     const audit = collect();
     const t = issueRevealToken({ keyring, waybillId: 'GHN1', courierId: 'c1', notAfter: new Date(Date.now() + 3_600_000), audit, actor: 'svc:intake' });
-    expect(audit.events).toEqual([{ actor: 'svc:intake', action: 'token.issue', waybillId: 'GHN1', fields: ['recipient.phone', 'recipient.altPhone'], outcome: 'ok' }]);
+    expect(audit.events).toEqual([{ actor: 'svc:intake', action: 'token.issue', waybillId: 'GHN1', fields: ['recipient.phone'], outcome: 'ok' }]);
     expect(JSON.stringify(audit.events)).not.toContain(t);
   });
 });
