@@ -14,7 +14,9 @@ import {
   encodeToken,
   fieldsToMask,
   groupToken,
+  IMPLIED_BY,
   KID_MODULUS,
+  MASK_BITS,
   maskToFields,
   MAX_DURATION_UNITS,
   NB_PERIOD,
@@ -39,7 +41,10 @@ export interface IssueRevealTokenOptions {
   courierId: string;
   /** The assignment number (default 0). Reassigning the parcel raises it, killing this token. */
   assignment?: number;
-  /** Fields granted. Default: the policy's `revealFields`, i.e. `['recipient.phone']`. */
+  /**
+   * Fields granted. Default: the policy's `revealFields`, i.e. `['recipient.phone']`. A phone
+   * grants the party's whole phone field (`<party>.phone` and `<party>.altPhone` when present).
+   */
   fields?: readonly SealedField[];
   /** Policy supplying the default `fields`. */
   policy?: MaskPolicy;
@@ -58,12 +63,20 @@ function invalid(path: string, rule: string): WaybillShieldError {
 }
 
 /**
- * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`. Fields
- * added later (`goods.category`, `recipient.altPhone`, `sender.altPhone`) cannot be granted by a
- * token; support reads them through `unseal`. Refused rather than silently dropped.
+ * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`.
+ * - `recipient.altPhone` / `sender.altPhone` have no bit: the party's phone bit grants the whole
+ *   phone field, i.e. the phone and the second number when the record has one. They may be listed
+ *   next to their phone (redundant), but alone they are refused (`needs_phone`): asking for the
+ *   second number only must not silently grant the first one too.
+ * - `goods.category` cannot be granted by a token (`not_grantable`); support reads it through `unseal`.
  */
 function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
-  for (const x of fields) if (SEALED_FIELDS.indexOf(x) >= 8) throw invalid('fields', 'not_grantable');
+  for (const x of fields) {
+    const phone = IMPLIED_BY[x];
+    if (phone !== undefined) {
+      if (!fields.includes(phone)) throw invalid('fields', 'needs_phone');
+    } else if (SEALED_FIELDS.indexOf(x) >= MASK_BITS) throw invalid('fields', 'not_grantable');
+  }
   return fields;
 }
 
@@ -82,7 +95,8 @@ function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
  *
  * @param opts - keyring, waybill, courier, assignment, fields and window
  * @returns the token: 20 uppercase Crockford base32 characters (use {@link formatRevealToken} to group it)
- * @throws WaybillShieldError `INVALID_INPUT` for bad ids, fields or window (empty, before 2025,
+ * @throws WaybillShieldError `INVALID_INPUT` for bad ids, fields (`not_grantable` for
+ *   `goods.category`, `needs_phone` for an altPhone without its phone) or window (empty, before 2025,
  *   or longer than 256 h); `INVALID_KEYRING` when `keyring` is not a Keyring
  * @example
  * ```ts
