@@ -81,8 +81,19 @@ export function fmt(n: number, digits = 0): string {
  * steadier than the ratio of the two medians.
  */
 export function pairedRatio(a: Measured, b: Measured): number {
+  return median(pairedRatios(a, b));
+}
+
+/** Every per-round ratio a/b, sorted: the spread behind {@link pairedRatio}'s median. */
+export function pairedRatios(a: Measured, b: Measured): number[] {
   const n = Math.min(a.rounds.length, b.rounds.length);
   const rs: number[] = [];
   for (let i = 0; i < n; i++) rs.push(a.rounds[i]! / b.rounds[i]!);
-  return median(rs);
+  return rs.sort((x, y) => x - y);
+}
+
+/** A row's ratio fields: the median of the paired per-round ratios a/b, and all of them. */
+export function paired(a: Measured, b: Measured): { ratio: number; ratios: number[] } {
+  const ratios = pairedRatios(a, b);
+  return { ratio: median(ratios), ratios };
 }
