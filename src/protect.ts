@@ -11,13 +11,14 @@ import { phoneIndexOfE164 } from './crypto/blind-index.js';
 import { maskName } from './mask/name.js';
 import { maskDigits, normalizePhone, type MaskPhoneOptions } from './mask/phone.js';
 import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './policy.js';
-import { parseWaybill, SEALED_FIELDS, type SealedField, type Waybill } from './schema.js';
+import { parseWaybill, type Waybill } from './schema.js';
+import { SEALED_FIELDS, type SealedField } from './_fields.js';
+import { assertProtected, assertSealedField, openSealed, PROTECTED_VERSION } from './_record.js';
 import { protectAddress, type AddressRouting } from './_protect-address.js';
 import { protectGoods, type GoodsSummary } from './_protect-goods.js';
 import type { AuditTarget } from './audit/types.js';
 
-/** Current `ProtectedWaybill` format version. */
-export const PROTECTED_VERSION = 1;
+export { PROTECTED_VERSION } from './_record.js';
 
 /** What the printed label may show for one party. Masked strings only. */
 export interface LabelParty {
@@ -156,42 +157,9 @@ function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: D
 
 //#region record checks
 
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$/;
-const SEALED_SET: ReadonlySet<string> = new Set(SEALED_FIELDS);
-
-/**
- * Checks the parts of a ProtectedWaybill that opening depends on. Does not trust anything else.
- * @internal
- */
-export function assertProtected(p: unknown): asserts p is ProtectedWaybill {
-  const bad = () => new WaybillShieldError('INVALID_INPUT', 'not a ProtectedWaybill');
-  try {
-    if (typeof p !== 'object' || p === null) throw bad();
-    const r = p as Record<string, unknown>;
-    if (r.v !== PROTECTED_VERSION || typeof r.id !== 'string' || !ID_RE.test(r.id)) throw bad();
-    const s = r.sealed;
-    if (typeof s !== 'object' || s === null) throw bad();
-  } catch (e) {
-    if (e instanceof WaybillShieldError) throw e;
-    throw bad();
-  }
-}
-
-/** @internal */
-export function assertSealedField(field: unknown): asserts field is SealedField {
-  if (typeof field !== 'string' || !SEALED_SET.has(field)) {
-    throw new WaybillShieldError('INVALID_INPUT', 'field must be one of the sealed field paths');
-  }
-}
-
-/**
- * Open one sealed field of a record. No audit, no access control: internal to `unseal` and `reveal`.
- * @internal
- */
-export function openSealed(p: ProtectedWaybill, field: SealedField, keyring: Keyring): string {
-  const env = Object.prototype.hasOwnProperty.call(p.sealed, field) ? p.sealed[field] : undefined;
-  return openField(keyring, p.id, field, env);
-}
+// In their own module so that reveal code opens records without importing protect()'s schema,
+// masks, phone metadata and gazetteer.
+export { assertProtected, assertSealedField, openSealed } from './_record.js';
 
 //#endregion
 

@@ -8,7 +8,8 @@
  * @module
  */
 import { z } from 'zod';
-import { WaybillShieldError, type Issue } from './errors.js';
+import { WaybillShieldError } from './errors.js';
+import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
 import { phoneToE164 } from './mask/phone.js';
 
 //#region field limits
@@ -27,20 +28,7 @@ export const LIMITS = Object.freeze({
   maxQuantity: 1_000_000,
 });
 
-/** Every field that `protect()` seals. Also the names used by reveal tokens and `reveal()`. */
-export const SEALED_FIELDS = Object.freeze([
-  'recipient.name',
-  'recipient.phone',
-  'recipient.address',
-  'sender.name',
-  'sender.phone',
-  'sender.address',
-  'goods.description',
-  'notes',
-] as const);
-
-/** A field path that can be sealed, unsealed and granted. */
-export type SealedField = (typeof SEALED_FIELDS)[number];
+export { SEALED_FIELDS, type SealedField } from './_fields.js';
 
 //#endregion
 
@@ -124,48 +112,7 @@ export type WaybillInput = z.input<typeof WaybillSchema>;
 
 //#region issues
 
-type ZodIssueLike = { code: string; path: PropertyKey[]; message?: string; params?: Record<string, unknown>; input?: unknown; origin?: string; format?: string; minimum?: unknown };
-
-function ruleOf(i: ZodIssueLike): string {
-  switch (i.code) {
-    case 'invalid_type':
-      // zod keeps the input out of issues; its fixed message still says what was received.
-      return typeof i.message === 'string' && i.message.endsWith('received undefined') ? 'required' : 'type';
-    case 'too_big':
-      return i.origin === 'string' ? 'too_long' : 'too_big';
-    case 'too_small':
-      return i.origin === 'string' ? (i.minimum === 1 ? 'required' : 'too_short') : 'too_small';
-    case 'unrecognized_keys':
-      return 'unknown_key';
-    case 'invalid_format':
-      return 'format';
-    case 'invalid_value':
-      return 'enum';
-    case 'custom':
-      return typeof i.params?.rule === 'string' ? i.params.rule : 'invalid';
-    default:
-      return 'invalid';
-  }
-}
-
-/**
- * Convert zod issues to `{ path, rule }`. Only schema-defined path segments are kept: a path
- * never includes an unknown key's name, since key names are input too.
- * @internal
- */
-export function toIssues(issues: readonly ZodIssueLike[]): Issue[] {
-  const out: Issue[] = [];
-  const seen = new Set<string>();
-  for (const i of issues) {
-    const path = i.path.map((p) => (typeof p === 'number' ? String(p) : typeof p === 'string' ? p : '?')).join('.');
-    const rule = ruleOf(i);
-    const key = `${path}\u0000${rule}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path, rule });
-  }
-  return out;
-}
+export { toIssues, ISSUE_PARSE_OPTIONS } from './_issues.js';
 
 //#endregion
 
@@ -188,7 +135,7 @@ export type SafeParseWaybillResult = { ok: true; waybill: Waybill } | { ok: fals
 export function safeParseWaybill(input: unknown): SafeParseWaybillResult {
   let r;
   try {
-    r = WaybillSchema.safeParse(input);
+    r = WaybillSchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
     // A getter that throws, a Proxy trap, or another exotic object: refuse without its message.
     return { ok: false, error: new WaybillShieldError('INVALID_WAYBILL', undefined, { issues: [{ path: '', rule: 'invalid' }] }) };

@@ -8,7 +8,7 @@
 import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import { resolvePolicy, type MaskPolicy } from '../policy.js';
-import { SEALED_FIELDS, type SealedField } from '../schema.js';
+import { SEALED_FIELDS, type SealedField } from '../_fields.js';
 import type { AuditTarget } from '../audit/types.js';
 import {
   encodeToken,
