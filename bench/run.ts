@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import '../src/gazetteer.js'; // as the package's Node entry does
 import { fmt } from './_harness.js';
 import { SUITES } from './suites/index.js';
 import type { SuiteResult } from './types.js';
