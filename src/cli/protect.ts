@@ -19,6 +19,7 @@ import type { BatchResult } from './_batch.js';
 import { ProtectPool } from './_pool.js';
 import { startProgress } from './_progress.js';
 import type { MaskPolicy } from '../policy.js';
+import { defaultWorkers } from './_workers.js';
 
 /** `protect --help`. */
 export const PROTECT_HELP = `Usage: waybill-shield protect IN [options]
@@ -39,8 +40,8 @@ Options:
   --format F          input format: csv, ndjson or json (default: from the extension or content)
   --delimiter C       CSV separator: a single character, or "tab"
   --policy FILE       mask policy JSON (default: the Vietnamese default policy)
-  --workers N         protect on N worker threads, output in input order (default 1; 0 protects
-                      on the main thread, for hosts without worker threads)
+  --workers N         protect on N worker threads, output in input order (default: 0 on one or
+                      two cores, else one per core but one, at most 8; 0 protects on the main thread)
   -q, --quiet         no progress bar, no summary
   --debug             stack traces on errors
   -h, --help          this help
@@ -80,7 +81,7 @@ export async function protectCommand(args: readonly string[], io: CliIO): Promis
   const format = choiceOption<RecordFormat>('--format', values.format, ['csv', 'ndjson', 'json']);
   const delimiter = parseDelimiter(values.delimiter);
   if (delimiter !== undefined && format !== undefined && format !== 'csv') throw usage('--delimiter applies to CSV input only');
-  const workers = intOption('--workers', values.workers, 0, 64, 1);
+  const workers = intOption('--workers', values.workers, 0, 64, defaultWorkers());
   const quiet = values.quiet === true;
 
   const { keyring, json, exposed } = loadKeyring(required('--keys', values.keys));
