@@ -10,6 +10,7 @@ import os from 'node:os';
 import '../src/gazetteer.js'; // as the package's Node entry does
 import { fmt } from './_harness.js';
 import { SUITES } from './suites/index.js';
+import { redisSuite } from './suites/redis.js';
 import type { SuiteResult } from './types.js';
 
 const ci = process.argv.includes('--ci');
@@ -35,6 +36,11 @@ for (const [name, suite] of Object.entries(SUITES)) {
   if (only && name !== only) continue;
   process.stderr.write(`bench: ${name}…\n`);
   results.push(...(await suite(opts)));
+}
+// The Redis ledger suite starts its own servers and a cluster; it skips (saying so) without them.
+if (!only || only === 'redis') {
+  process.stderr.write('bench: redis…\n');
+  results.push(...(await redisSuite(opts)));
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;

@@ -18,6 +18,11 @@ import { callerCode, verifyCallerCode } from '../src/verify/index.js';
 // Backend state: a keyring from the secret store, a ledger (RedisLedger in production), an audit log.
 const keyring = Keyring.generate();
 const ledger = new MemoryLedger();
+// Before relying on a ledger, ask whether it keeps used tokens used. In production this is a
+// RedisLedger from 'waybill-shield/redis' (AOF persistence, `replicas: 1` on a replicated
+// Redis); this in-process ledger never is, so the example warns, as a backend should at startup.
+const health = await ledger.check();
+if (!health.ok) for (const w of health.warnings) console.warn(`ledger warning: ${w}`);
 const sink = new MemoryAuditSink();
 const audit = new AuditChain({ sinks: sink });
 

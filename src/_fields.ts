@@ -15,6 +15,9 @@ export const SEALED_FIELDS = Object.freeze([
   'sender.address',
   'goods.description',
   'notes',
+  'goods.category',
+  'recipient.altPhone',
+  'sender.altPhone',
 ] as const);
 
 /** A field path that can be sealed, unsealed and granted. */

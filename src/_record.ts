@@ -7,12 +7,13 @@
  */
 import { WaybillShieldError } from './errors.js';
 import type { Keyring } from './keys/keyring.js';
-import { openField } from './crypto/envelope.js';
+import { openField, shreddedError } from './crypto/envelope.js';
 import { SEALED_FIELDS, type SealedField } from './_fields.js';
 import type { ProtectedWaybill } from './protect.js';
 
 /** Current `ProtectedWaybill` format version. */
 export const PROTECTED_VERSION = 1;
+
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$/;
 const SEALED_SET: ReadonlySet<string> = new Set(SEALED_FIELDS);
@@ -48,5 +49,12 @@ export function assertSealedField(field: unknown): asserts field is SealedField 
  */
 export function openSealed(p: ProtectedWaybill, field: SealedField, keyring: Keyring): string {
   const env = Object.prototype.hasOwnProperty.call(p.sealed, field) ? p.sealed[field] : undefined;
+  // A forgotten record's values are gone for good: the same answer as a shredded epoch.
+  if (env === undefined && (p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
   return openField(keyring, p.id, field, env);
+}
+
+/** The audit reason for a failed open. @internal */
+export function openFailureReason(e: unknown): string {
+  return e instanceof WaybillShieldError && e.code === 'DATA_SHREDDED' ? 'data-shredded' : 'decrypt-failed';
 }

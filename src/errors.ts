@@ -75,6 +75,9 @@ const RULE_TEXT: Record<string, string> = {
   integer: 'must be a whole number',
   enum: 'is not one of the allowed values',
   invalid: 'is invalid',
+  name_mask: 'shows more of a name than initials',
+  phone_mask: 'shows more phone digits than a mask allows (at most 3 at either end, at least 4 hidden)',
+  digit_run: 'holds a run of 4 or more digits',
 };
 
 /** Human text for a rule id; unknown rules read as "is invalid". */

@@ -9,8 +9,12 @@
 export { WaybillShieldError, isWaybillShieldError } from './errors.js';
 export type { ErrorCode, Issue, WaybillShieldErrorOptions } from './errors.js';
 
-export { Keyring, MAX_KEY_ID } from './keys/keyring.js';
-export type { KeyringJSON, KeyringInfo } from './keys/keyring.js';
+export { Keyring, MAX_KEY_ID, DEFAULT_EPOCHS_AHEAD } from './keys/keyring.js';
+export type { KeyringJSON, KeyringInfo, KeyringEpochsJSON, KeyringEpochsInfo, KeyringGenerateOptions, EnsureEpochsOptions, ShredOptions } from './keys/keyring.js';
+export { epochOf, EPOCH_LENGTHS } from './keys/epochs.js';
+export type { EpochId, EpochMonths } from './keys/epochs.js';
+export { forget, retentionEpoch } from './retention.js';
+export type { ForgetOptions, ForgottenMarker } from './retention.js';
 
 export { parseWaybill, safeParseWaybill, isValidWaybill, WaybillSchema, SEALED_FIELDS, LIMITS } from './schema.js';
 export type { Waybill, WaybillInput, SealedField, SafeParseWaybillResult } from './schema.js';
@@ -54,6 +58,16 @@ export { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from './mask/goods-lexic
 export type { GoodsCategory, GoodsFlag, GoodsCategoryInfo, GoodsLexiconEntry } from './mask/goods-lexicon.js';
 export { scrubText, SCRUB_PLACEHOLDERS, SCRUB_MAX_LENGTH } from './mask/scrub.js';
 export type { ScrubKind, ScrubOptions } from './mask/scrub.js';
+export {
+  acceptanceOf,
+  resolveAcceptancePolicy,
+  AcceptancePolicySchema,
+  VN_ACCEPTANCE_POLICY,
+  ACCEPTANCE_DECISIONS,
+} from './mask/acceptance.js';
+export type { Acceptance, AcceptanceDecision, AcceptancePolicy, ResolvedAcceptancePolicy } from './mask/acceptance.js';
+export { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
+export type { PhoneField } from './mask/phone.js';
 
 export {
   issueRevealToken,
@@ -91,9 +105,12 @@ export {
   DELIVERY_PIN_UTC_OFFSET_MS,
 } from './verify/index.js';
 export type { CallerCode, CallerCodeOptions, VerifyCallerCodeOptions, DeliveryPinOptions, VerifyDeliveryPinOptions } from './verify/index.js';
+// Caller identification without handing out keys: scoped courier keys and the recipient's check.
+export { CallerKey, courierCallerKey, callerCheck, CALLER_CHECK_DEFAULTS, CALLER_CHECK_PHONE_DIGITS, CALLER_KEY_UTC_OFFSET_MS } from './verify/index.js';
+export type { CallerKeyJSON, CallerKeyCodeOptions, CourierCallerKeyOptions, ScopedCallerCodeOptions, CallerCheckOptions } from './verify/index.js';
 
-export { MemoryLedger } from './ledger/index.js';
-export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './ledger/index.js';
+export { MemoryLedger, MEMORY_LEDGER_DEFAULT_MAX_ENTRIES } from './ledger/index.js';
+export type { MemoryLedgerOptions, RevealLedger, FailureScope, AcquireResult, ConsumeResult, ConsumeOptions, LedgerCheck } from './ledger/index.js';
 
 export { AuditChain, MemoryAuditSink, AUDIT_GENESIS, auditRecordHash } from './audit/index.js';
 export type {

@@ -6,16 +6,19 @@
  */
 import { guard, WaybillShieldError } from './errors.js';
 import { assertKeyring, type Keyring } from './keys/keyring.js';
-import { envelopeKeyId, openField, sealField } from './crypto/envelope.js';
+import { envelopeHeader, openField, sealField, shreddedError } from './crypto/envelope.js';
+import { recordEpoch } from './retention.js';
 import { phoneIndexOfE164 } from './crypto/blind-index.js';
 import { maskName } from './mask/name.js';
 import { maskDigits, normalizePhone, type MaskPhoneOptions } from './mask/phone.js';
 import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './policy.js';
 import { parseWaybill, type Waybill } from './schema.js';
 import { SEALED_FIELDS, type SealedField } from './_fields.js';
-import { assertProtected, assertSealedField, openSealed, PROTECTED_VERSION } from './_record.js';
+import { assertProtected, assertSealedField, openFailureReason, openSealed, PROTECTED_VERSION } from './_record.js';
 import { protectAddress, type AddressRouting } from './_protect-address.js';
 import { protectGoods, type GoodsSummary } from './_protect-goods.js';
+import { classifyGoods, type GoodsCategory } from './mask/goods.js';
+import type { AcceptancePolicy } from './mask/acceptance.js';
 import type { AuditTarget } from './audit/types.js';
 
 export { PROTECTED_VERSION } from './_record.js';
@@ -49,18 +52,32 @@ export interface ProtectedWaybill {
   /** Routing data for sorting: administrative units with codes and their scheme. */
   routing: { recipient: AddressRouting; sender: AddressRouting };
   goods: GoodsSummary;
-  /** Envelopes keyed by field path. `notes` only when the waybill had notes. */
-  sealed: Partial<Record<SealedField, string>> & Record<Exclude<SealedField, 'notes'>, string>;
+  /**
+   * Envelopes keyed by field path. `notes` only when the waybill had notes (or a phone field had
+   * extra text); `recipient.altPhone` / `sender.altPhone` only when a phone field held a second
+   * number. `goods.category` is on every record, sensitive or not.
+   */
+  sealed: Partial<Record<SealedField, string>> & Record<Exclude<SealedField, OptionalSealedField>, string>;
   /** Blind indexes for lookups. */
   index: { 'recipient.phone': string };
+  /** Set by `forget`: the sealed fields and the index were removed at this time. */
+  forgotten?: { at: string };
 }
+
+/** Sealed fields that only some records have. */
+type OptionalSealedField = 'notes' | 'recipient.altPhone' | 'sender.altPhone';
 
 /** Options for {@link protect}. */
 export interface ProtectOptions {
+  /**
+   * Acceptance policy for the decision stored in `goods.acceptance`; default the Vietnamese
+   * policy (see `acceptanceOf`).
+   */
+  acceptance?: AcceptancePolicy;
   keyring: Keyring;
   /** Mask policy; defaults to the Vietnamese default policy. */
   policy?: MaskPolicy;
-  /** Clock for `protectedAt`. */
+  /** Clock for `protectedAt`, and (with the policy's `retention`) the record's retention epoch. */
   now?: Date;
 }
 
@@ -78,7 +95,9 @@ function labelPhone(e164: string, opts: MaskPhoneOptions): string {
  * @param input - a waybill (already parsed or raw untrusted data)
  * @param opts - keyring, optional policy and clock
  * @returns a JSON-serialisable {@link ProtectedWaybill}
- * @throws WaybillShieldError `INVALID_WAYBILL`, `INVALID_POLICY` or `INVALID_KEYRING`
+ * @throws WaybillShieldError `INVALID_WAYBILL`, `INVALID_POLICY`; `INVALID_KEYRING`, also when the
+ *   keyring holds no secret for the record's retention epoch (create epochs ahead with
+ *   `keyring.ensureEpochs`); `DATA_SHREDDED` when that epoch has already been shredded
  * @example
  * ```ts
  * const record = protect(order, { keyring });
@@ -91,7 +110,7 @@ export function protect(input: Waybill | unknown, opts: ProtectOptions): Protect
     const policy = resolvePolicy(opts.policy);
     const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
     const wb = parseWaybill(input);
-    return build(wb, opts.keyring, policy, now);
+    return build(wb, opts.keyring, policy, now, opts.acceptance);
   });
 }
 
@@ -100,10 +119,14 @@ export function protect(input: Waybill | unknown, opts: ProtectOptions): Protect
  * summary. Split out so benchmarks can run the same non-crypto steps around other ciphers.
  * @internal
  */
-export function viewOf(wb: Waybill, policy: ResolvedMaskPolicy): Pick<ProtectedWaybill, 'label' | 'routing' | 'goods'> {
+export function viewOf(
+  wb: Waybill,
+  policy: ResolvedMaskPolicy,
+  acceptance?: AcceptancePolicy,
+): Pick<ProtectedWaybill, 'label' | 'routing' | 'goods'> & { goodsCategory: GoodsCategory } {
   const recipientAddress = protectAddress(wb.recipient.address, policy);
   const senderAddress = protectAddress(wb.sender.address, policy);
-  const goods = protectGoods(wb.goods.description, policy);
+  const goods = protectGoods(wb.goods.description, policy, acceptance);
   const label: ProtectedWaybill['label'] = {
     recipient: {
       name: maskName(wb.recipient.name, policy.recipientName),
@@ -119,11 +142,32 @@ export function viewOf(wb: Waybill, policy: ResolvedMaskPolicy): Pick<ProtectedW
   };
   if (policy.showCod && wb.codAmount !== undefined) label.codAmount = wb.codAmount;
   if (wb.weightGrams !== undefined) label.weightGrams = wb.weightGrams;
-  return { label, routing: { recipient: recipientAddress.routing, sender: senderAddress.routing }, goods: goods.summary };
+  return {
+    label,
+    routing: { recipient: recipientAddress.routing, sender: senderAddress.routing },
+    goods: goods.summary,
+    goodsCategory: goods.category,
+  };
 }
 
-/** The value of each sealed field of a waybill, in `SEALED_FIELDS` order; notes only when present. @internal */
-export function sealedValues(wb: Waybill): [SealedField, string][] {
+/**
+ * The notes to seal: the waybill's notes, then the extra text of each phone field, each on its
+ * own line and named by its party. Undefined when there is none.
+ */
+function notesOf(wb: Waybill): string | undefined {
+  const lines: string[] = [];
+  if (wb.notes !== undefined && wb.notes.length > 0) lines.push(wb.notes);
+  if (wb.recipient.phoneNote !== undefined) lines.push(`SĐT người nhận: ${wb.recipient.phoneNote}`);
+  if (wb.sender.phoneNote !== undefined) lines.push(`SĐT người gửi: ${wb.sender.phoneNote}`);
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/**
+ * The value of each sealed field of a waybill, in `SEALED_FIELDS` order; notes and second phone
+ * numbers only when present. `category` is the true goods category (classified when not given).
+ * @internal
+ */
+export function sealedValues(wb: Waybill, category: GoodsCategory = classifyGoods(wb.goods.description).category): [SealedField, string][] {
   const out: [SealedField, string][] = [
     ['recipient.name', wb.recipient.name],
     ['recipient.phone', wb.recipient.phone],
@@ -133,14 +177,19 @@ export function sealedValues(wb: Waybill): [SealedField, string][] {
     ['sender.address', wb.sender.address],
     ['goods.description', wb.goods.description],
   ];
-  if (wb.notes !== undefined && wb.notes.length > 0) out.push(['notes', wb.notes]);
+  const notes = notesOf(wb);
+  if (notes !== undefined) out.push(['notes', notes]);
+  out.push(['goods.category', category]);
+  if (wb.recipient.altPhone !== undefined) out.push(['recipient.altPhone', wb.recipient.altPhone]);
+  if (wb.sender.altPhone !== undefined) out.push(['sender.altPhone', wb.sender.altPhone]);
   return out;
 }
 
-function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date): ProtectedWaybill {
-  const view = viewOf(wb, policy);
+function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: Date, acceptance?: AcceptancePolicy): ProtectedWaybill {
+  const view = viewOf(wb, policy, acceptance);
   const sealed = {} as ProtectedWaybill['sealed'];
-  for (const [field, value] of sealedValues(wb)) sealed[field] = sealField(keyring, wb.id, field, value);
+  const epoch = recordEpoch(keyring, policy, now);
+  for (const [field, value] of sealedValues(wb, view.goodsCategory)) sealed[field] = sealField(keyring, wb.id, field, value, epoch);
   const out: ProtectedWaybill = {
     v: PROTECTED_VERSION,
     id: wb.id,
@@ -149,7 +198,7 @@ function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: D
     routing: view.routing,
     goods: view.goods,
     sealed,
-    index: { 'recipient.phone': phoneIndexOfE164(keyring, wb.recipient.phone) },
+    index: { 'recipient.phone': phoneIndexOfE164(keyring, wb.recipient.phone, undefined, epoch) },
   };
   if (wb.assignment) out.assignment = { courierId: wb.assignment.courierId, number: wb.assignment.number };
   return out;
@@ -159,7 +208,7 @@ function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: D
 
 // In their own module so that reveal code opens records without importing protect()'s schema,
 // masks, phone metadata and gazetteer.
-export { assertProtected, assertSealedField, openSealed } from './_record.js';
+export { assertProtected, assertSealedField, openFailureReason, openSealed } from './_record.js';
 
 //#endregion
 
@@ -187,7 +236,9 @@ export interface UnsealOptions {
  * @param field - which sealed field
  * @param opts - keyring, actor, purpose, audit target
  * @returns exactly the string that was sealed (E.164 for phones)
- * @throws WaybillShieldError `INVALID_INPUT` for a bad actor, purpose, field or record; `DECRYPT_FAILED` when it does not open
+ * @throws WaybillShieldError `INVALID_INPUT` for a bad actor, purpose, field or record; `DATA_SHREDDED`
+ *   when the record's retention epoch was shredded or the record was forgotten; `DECRYPT_FAILED`
+ *   when it does not open
  * @example
  * ```ts
  * const phone = unseal(record, 'recipient.phone', { keyring, actor: 'cs-17', purpose: 'complaint-callback', audit });
@@ -208,7 +259,7 @@ export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOpti
     try {
       value = openSealed(p, field, opts.keyring);
     } catch (e) {
-      opts.audit?.append({ ...event, outcome: 'error', reason: 'decrypt-failed' });
+      opts.audit?.append({ ...event, outcome: 'error', reason: openFailureReason(e) });
       throw e;
     }
     opts.audit?.append({ ...event, outcome: 'ok' });
@@ -224,16 +275,28 @@ export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOpti
 export interface ResealOptions {
   /** A keyring holding both the record's keys and the new primary. */
   keyring: Keyring;
+  /** Clock for the epoch of a record that has none yet (default now). */
+  now?: Date;
+  /** Policy whose `retention` decides that epoch, as in `protect`. */
+  policy?: MaskPolicy;
 }
 
 /**
- * Re-encrypt every sealed field, and recompute the index, under the keyring's primary key.
- * Fields already under the primary are left as they are.
+ * Re-encrypt every sealed field, and recompute the index, under the keyring's primary key and in
+ * the current envelope format (ws2: padded, with a retention epoch).
+ *
+ * - A record already in a live retention epoch stays in it: a key rotation must not extend how
+ *   long its data lives.
+ * - A record without an epoch (ws1, or sealed by a keyring without epochs) moves to the current
+ *   epoch: the one `protect` would use at `now` under `policy`.
+ * Fields already in the right format, key and epoch are left as they are.
  *
  * @param p - a protected waybill
- * @param opts - the keyring after `rotate()`
+ * @param opts - the keyring (after `rotate()` or `ensureEpochs()`), clock and policy
  * @returns a new record; the input is not modified
- * @throws WaybillShieldError `DECRYPT_FAILED` when a field does not open, `INVALID_INPUT` for a non-record
+ * @throws WaybillShieldError `DATA_SHREDDED` when the record's epoch was shredded or it was
+ *   forgotten; `DECRYPT_FAILED` when a field does not open; `INVALID_KEYRING` when the target
+ *   epoch has no secret; `INVALID_INPUT` for a non-record
  * @example
  * ```ts
  * const next = keyring.rotate();
@@ -245,19 +308,26 @@ export function reseal(p: ProtectedWaybill, opts: ResealOptions): ProtectedWaybi
     assertKeyring(opts?.keyring);
     assertProtected(p);
     const { keyring } = opts;
+    if ((p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
+    const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
+    const present = SEALED_FIELDS.filter((f) => Object.prototype.hasOwnProperty.call(p.sealed, f));
+    // The record's epoch: the one its envelopes already name, when the keyring still has it.
+    const named = present.map((f) => envelopeHeader(p.sealed[f])?.epoch).find((e) => e !== undefined);
+    const target = named ?? recordEpoch(keyring, resolvePolicy(opts.policy), now);
     const sealed = { ...p.sealed };
     let phone: string | undefined;
-    for (const field of SEALED_FIELDS) {
-      if (!Object.prototype.hasOwnProperty.call(p.sealed, field)) continue;
+    for (const field of present) {
       const env = p.sealed[field];
-      if (field === 'recipient.phone' || envelopeKeyId(env) !== keyring.primary) {
+      const h = envelopeHeader(env);
+      const current = h !== undefined && h.version === 2 && h.keyId === keyring.primary && h.epoch === target;
+      if (field === 'recipient.phone' || !current) {
         const value = openField(keyring, p.id, field, env);
         if (field === 'recipient.phone') phone = value;
-        if (envelopeKeyId(env) !== keyring.primary) sealed[field] = sealField(keyring, p.id, field, value);
+        if (!current) sealed[field] = sealField(keyring, p.id, field, value, target);
       }
     }
     if (phone === undefined) throw new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
-    return { ...p, sealed, index: { ...p.index, 'recipient.phone': phoneIndexOfE164(keyring, phone) } };
+    return { ...p, sealed, index: { ...p.index, 'recipient.phone': phoneIndexOfE164(keyring, phone, undefined, target) } };
   });
 }
 

@@ -1,16 +1,16 @@
 /**
- * zod schemas for the waybill input and the mask policy, and the conversion of zod issues into
- * PII-free `{ path, rule }` pairs.
+ * zod schemas (`zod/mini`: no locale files shipped) for the waybill input; zod issues become
+ * PII-free `{ path, rule }` pairs (`_issues.ts`).
  *
  * Strings are NFC-normalised and trimmed, lengths are bounded, control characters, bidi
  * overrides and lone surrogates are refused, and unknown keys (including `__proto__` and
  * `constructor`) are rejected, never merged. Phones are normalised to E.164 during parsing.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { WaybillShieldError } from './errors.js';
 import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
-import { phoneToE164 } from './mask/phone.js';
+import { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
 
 //#region field limits
 
@@ -18,7 +18,8 @@ import { phoneToE164 } from './mask/phone.js';
 export const LIMITS = Object.freeze({
   id: 64,
   name: 200,
-  phone: 64,
+  /** A phone field as typed: one or two numbers, a label, a name in brackets (see docs/phones.md). */
+  phone: PHONE_FIELD_MAX_LENGTH,
   address: 500,
   goodsDescription: 1_000,
   notes: 2_000,
@@ -46,7 +47,9 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]*$/;
  */
 function text(max: number, multiLine: boolean, required = true) {
   const bad = multiLine ? MULTI_LINE_BAD : SINGLE_LINE_BAD;
-  return z.string().transform((raw, ctx) => {
+  return z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx) => {
     // Raw bound before normalising: NFC never grows Vietnamese text 4×, and this caps the work.
     if (raw.length > max * 4) return fail(ctx, 'too_long');
     if (bad.test(raw)) return fail(ctx, 'control_chars');
@@ -54,33 +57,65 @@ function text(max: number, multiLine: boolean, required = true) {
     if (required && s.length === 0) return fail(ctx, 'required');
     if (s.length > max) return fail(ctx, 'too_long');
     return s;
-  });
+    }),
+  );
 }
 
-function fail(ctx: z.core.$RefinementCtx, rule: string): never {
-  ctx.addIssue({ code: 'custom', params: { rule } });
+/** Record a project rule as a custom issue (zod/mini transforms get the raw parse payload). */
+function fail(ctx: z.core.ParsePayload, rule: string): never {
+  ctx.issues.push({ code: 'custom', params: { rule }, input: ctx.value });
   return z.NEVER;
 }
 
-const identifier = (max: number) => z.string().min(1).max(max).regex(ID_RE);
+const identifier = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(ID_RE));
 
-const phone = z.string().transform((s, ctx) => {
-  if (s.length > LIMITS.phone) return fail(ctx, 'too_long');
-  const e164 = phoneToE164(s);
-  return e164 === undefined ? fail(ctx, 'phone') : e164;
-});
+/**
+ * A phone field as people type it (`0903 456 789 (chị Hoa)`, `0903456789 hoặc 0978123456`): the
+ * first valid number, a second one, and the rest of the text. Refused only when no valid number
+ * is present.
+ */
+const phone = z.pipe(
+  z.string(),
+  z.transform((s: string, ctx) => {
+    if (s.length > LIMITS.phone) return fail(ctx, 'too_long');
+    if (SINGLE_LINE_BAD.test(s)) return fail(ctx, 'control_chars');
+    const r = parsePhoneField(s);
+    return r === undefined ? fail(ctx, 'phone') : r;
+  }),
+);
 
-const money = z.number().int().min(0).max(LIMITS.maxMoney);
+const money = z.int().check(z.minimum(0), z.maximum(LIMITS.maxMoney));
 
 //#endregion
 
 //#region waybill
 
-const party = z.strictObject({
-  name: text(LIMITS.name, false),
-  phone,
-  address: text(LIMITS.address, true),
-});
+/** A validated party: the phone in E.164; a second number and the rest of the phone field kept apart. */
+export interface Party {
+  name: string;
+  /** E.164 of the first valid number in the phone field. */
+  phone: string;
+  address: string;
+  /** E.164 of a second valid number in the phone field; sealed as `<party>.altPhone`. */
+  altPhone?: string;
+  /** The rest of the phone field (a name, `zalo`, further numbers); appended to the sealed notes. */
+  phoneNote?: string;
+}
+
+const party = z.pipe(
+  z.strictObject({
+    name: text(LIMITS.name, false),
+    phone,
+    address: text(LIMITS.address, true),
+  }),
+  z.transform((p): Party => {
+    const out: Party = { name: p.name, phone: p.phone.e164, address: p.address };
+    if (p.phone.alt !== undefined) out.altPhone = p.phone.alt;
+    const note = p.phone.rest.normalize('NFC').trim();
+    if (note.length > 0) out.phoneNote = note;
+    return out;
+  }),
+);
 
 /** The waybill input schema. */
 export const WaybillSchema = z.strictObject({
@@ -89,18 +124,18 @@ export const WaybillSchema = z.strictObject({
   sender: party,
   goods: z.strictObject({
     description: text(LIMITS.goodsDescription, true),
-    declaredValue: money.optional(),
-    quantity: z.number().int().min(1).max(LIMITS.maxQuantity).optional(),
+    declaredValue: z.optional(money),
+    quantity: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxQuantity))),
   }),
-  codAmount: money.optional(),
-  weightGrams: z.number().int().min(1).max(LIMITS.maxWeightGrams).optional(),
-  notes: text(LIMITS.notes, true, false).optional(),
-  assignment: z
-    .strictObject({
+  codAmount: z.optional(money),
+  weightGrams: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxWeightGrams))),
+  notes: z.optional(text(LIMITS.notes, true, false)),
+  assignment: z.optional(
+    z.strictObject({
       courierId: identifier(LIMITS.courierId),
-      number: z.number().int().min(0).max(0x7fffffff),
-    })
-    .optional(),
+      number: z.int().check(z.minimum(0), z.maximum(0x7fffffff)),
+    }),
+  ),
 });
 
 /** A validated waybill: strings NFC and trimmed, phones in E.164. */

@@ -18,6 +18,7 @@ export const PUBLIC_NAMES: Record<string, string[]> = {
     'resolvePolicy', 'SEALED_FIELDS', 'parseAddress', 'maskAddress', 'addressRouting', 'classifyGoods', 'goodsLabel', 'scrubText',
     'issueRevealToken', 'redeemRevealToken', 'reveal', 'RevealGrant', 'revokeRevealToken', 'revokeWaybillReveals',
     'callerCode', 'verifyCallerCode', 'deliveryPin', 'verifyDeliveryPin', 'MemoryLedger', 'AuditChain', 'MemoryAuditSink',
+    'callerCheck', 'courierCallerKey', 'CallerKey',
   ],
   './redis': ['RedisLedger'],
   './node': ['JsonlAuditSink'],

@@ -4,6 +4,9 @@ import { protect, reseal, unseal } from '../src/protect.js';
 import { Keyring } from '../src/keys/keyring.js';
 import { SEALED_FIELDS, parseWaybill } from '../src/schema.js';
 import { WaybillShieldError } from '../src/errors.js';
+import { classifyGoods } from '../src/mask/goods.js';
+import { acceptanceOf } from '../src/mask/acceptance.js';
+import { issueRevealToken } from '../src/reveal/issue.js';
 import type { AuditEvent } from '../src/audit/types.js';
 import { digitRuns, sampleWaybill, testKeyring } from './helpers/fixtures.js';
 
@@ -26,7 +29,7 @@ describe('protect', () => {
     expect(p.label.sender.phone).toBe('********456');
     expect(p.label.codAmount).toBe(32_000_000);
     expect(p.label.weightGrams).toBe(350);
-    expect(Object.keys(p.sealed).sort()).toEqual([...SEALED_FIELDS].sort());
+    expect(Object.keys(p.sealed).sort()).toEqual(SEALED_FIELDS.filter((f) => !f.endsWith('altPhone')).sort());
     expect(p.index['recipient.phone']).toMatch(/^k1\.[0-9a-f]{8}$/);
     expect(p.assignment).toEqual({ courierId: 'courier-042', number: 1 });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
@@ -47,11 +50,11 @@ describe('protect', () => {
     const p = protect(input, { keyring });
     const audit = collect();
     for (const f of SEALED_FIELDS) {
-      const v = unseal(p, f, { keyring, ...who, audit });
-      const expected = { 'recipient.name': wb.recipient.name, 'recipient.phone': wb.recipient.phone, 'recipient.address': wb.recipient.address, 'sender.name': wb.sender.name, 'sender.phone': wb.sender.phone, 'sender.address': wb.sender.address, 'goods.description': wb.goods.description, notes: wb.notes }[f];
-      expect(v).toBe(expected);
+      const expected = { 'recipient.name': wb.recipient.name, 'recipient.phone': wb.recipient.phone, 'recipient.address': wb.recipient.address, 'sender.name': wb.sender.name, 'sender.phone': wb.sender.phone, 'sender.address': wb.sender.address, 'goods.description': wb.goods.description, notes: wb.notes, 'goods.category': classifyGoods(wb.goods.description).category, 'recipient.altPhone': undefined, 'sender.altPhone': undefined }[f];
+      if (expected === undefined) continue;
+      expect(unseal(p, f, { keyring, ...who, audit })).toBe(expected);
     }
-    expect(audit.events).toHaveLength(SEALED_FIELDS.length);
+    expect(audit.events).toHaveLength(SEALED_FIELDS.length - 2);
     const log = JSON.stringify(audit.events);
     for (const secret of ['0901', '234567', 'Khai', 'Nguyễn', 'Thượng', 'iPhone', '0912']) expect(log).not.toContain(secret);
     expect(audit.events[0]).toMatchObject({ actor: 'cs-agent-17', action: 'unseal', waybillId: p.id, purpose: 'complaint-callback', outcome: 'ok' });
@@ -89,7 +92,8 @@ describe('protect', () => {
         const k2 = k1.rotate();
         const p2 = reseal(p1, { keyring: k2 });
         for (const f of SEALED_FIELDS) {
-          expect(p2.sealed[f]!.startsWith('ws1.2.')).toBe(true);
+          if (p1.sealed[f] === undefined) continue;
+          expect(p2.sealed[f]!.startsWith('ws2.2.')).toBe(true);
           expect(unseal(p2, f, { keyring: k2, ...who })).toBe(unseal(p1, f, { keyring: k1, ...who }));
         }
         expect(p2.index['recipient.phone']!.startsWith('k2.')).toBe(true);
@@ -144,6 +148,107 @@ describe('protect', () => {
       unseal(null as never, 'notes', { keyring, ...who });
     } catch (e) {
       expect(e).toBeInstanceOf(WaybillShieldError);
+    }
+  });
+});
+
+describe('protect: goods summary, acceptance and sealed category (issues 13 and 14)', () => {
+  const withGoods = (description: string) => sampleWaybill({ goods: { description } });
+
+  it('a sensitive record shows only a neutral category and handling flags; the true category is sealed', () => {
+    for (const [description, category] of [
+      ['Bao cao su Durex Invisible', 'intimate'],
+      ['Que thử thai Quickstick', 'medicine'],
+      ['Thực phẩm chức năng bổ gan 60 viên', 'medicine'],
+      ['Gel bôi trơn Durex 50ml', 'intimate'],
+    ] as const) {
+      const p = protect(withGoods(description), { keyring });
+      expect(p.goods.category).toBe('other');
+      expect(p.goods.flags).not.toContain('sensitive');
+      expect(p.label.goods).toBe('Hàng hóa');
+      const json = JSON.stringify({ ...p, sealed: undefined });
+      expect(json).not.toMatch(/intimate|medicine|sensitive/);
+      expect(unseal(p, 'goods.category', { keyring, ...who })).toBe(category);
+    }
+  });
+
+  it('handling flags of sensitive goods stay visible for sorting', () => {
+    const p = protect(withGoods('Gel bôi trơn Durex 50ml'), { keyring });
+    expect(p.goods.flags).toContain('liquid');
+  });
+
+  it('every record has a sealed goods.category, sensitive or not', () => {
+    const plain = protect(withGoods('Áo thun nam'), { keyring });
+    const sensitive = protect(withGoods('Bao cao su Durex'), { keyring });
+    expect(plain.sealed['goods.category']).toBeDefined();
+    expect(sensitive.sealed['goods.category']).toBeDefined();
+    expect(Object.keys(plain.sealed).sort()).toEqual(Object.keys(sensitive.sealed).sort());
+    expect(plain.goods.category).toBe('fashion');
+    expect(unseal(plain, 'goods.category', { keyring, ...who })).toBe('fashion');
+  });
+
+  it('stores the acceptance decision computed at protect() time, and it needs no unsealing', () => {
+    const p = protect(withGoods('Sạc dự phòng Xiaomi 20000mAh'), { keyring });
+    expect(p.goods.acceptance).toEqual({ decision: 'road-only', reasons: ['dangerous-goods'] });
+    expect(acceptanceOf(p.goods)).toEqual(p.goods.acceptance);
+    const refused = protect(withGoods('Pháo hoa 36 ống'), { keyring });
+    expect(refused.goods.acceptance.decision).toBe('refuse');
+    const carrier = protect(withGoods('Bia Tiger thùng 24 lon'), { keyring, acceptance: { flags: { alcohol: 'refuse' } } });
+    expect(carrier.goods.acceptance).toEqual({ decision: 'refuse', reasons: ['alcohol'] });
+    expect(() => protect(withGoods('Bia'), { keyring, acceptance: { flags: { alcohol: 'nope' } } as never })).toThrow(/INVALID_POLICY/);
+  });
+
+  it('for sensitive goods the stored decision and its reasons never name the category', () => {
+    const policy = { categories: { other: 'inspect' as const } };
+    for (const d of ['Bao cao su Durex', 'Panadol Extra', 'Máy rung massage', 'Test nhanh HIV']) {
+      const p = protect(withGoods(d), { keyring, acceptance: policy });
+      expect(p.goods.acceptance.reasons).not.toContain('intimate');
+      expect(p.goods.acceptance.reasons).not.toContain('medicine');
+      expect(JSON.stringify(p.goods)).not.toMatch(/intimate|medicine|sensitive/);
+    }
+  });
+});
+
+describe('protect: phone fields as typed (issue 14)', () => {
+  const withPhone = (phone: string) => sampleWaybill({ recipient: { name: 'Nguyễn Thị Hoa', phone, address: 'Hà Nội' } });
+
+  it('the first number is the phone, the second is sealed as altPhone, the rest goes to the sealed notes', () => {
+    const p = protect(withPhone('0903 456 789 hoặc 0978 123 456 (chị Hoa)'), { keyring });
+    expect(unseal(p, 'recipient.phone', { keyring, ...who })).toBe('+84903456789');
+    expect(unseal(p, 'recipient.altPhone', { keyring, ...who })).toBe('+84978123456');
+    expect(p.sealed['sender.altPhone']).toBeUndefined();
+    const notes = unseal(p, 'notes', { keyring, ...who });
+    expect(notes.startsWith('Gọi trước khi giao')).toBe(true);
+    expect(notes).toContain('SĐT người nhận: (chị Hoa)');
+    expect(p.label.recipient.phone).toBe('*******789');
+    const visible = JSON.stringify({ ...p, sealed: undefined });
+    expect(visible).not.toContain('Hoa)');
+    for (const run of digitRuns('0978123456')) expect(visible).not.toContain(run);
+  });
+
+  it('extra text makes notes even when the waybill had none', () => {
+    const p = protect({ ...withPhone('zalo: 0903.456.789'), notes: undefined }, { keyring });
+    expect(unseal(p, 'notes', { keyring, ...who })).toBe('SĐT người nhận: zalo');
+  });
+
+  it('reseal moves altPhone and goods.category to the new key', () => {
+    const p = protect(withPhone('0903456789; 0978123456'), { keyring });
+    const k2 = keyring.rotate();
+    const q = reseal(p, { keyring: k2 });
+    expect(q.sealed['recipient.altPhone']!.startsWith('ws1.2.')).toBe(true);
+    expect(q.sealed['goods.category']!.startsWith('ws1.2.')).toBe(true);
+    expect(unseal(q, 'recipient.altPhone', { keyring: k2, ...who })).toBe('+84978123456');
+  });
+
+  it('rejects only when no valid number is present', () => {
+    expect(() => protect(withPhone('chưa có số (chị Hoa)'), { keyring })).toThrow(/INVALID_WAYBILL/);
+  });
+
+  it('reveal tokens cannot grant the fields added after the 8-bit field mask', () => {
+    for (const field of ['goods.category', 'recipient.altPhone', 'sender.altPhone'] as const) {
+      expect(() =>
+        issueRevealToken({ keyring, waybillId: 'GHN2611290001', courierId: 'courier-042', assignment: 1, fields: [field], notBefore: new Date('2026-11-29T08:00:00Z'), notAfter: new Date('2026-11-29T09:00:00Z') }),
+      ).toThrow(/INVALID_INPUT/);
     }
   });
 });

@@ -99,3 +99,42 @@ describe('parseWaybill', () => {
     );
   });
 });
+
+describe('parseWaybill: phone fields as typed (issue 14)', () => {
+  const withPhone = (phone: string) => sampleWaybill({ recipient: { name: 'Lê Văn Tuấn', phone, address: 'Hà Nội' } });
+
+  it.each([
+    ['0903 456 789 (chị Hoa)', '+84903456789', undefined, '(chị Hoa)'],
+    ['ĐT: 0903456789', '+84903456789', undefined, undefined],
+    ['0903456789 hoặc 0978123456', '+84903456789', '+84978123456', undefined],
+    ['０９０３４５６７８９.', '+84903456789', undefined, undefined],
+    ['08 3829 1234', '+842838291234', undefined, undefined],
+  ])('%s', (phone, e164, alt, note) => {
+    const wb = parseWaybill(withPhone(phone));
+    expect(wb.recipient.phone).toBe(e164);
+    expect(wb.recipient.altPhone).toBe(alt);
+    expect(wb.recipient.phoneNote).toBe(note);
+  });
+
+  it('refuses control characters and fields with no valid number, naming only the path and rule', () => {
+    for (const [phone, rule] of [['0903456789\u202e', 'control_chars'], ['gọi chị Hoa', 'phone'], ['0'.repeat(200), 'too_long']] as const) {
+      const r = safeParseWaybill(withPhone(phone));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.issues).toEqual([{ path: 'recipient.phone', rule }]);
+        expect(JSON.stringify(r.error)).not.toContain('Hoa');
+      }
+    }
+  });
+
+  it('an invalid phone field never leaks into the error (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (phone) => {
+        const r = safeParseWaybill(withPhone(`${phone} 12`));
+        if (r.ok) return;
+        const text = `${r.error.message} ${JSON.stringify(r.error.issues)}`;
+        for (const run of phone.match(/\d{4,}/g) ?? []) expect(text).not.toContain(run);
+      }),
+    );
+  });
+});

@@ -3,13 +3,14 @@
  * on bytes encoded before timing starts: one XChaCha20-Poly1305 seal per sealed field (through the
  * given backend, into a preallocated output, nonces from the same batched CSPRNG source the library
  * uses) and one HMAC-SHA256 for the phone index from a pre-keyed state, cloned per call as the
- * library does. No validation, masking, text encoding, associated-data building or base64.
+ * library does. No validation, masking, text encoding, padding, associated-data building or base64.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { freshBytes } from '../../src/crypto/_random.js';
 import type { AeadBackend } from '../../src/crypto/_aead-types.js';
-import { associatedData } from '../../src/crypto/envelope.js';
+import { associatedData, NO_EPOCH } from '../../src/crypto/envelope.js';
+import { paddedLength, writePadding } from '../../src/crypto/_padding.js';
 import { deriveSubkey } from '../../src/keys/purposes.js';
 import { sealedValues } from '../../src/protect.js';
 import type { Waybill } from '../../src/schema.js';
@@ -26,8 +27,12 @@ export interface EncodedWaybill {
 export function encodeForFloor(wb: Waybill): EncodedWaybill {
   return {
     fields: sealedValues(wb).map(([field, value]) => {
-      const pt = encoder.encode(value);
-      return { ad: associatedData(1, wb.id, field), pt, out: new Uint8Array(pt.length + 16) };
+      // The plaintext padded exactly as sealField pads it, and the associated data it builds.
+      const raw = encoder.encode(value);
+      const pt = new Uint8Array(paddedLength(field, raw.length));
+      pt.set(raw);
+      writePadding(pt, 0, raw.length, pt.length);
+      return { ad: associatedData(1, wb.id, field, NO_EPOCH), pt, out: new Uint8Array(pt.length + 16) };
     }),
     phone: encoder.encode(`phone\u0000${wb.recipient.phone}`),
   };

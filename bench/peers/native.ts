@@ -34,9 +34,9 @@ export function createNativeProtect(root: Uint8Array) {
   };
   return (input: unknown) => {
     const wb = parseWaybill(input);
-    const view = viewOf(wb, policy);
+    const { goodsCategory, ...view } = viewOf(wb, policy);
     const sealed: Record<string, string> = {};
-    for (const [field, value] of sealedValues(wb)) {
+    for (const [field, value] of sealedValues(wb, goodsCategory)) {
       const iv = nextIv();
       const c = createCipheriv('aes-256-gcm', sealKey, iv);
       c.setAAD(associatedData(1, wb.id, field));

@@ -103,6 +103,9 @@ export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntr
       if (key !== codeKey(e.unit.scheme, e.level, e.unit.code)) continue;
       out.set(e.unit, e);
     }
+    for (const e of gz.historical?.values() ?? []) {
+      if (Object.isFrozen(e) && Object.isFrozen(e.unit) && e.successor !== null) out.set(e.unit, e);
+    }
     unitEntries.set(gz, (m = out));
   }
   return m;
@@ -148,4 +151,141 @@ export function relatedOf(gz: Gazetteer, e: GazetteerEntry): Related | null {
     m!.set(e, r);
   }
   return r;
+}
+
+/** A key of one level, for approximate matching. */
+export interface FuzzyKey {
+  readonly key: string;
+  readonly entries: readonly GazetteerEntry[];
+}
+
+/** Keys of one scope, bucketed by key length (a one-edit match differs in length by at most one). */
+export type FuzzyBucket = ReadonlyMap<number, readonly FuzzyKey[]>;
+
+/** Per level: keys by `scheme:provinceCode` (wards, districts) or under `*` (provinces). */
+export interface FuzzyIndex {
+  readonly province: FuzzyBucket;
+  readonly district: ReadonlyMap<string, FuzzyBucket>;
+  readonly ward: ReadonlyMap<string, FuzzyBucket>;
+}
+
+/** Only names of five or more letters are matched approximately. */
+const FUZZY_MIN_LETTERS = 5;
+
+function letters(key: string): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== 32) n++;
+  return n;
+}
+
+function bucketize(map: ReadonlyMap<string, readonly GazetteerEntry[]>, scoped: boolean): Map<string, Map<number, FuzzyKey[]>> {
+  const out = new Map<string, Map<number, FuzzyKey[]>>();
+  for (const [key, list] of map) {
+    if (letters(key) < FUZZY_MIN_LETTERS || /\d/.test(key)) continue;
+    const groups = new Map<string, GazetteerEntry[]>();
+    for (const e of list) {
+      const g = scoped ? `${e.unit.scheme}:${e.province}` : '*';
+      const l = groups.get(g) ?? [];
+      l.push(e);
+      groups.set(g, l);
+    }
+    for (const [g, entries] of groups) {
+      let b = out.get(g);
+      if (b === undefined) out.set(g, (b = new Map()));
+      const l = b.get(key.length) ?? [];
+      l.push({ key, entries });
+      b.set(key.length, l);
+    }
+  }
+  return out;
+}
+
+const fuzzyIndexes = new WeakMap<Gazetteer, FuzzyIndex>();
+
+/**
+ * The approximate-matching index of `gz`, built on first use (only misspelt input needs it).
+ *
+ * @param gz - a gazetteer
+ * @returns keys of five or more letters per level and province, bucketed by length
+ */
+export function fuzzyIndex(gz: Gazetteer): FuzzyIndex {
+  let f = fuzzyIndexes.get(gz);
+  if (f === undefined) {
+    f = {
+      province: bucketize(gz.provinceKeys, false).get('*') ?? new Map(),
+      district: bucketize(gz.districtKeys, true),
+      ward: bucketize(gz.wardKeys, true),
+    };
+    fuzzyIndexes.set(gz, f);
+  }
+  return f;
+}
+
+/**
+ * True when `a` and `b` differ by at most one edit: a wrong, missing or extra character, or two
+ * neighbours swapped.
+ *
+ * @param a - a key
+ * @param b - another key
+ * @returns whether they are within one edit
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const districtsOf2025 = new WeakMap<Gazetteer, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * For each 2025 ward code, the legacy district codes whose wards went (wholly or partly) into it,
+ * built on first use from the legacy → 2025 mapping. Lets `Phường Hồng Hà, Q. Hoàn Kiếm` be read as
+ * a 2025 ward written with its old district.
+ *
+ * @param gz - a gazetteer
+ * @returns the map, shared by every later call
+ */
+export function legacyDistrictsOf2025(gz: Gazetteer): ReadonlyMap<string, readonly string[]> {
+  let m = districtsOf2025.get(gz);
+  if (m === undefined) {
+    const out = new Map<string, string[]>();
+    for (const e of gz.byCode.values()) {
+      if (e.level !== 'ward' || e.unit.scheme !== 'legacy' || e.district === null) continue;
+      for (const c of e.to2025) {
+        const l = out.get(c) ?? [];
+        if (!l.includes(e.district)) l.push(e.district);
+        out.set(c, l);
+      }
+    }
+    districtsOf2025.set(gz, (m = out));
+  }
+  return m;
+}
+
+const wordSets = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/**
+ * Every word of every name key of `gz` (all levels), built on first use: the vocabulary that
+ * confirms a repair of a damaged input word (see `_repair.ts`).
+ *
+ * @param gz - a gazetteer
+ * @param extra - words to add (unit words)
+ * @returns the set, shared by every later call
+ */
+export function nameWords(gz: Gazetteer, extra: readonly string[]): ReadonlySet<string> {
+  let s = wordSets.get(gz);
+  if (s === undefined) {
+    const out = new Set<string>(extra);
+    for (const m of [gz.provinceKeys, gz.districtKeys, gz.wardKeys]) for (const k of m.keys()) for (const w of k.split(' ')) out.add(w);
+    wordSets.set(gz, (s = out));
+  }
+  return s;
 }

@@ -27,8 +27,10 @@ export interface Token {
   readonly brk: boolean;
   /** True when the break is only a spaced dash, which may also sit inside a unit name. */
   readonly dash: boolean;
-  /** True when this token is noise pasted into the address (phone, email). */
+  /** True when this token is noise pasted into the address (phone, email, `cũ`, an English suffix). */
   noise: boolean;
+  /** True when the token sits inside parentheses or brackets. */
+  paren: boolean;
 }
 
 //#region character classes
@@ -37,14 +39,18 @@ export interface Token {
 const C_OTHER = 1;
 const C_MARK = 2;
 const C_WORD = 3;
+/** An uppercase letter: a word part of its own when glued after a lowercase one (`TỉnhBắc`). */
+const C_UPPER = 4;
 
 const IS_MARK = /^\p{M}$/u;
 const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const IS_UPPER = /^\p{Lu}$/u;
 
 function classifyCodePoint(cp: number): number {
   const ch = String.fromCodePoint(cp);
   // Marks first: no code point is both (every \p{M} is outside \p{L} and \p{N}).
   if (IS_MARK.test(ch)) return C_MARK;
+  if (IS_UPPER.test(ch)) return C_UPPER;
   if (IS_LETTER_OR_DIGIT.test(ch)) return C_WORD;
   return C_OTHER;
 }
@@ -55,7 +61,7 @@ function classifyCodePoint(cp: number): number {
 const BMP_CLASS = new Uint8Array(0x10000);
 
 function classOf(cp: number): number {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122) ? C_WORD : C_OTHER;
+  if (cp < 128) return cp >= 65 && cp <= 90 ? C_UPPER : (cp >= 48 && cp <= 57) || (cp >= 97 && cp <= 122) ? C_WORD : C_OTHER;
   if (cp > 0xffff) return classifyCodePoint(cp);
   let c = BMP_CLASS[cp]!;
   if (c === 0) BMP_CLASS[cp] = c = classifyCodePoint(cp);
@@ -116,9 +122,34 @@ interface WordKey {
   readonly head: string;
   readonly tail: string;
   readonly tailMatch: string;
+  /** An ASCII run of glued unit words and numbers (`p7q3`, `f9q11`): its parts, else `null`. */
+  readonly parts: readonly string[] | null;
 }
 
-function wordKeyOf(key: string): WordKey {
+/**
+ * The parts of a compact code such as `p7q3` or `f12q10`: unit words from {@link GLUED_PREFIXES},
+ * each followed by a number, at least two pairs. Anything else gives `null`.
+ */
+function compactParts(key: string): string[] | null {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < key.length) {
+    let j = i;
+    while (j < key.length && !(key.charCodeAt(j) >= 48 && key.charCodeAt(j) <= 57)) j++;
+    let k = j;
+    while (k < key.length && key.charCodeAt(k) >= 48 && key.charCodeAt(k) <= 57) k++;
+    if (j === i || k === j || !GLUED_PREFIXES.has(key.slice(i, j))) return null;
+    parts.push(key.slice(i, j), key.slice(j, k));
+    i = k;
+  }
+  return parts.length >= 4 ? parts : null;
+}
+
+function wordKeyOf(key: string, ascii = false): WordKey {
+  if (ascii) {
+    const parts = compactParts(key);
+    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts };
+  }
   // Split "p12" / "q01" / "kp3" into unit word + number.
   let cut = -1;
   for (let k = 1; k < key.length; k++) {
@@ -132,9 +163,9 @@ function wordKeyOf(key: string): WordKey {
   if (cut > 0 && GLUED_PREFIXES.has(key.slice(0, cut)) && isAllDigits(key.slice(cut))) {
     const tail = key.slice(cut);
     // The unit word ends in a letter, so it is never an all-digit key.
-    return { key, match: key, cut, head: key.slice(0, cut), tail, tailMatch: stripZeros(tail) };
+    return { key, match: key, cut, head: key.slice(0, cut), tail, tailMatch: stripZeros(tail), parts: null };
   }
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '' };
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null };
 }
 
 // Folding a non-ASCII word is the costly step of tokenizing, and address words are administrative
@@ -161,7 +192,7 @@ function foldedWordKey(text: string, from: number, to: number, cacheable: boolea
     const cp = text.codePointAt(i)!;
     // Inside a word every code point is a letter, a digit or a mark; marks add nothing to the key.
     if (cp < 128) key += String.fromCharCode(cp < 65 || cp > 90 ? cp : cp | 32);
-    else if (classOf(cp) === C_WORD) key += foldChar(cp);
+    else if (classOf(cp) >= C_WORD) key += foldChar(cp);
     i += cp > 0xffff ? 2 : 1;
   }
   const w = wordKeyOf(key);
@@ -189,7 +220,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
     // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
-    if (classOf(cp) !== C_WORD) {
+    if (classOf(cp) < C_WORD) {
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
       continue;
@@ -199,19 +230,31 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let ascii = true;
     let upper = false;
     let digit = false;
+    // A lowercase letter was the last letter: an uppercase one after it starts a new word (`ĐàNẵng`).
+    let lower = false;
     let j = i;
     while (j < n) {
       let c = text.charCodeAt(j);
       if (c < 128) {
-        if (c >= 48 && c <= 57) digit = true;
-        else if (c >= 65 && c <= 90) upper = true;
-        else if (c < 97 || c > 122) break;
+        if (c >= 48 && c <= 57) {
+          digit = true;
+          lower = false;
+        } else if (c >= 65 && c <= 90) {
+          if (lower) break;
+          upper = true;
+        } else if (c < 97 || c > 122) break;
+        else lower = true;
         codePoints++;
         j++;
         continue;
       }
       if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(j)!;
-      if (classOf(c) === C_OTHER) break;
+      const k = classOf(c);
+      if (k === C_OTHER) break;
+      if (k === C_UPPER) {
+        if (lower) break;
+        lower = false;
+      } else if (k === C_WORD) lower = true;
       ascii = false;
       codePoints++;
       j += c > 0xffff ? 2 : 1;
@@ -219,29 +262,96 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let w: WordKey;
     if (ascii) {
       const raw = text.slice(start, j);
-      w = wordKeyOf(upper ? raw.toLowerCase() : raw);
+      w = wordKeyOf(upper ? raw.toLowerCase() : raw, true);
     } else w = foldedWordKey(text, start, j, !digit);
     pushWord(out, text.slice(sepStart, start), w, start, j);
     sepStart = j;
     i = j;
   }
   if (steps) steps.n += codePoints;
-  markNoise(out, text);
-  return out;
+  const merged = mergeSpelledOut(out);
+  markParens(merged);
+  markNoise(merged, text);
+  return merged;
 }
 
 function pushWord(out: Token[], sep: string, w: WordKey, start: number, end: number): void {
   const brk = isBreak(sep);
   const dash = brk && isDashOnly(sep);
+  if (w.parts !== null) {
+    // ASCII only: key offsets are text offsets.
+    let at = start;
+    for (let k = 0; k < w.parts.length; k++) {
+      const part = w.parts[k]!;
+      const first = k === 0;
+      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false });
+      at += part.length;
+    }
+    return;
+  }
   if (w.cut > 0) {
     // Digits are ASCII and always the tail of a glued token, so count them back from the end.
     const origCut = end - w.tail.length;
-    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false });
-    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false });
+    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false });
+    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false });
     return;
   }
-  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false });
+  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false });
 }
+
+/** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */
+function isStray(sep: string): boolean {
+  return sep.length === 1 && (sep === ',' || sep === '.' || sep === "'" || sep === '`' || sep === '-' || sep === '_' || sep === '*');
+}
+
+/**
+ * Joins runs of three or more single letters separated only by one stray punctuation character each
+ * (`B,ì,n,h Đ,ị,n,h` → `Bình Định`) into one token. Linear: each token is looked at once.
+ */
+function mergeSpelledOut(tokens: Token[]): Token[] {
+  let any = false;
+  for (let i = 1; i < tokens.length && !any; i++) if (isStray(tokens[i]!.sep) && tokens[i]!.key.length === 1) any = true;
+  if (!any) return tokens;
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    let j = i;
+    if (t.key.length === 1 && !startsWithDigit(t.key)) {
+      while (j + 1 < tokens.length && tokens[j + 1]!.key.length === 1 && !startsWithDigit(tokens[j + 1]!.key) && isStray(tokens[j + 1]!.sep)) j++;
+    }
+    if (j - i >= 2) {
+      let key = '';
+      for (let k = i; k <= j; k++) key += tokens[k]!.key;
+      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false });
+    } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Marks tokens inside parentheses or brackets (nesting counted, unbalanced closers ignored). */
+function markParens(tokens: Token[]): void {
+  let depth = 0;
+  for (const t of tokens) {
+    const sep = t.sep;
+    for (let i = 0; i < sep.length; i++) {
+      const c = sep.charCodeAt(i);
+      if (c === 40 || c === 91) depth++;
+      else if ((c === 41 || c === 93) && depth > 0) depth--;
+    }
+    t.paren = depth > 0;
+  }
+}
+
+/** True for `cũ` / `CŨ` in any normal form. */
+function isCuWithTilde(w: string): boolean {
+  const n = w.normalize('NFC');
+  return n === 'cũ' || n === 'Cũ' || n === 'CŨ';
+}
+
+/** English unit words written after a name (`Tan Binh District`, `Da Nang City`). */
+const EN_SUFFIXES: ReadonlySet<string> = new Set(['district', 'ward', 'city', 'province', 'commune', 'town']);
 
 /** True when `s` is non-empty and only ASCII digits. */
 export function isAllDigits(s: string): boolean {
@@ -264,6 +374,16 @@ export function startsWithDigit(key: string): boolean {
  * a house number, a street or a unit.
  */
 function markNoise(tokens: Token[], text: string): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const ends = next === undefined || next.brk || next.paren !== t.paren;
+    // `cũ` (former) after a name, before the end of its segment: `TP Thủ Đức cũ`, `(Vĩnh Phúc cũ)`.
+    // Only with its tilde: `Cư`, `Cù`, `Củ` also fold to `cu` and end many names (`An Cư`).
+    if (t.key === 'cu' && i > 0 && !tokens[i - 1]!.noise && !t.brk && ends && isCuWithTilde(text.slice(t.start, t.end))) t.noise = true;
+    // An English unit word after a name (not `District 5`): `Tan Binh District`, `Hanoi City`.
+    else if (EN_SUFFIXES.has(t.key) && i > 0 && !t.brk && (next === undefined || !startsWithDigit(next.key))) t.noise = true;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // e-mail: the token touches an '@' (0x40) on either side. Char codes: no one-character strings.
@@ -387,4 +507,29 @@ export function toneAwareKey(s: string): string {
     .split(' ')
     .map((w) => (w.match(TONE_MARKS) ?? []).join(''));
   return words.map((w, i) => w + (tones[i] ?? '')).join(' ');
+}
+
+/**
+ * The offset in `text` after the first `n` letters or digits of the word `text[start, end)`, with the
+ * marks that follow them: where a word whose key is `n` characters long ends inside a longer one.
+ *
+ * @param text - the input
+ * @param start - start of the word
+ * @param end - end of the word
+ * @param n - letters and digits to keep
+ * @returns the cut offset (at most `end`)
+ */
+export function cutAfterLetters(text: string, start: number, end: number, n: number): number {
+  let i = start;
+  let seen = 0;
+  while (i < end) {
+    const cp = text.codePointAt(i)!;
+    const c = classOf(cp);
+    if (c >= C_WORD) {
+      if (seen === n) return i;
+      seen++;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return end;
 }

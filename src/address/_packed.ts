@@ -10,6 +10,11 @@
  * wards2025        01:4PBa Đình;4PNgọc Hà;… \n …               province:deltaTypeName[|en];…
  * provincesLegacy  01|C|Hà Nội||01 \n …                        code|type|name|en|to2025
  * legacy           01:1QBa Đình=1PPhúc Xá>2p;3PTrúc Bạch>4;…#… one line per province; districts '#'
+ * history          79:lbQ2>l9.1;…  \n 79/775:lbbP01>lbe.6;…   one line per province (districts) or
+ *                                                              province/district (wards); tail
+ *                                                              `>successor.snapshot`, successor as a
+ *                                                              signed base-36 delta from the unit's
+ *                                                              code, empty when it kept its code
  * ```
  * @module
  * @internal
@@ -24,7 +29,14 @@ export interface PackedGazetteer {
   readonly wards2025: string;
   readonly provincesLegacy: string;
   readonly legacy: string;
+  /** Historical legacy units (optional; see {@link packHistory}). */
+  readonly history?: string;
 }
+
+/** Snapshot dates a historical unit can have been last seen in, by index (see `history` records). */
+export const HISTORY_SNAPSHOTS: readonly string[] = [
+  '2017-10-15', '2020-02-02', '2021-08-01', '2022-05-05', '2022-12-17', '2023-04-08', '2024-11-09',
+];
 
 const TYPE_LETTER: Readonly<Record<UnitType, string>> = {
   'thanh-pho': 'C',
@@ -99,7 +111,73 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     });
     legacy.push(`${p.code}:${dParts.join('#')}`);
   }
-  return { provinces2025, wards2025: lines(w25), provincesLegacy, legacy: lines(legacy) };
+  const out: PackedGazetteer = { provinces2025, wards2025: lines(w25), provincesLegacy, legacy: lines(legacy) };
+  return g.historyLegacy === undefined || g.historyLegacy.length === 0 ? out : { ...out, history: packHistory(g.historyLegacy, rec) };
+}
+
+/** One line per parent: `79:` for districts of province 79, `79/775:` for wards of district 775. */
+function packHistory(h: NonNullable<GazetteerInput['historyLegacy']>, rec: (u: GazetteerUnitInput, prev: number) => string): string {
+  const groups = new Map<string, HistoryInput[]>();
+  for (const u of h) {
+    const g = u.level === 'district' ? u.province : `${u.province}/${u.parent}`;
+    const list = groups.get(g) ?? [];
+    list.push(u);
+    groups.set(g, list);
+  }
+  const lines: string[] = [];
+  for (const [g, list] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    list.sort((a, b) => Number(a.code) - Number(b.code) || (a.name < b.name ? -1 : 1));
+    let prev = 0;
+    const recs = list.map((u) => {
+      const idx = HISTORY_SNAPSHOTS.indexOf(u.lastSeen);
+      if (idx < 0) throw new Error('packed gazetteer: unknown snapshot');
+      const delta = (c: string): string => (Number(c) - Number(u.code)).toString(36);
+      const succ = (u.successor === u.code ? '' : delta(u.successor)) + (u.alsoInto ?? []).map((c) => `,${delta(c)}`).join('');
+      const r = `${rec(u, prev)}>${succ}.${idx}`;
+      prev = Number(u.code);
+      return r;
+    });
+    lines.push(`${g}:${recs.join(';')}`);
+  }
+  return lines.join('\n');
+}
+
+type HistoryInput = NonNullable<GazetteerInput['historyLegacy']>[number];
+
+function unpackHistory(s: string): HistoryInput[] {
+  const out: HistoryInput[] = [];
+  for (const line of s.split('\n')) {
+    const colon = line.indexOf(':');
+    const head = line.slice(0, colon);
+    const slash = head.indexOf('/');
+    const level = slash < 0 ? 'district' : 'ward';
+    const province = slash < 0 ? head : head.slice(0, slash);
+    const parent = slash < 0 ? head : head.slice(slash + 1);
+    const width = level === 'district' ? 3 : 5;
+    let prev = 0;
+    for (const r of line.slice(colon + 1).split(';')) {
+      if (r.length === 0) continue;
+      const d = readRec(r, prev);
+      prev = d.code;
+      const dot = d.tail.lastIndexOf('.');
+      const [succ = '', ...also] = d.tail.slice(0, dot).split(',');
+      const lastSeen = HISTORY_SNAPSHOTS[Number(d.tail.slice(dot + 1))];
+      if (dot < 0 || lastSeen === undefined) throw new Error('packed gazetteer: bad history record');
+      const code = pad(d.code, width);
+      const at = (x: string): string => pad(d.code + parseInt(x, 36), width);
+      out.push({
+        ...d.unit,
+        level,
+        code,
+        province,
+        parent,
+        successor: succ === '' ? code : at(succ),
+        ...(also.length > 0 ? { alsoInto: also.map(at) } : {}),
+        lastSeen,
+      });
+    }
+  }
+  return out;
 }
 
 function pad(n: number, width: number): string {
@@ -199,5 +277,6 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
       }
     }
   }
-  return { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
+  const base: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
+  return p.history === undefined ? base : { ...base, historyLegacy: unpackHistory(p.history) };
 }

@@ -10,7 +10,7 @@
 
 import { WaybillShieldError } from '../errors.js';
 import { entryOfUnit, relatedOf } from './_index.js';
-import { codeKey, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
+import { codeKey, historicalKey, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
 import type { AdminUnit, ParsedAddress } from './types.js';
 
 /** The gazetteer entries behind a parse result. */
@@ -29,8 +29,14 @@ function look(gz: Gazetteer, level: UnitLevel, u: unknown): GazetteerEntry | nul
     throw new WaybillShieldError('INVALID_INPUT', 'parsed address: unit needs a scheme and a code');
   }
   // The gazetteer's own unit object (what parseAddress returns): its entry without building a key.
+  // A historical unit stands for the current unit it went into.
   const e = entryOfUnit(gz).get(u as AdminUnit);
-  if (e !== undefined && e.level === level) return e;
+  if (e !== undefined && e.level === level) return e.successor ?? e;
+  if ((u as { historical?: unknown }).historical === true && level !== 'province') {
+    const name = (u as { name?: unknown }).name;
+    const h = typeof name === 'string' ? gz.historical?.get(historicalKey(level, code, name)) : undefined;
+    return h?.successor ?? null;
+  }
   // A unit unknown to this gazetteer is dropped rather than printed.
   return gz.byCode.get(codeKey(scheme, level, code)) ?? null;
 }

@@ -40,6 +40,12 @@ export const UNIT_WORDS: readonly UnitWord[] = [
   { words: ['x'], classes: ['ward'], type: 'xa' },
   { words: ['tt'], classes: ['ward'], type: 'thi-tran' },
   { words: ['dk'], classes: ['ward'], type: 'dac-khu' },
+  // `T.` for tỉnh (`T. Nghệ An`) and English unit words written before the name (`Ward 3`, `District 5`).
+  { words: ['t'], classes: ['province'], type: 'tinh' },
+  { words: ['ward'], classes: ['ward'], type: 'phuong' },
+  { words: ['commune'], classes: ['ward'], type: 'xa' },
+  { words: ['district'], classes: ['district'], type: 'quan' },
+  { words: ['province'], classes: ['province'], type: 'tinh' },
 ];
 
 /** The Vietnamese unit word for each type, used to build `fullName`. */
@@ -82,7 +88,47 @@ export const PROVINCE_SHORTHANDS: ReadonlyArray<readonly [string, string]> = [
   ['dac lac', 'dak lak'],
   ['daknong', 'dak nong'],
   ['khanh hoa', 'khanh hoa'],
+  ['ho chi minh city', 'ho chi minh'],
+  ['tp ho chi minh', 'ho chi minh'],
+  ['thanh pho ho chi minh', 'ho chi minh'],
 ];
+
+/**
+ * District shorthands used inside one city (province name key, shorthand key, district name key).
+ * They are indexed as district keys of that province only, so they match only where the province
+ * (or a unit word, `Q.BT`) makes them unique.
+ */
+export const DISTRICT_SHORTHANDS: ReadonlyArray<readonly [string, string, string]> = [
+  ['ho chi minh', 'bt', 'binh thanh'],
+  ['ho chi minh', 'tb', 'tan binh'],
+  ['ho chi minh', 'pn', 'phu nhuan'],
+  ['ho chi minh', 'gv', 'go vap'],
+  ['ho chi minh', 'bc', 'binh chanh'],
+  ['ho chi minh', 'btan', 'binh tan'],
+  ['ho chi minh', 'hm', 'hoc mon'],
+  ['ho chi minh', 'nb', 'nha be'],
+  ['ho chi minh', 'td', 'thu duc'],
+  ['ha noi', 'd da', 'dong da'],
+  ['ha noi', 'dda', 'dong da'],
+  ['ha noi', 'hbt', 'hai ba trung'],
+  ['ha noi', 'hk', 'hoan kiem'],
+  ['ha noi', 'bd', 'ba dinh'],
+  ['ha noi', 'cg', 'cau giay'],
+  ['ha noi', 'lb', 'long bien'],
+  ['ha noi', 'hm', 'hoang mai'],
+  ['ha noi', 'th', 'tay ho'],
+  ['ha noi', 'btl', 'bac tu liem'],
+  ['ha noi', 'ntl', 'nam tu liem'],
+];
+
+/**
+ * Words that, right before an unprefixed unit name in the same segment, show the name is part of a
+ * landmark or hamlet, not the unit: `gần chợ Đồng Xuân`, `cạnh trường Kim Liên`, `thôn Đông Xuân`.
+ */
+export const LANDMARK_CONTEXT: ReadonlySet<string> = new Set([
+  'cho', 'gan', 'canh', 'truong', 'vien', 'san', 'chua', 'ubnd', 'tram', 'tiem', 'thon', 'xom', 'khu', 'kp', 'tdp',
+  'khom', 'bv', 'ks', 'cty', 'congty', 'nhin', 'hxh',
+]);
 
 /** Trailing words that are not part of the address proper. */
 export const COUNTRY_KEYS: ReadonlySet<string> = new Set(['viet nam', 'vietnam', 'vn', 'vnm']);

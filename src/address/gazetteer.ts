@@ -10,7 +10,7 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { nameKeys } from './_normalize.js';
-import { PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
+import { DISTRICT_SHORTHANDS, PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
 import type { AddressScheme, AdminUnit, UnitType } from './types.js';
 
 /** One unit as given to {@link createGazetteer}. */
@@ -34,6 +34,23 @@ export interface GazetteerInput {
   readonly wardsLegacy: ReadonlyArray<
     GazetteerUnitInput & { readonly district: string; readonly to2025?: readonly string[] }
   >;
+  /**
+   * Legacy districts and wards abolished or renamed before 2025-03 (optional). `parent` is the
+   * province code (districts) or the district code as it was then (wards, possibly a historical
+   * district); `successor` is the code, at the same level in the 2025-03 legacy list, of the unit it
+   * went into; `lastSeen` the last snapshot date that listed it.
+   */
+  readonly historyLegacy?: ReadonlyArray<
+    GazetteerUnitInput & {
+      readonly level: 'district' | 'ward';
+      readonly province: string;
+      readonly parent: string;
+      readonly successor: string;
+      /** Districts only: other current districts that received some of its wards. */
+      readonly alsoInto?: readonly string[];
+      readonly lastSeen: string;
+    }
+  >;
 }
 
 /** The level of a unit in its scheme. */
@@ -51,6 +68,13 @@ export interface GazetteerEntry {
   readonly to2025: readonly string[];
   /** The name is a bare number (`Phường 12`, `Quận 1`): only matched after a unit word. */
   readonly numeric: boolean;
+  /**
+   * For a historical unit (abolished or renamed before 2025-03): the current legacy entry it went
+   * into. `null` for current units.
+   */
+  readonly successor: GazetteerEntry | null;
+  /** For a historical district split between several: the other current district codes it fed. */
+  readonly alsoInto: readonly string[];
 }
 
 /**
@@ -69,10 +93,14 @@ export interface Gazetteer {
   readonly maxKeyWords: number;
   /** Entry by `scheme:level:code`. */
   readonly byCode: ReadonlyMap<string, GazetteerEntry>;
+  /** Historical entries by `level:code:folded name` (their codes may be reused by current units). */
+  readonly historical: ReadonlyMap<string, GazetteerEntry>;
   /** For each 2025 province code, the legacy province codes that went into it. */
   readonly legacyProvincesOf2025: ReadonlyMap<string, readonly string[]>;
   /** Unit counts, for reports. */
-  readonly counts: Readonly<Record<'provinces2025' | 'wards2025' | 'provincesLegacy' | 'districtsLegacy' | 'wardsLegacy', number>>;
+  readonly counts: Readonly<
+    Record<'provinces2025' | 'wards2025' | 'provincesLegacy' | 'districtsLegacy' | 'wardsLegacy' | 'historicalDistricts' | 'historicalWards', number>
+  >;
 }
 
 /**
@@ -91,19 +119,34 @@ function plainEn(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').replace(/[ĐÐƉ]/g, 'D');
 }
 
-function makeUnit(u: GazetteerUnitInput, scheme: AddressScheme): AdminUnit {
+function makeUnit(u: GazetteerUnitInput, scheme: AddressScheme, historical = false): AdminUnit {
   if (typeof u.code !== 'string' || typeof u.name !== 'string' || !(u.type in TYPE_WORD)) {
     throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: unit is malformed');
   }
-  return Object.freeze({
+  const base = {
     code: u.code,
     name: u.name,
     fullName: `${TYPE_WORD[u.type]} ${u.name}`,
     nameEn: u.nameEn ?? plainEn(u.name),
     type: u.type,
     scheme,
-  });
+  };
+  return Object.freeze(historical ? { ...base, historical: true as const } : base);
 }
+
+/**
+ * The key of a historical entry in {@link Gazetteer.historical}.
+ *
+ * @param level - district or ward
+ * @param code - its code (may be reused by a current unit)
+ * @param name - its name
+ * @returns e.g. `ward:27370:1`
+ */
+export function historicalKey(level: UnitLevel, code: string, name: string): string {
+  return `${level}:${code}:${nameKeys(name)[0]}`;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
 
 function isNumericName(name: string): boolean {
   return /^\d{1,3}$/.test(name.trim());
@@ -135,6 +178,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
     const wardKeys = new Map<string, GazetteerEntry[]>();
     const byCode = new Map<string, GazetteerEntry>();
     const legacyProvincesOf2025 = new Map<string, string[]>();
+    const historical = new Map<string, GazetteerEntry>();
     let maxKeyWords = 1;
 
     const add = (map: Map<string, GazetteerEntry[]>, key: string, e: GazetteerEntry): void => {
@@ -166,6 +210,8 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         district,
         to2025: Object.freeze([...to2025]),
         numeric: isNumericName(unit.name),
+        successor: null,
+        alsoInto: NONE,
       });
       byCode.set(codeKey(scheme, level, unit.code), e);
       return e;
@@ -198,9 +244,40 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       const d = need(codeKey('legacy', 'district', w.district));
       index(wardKeys, entry(w, 'legacy', 'ward', d.province, w.district, w.to2025 ?? []), w);
     }
+    // Historical units: indexed under their own names, never in `byCode` (codes are reused).
+    const hist = input.historyLegacy ?? [];
+    let hDistricts = 0;
+    for (const level of ['district', 'ward'] as const) {
+      for (const h of hist) {
+        if (h.level !== level) continue;
+        const succ = need(codeKey('legacy', level, h.successor));
+        const unit = makeUnit(h, 'legacy', true);
+        const e: GazetteerEntry = Object.freeze({
+          unit,
+          level,
+          province: h.province,
+          district: level === 'ward' ? h.parent : h.code,
+          to2025: succ.to2025,
+          numeric: isNumericName(unit.name),
+          successor: succ,
+          alsoInto: Object.freeze([...(h.alsoInto ?? [])]),
+        });
+        historical.set(historicalKey(level, unit.code, unit.name), e);
+        index(level === 'ward' ? wardKeys : districtKeys, e, h);
+        if (level === 'district') hDistricts++;
+      }
+    }
     // Shorthands point at whatever province entries carry the full name.
     for (const [short, full] of PROVINCE_SHORTHANDS) {
       for (const e of provinceKeys.get(full) ?? []) add(provinceKeys, short, e);
+    }
+
+    // District shorthands (`BT`, `Q.Đ.Đa`) are keys of the current districts of their own city only.
+    for (const [prov, short, full] of DISTRICT_SHORTHANDS) {
+      const codes = (provinceKeys.get(prov) ?? []).filter((e) => e.unit.scheme === 'legacy').map((e) => e.unit.code);
+      for (const d of districtKeys.get(full) ?? []) {
+        if (d.successor === null && codes.includes(d.province)) add(districtKeys, short, d);
+      }
     }
 
     return Object.freeze({
@@ -210,6 +287,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       wardKeys,
       maxKeyWords,
       byCode,
+      historical,
       legacyProvincesOf2025,
       counts: Object.freeze({
         provinces2025: input.provinces2025.length,
@@ -217,6 +295,8 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         provincesLegacy: input.provincesLegacy.length,
         districtsLegacy: input.districtsLegacy.length,
         wardsLegacy: input.wardsLegacy.length,
+        historicalDistricts: hDistricts,
+        historicalWards: hist.length - hDistricts,
       }),
     });
   });

@@ -9,7 +9,7 @@
 import { guard, WaybillShieldError } from '../errors.js';
 import { toneKey } from './_normalize.js';
 import { parseAddress, resolveGazetteer } from './parse.js';
-import { province2025Of, provinceOf, resolveUnits, ward2025Of } from './_resolve.js';
+import { districtOf, province2025Of, provinceOf, resolveUnits, ward2025Of } from './_resolve.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { ParsedAddress } from './types.js';
 
@@ -80,6 +80,9 @@ export function maskAddress(input: string | ParsedAddress, opts?: MaskAddressOpt
     const u = resolveUnits(parsed, o.gz);
     let ward: GazetteerEntry | null = u.ward;
     let district: GazetteerEntry | null = u.district;
+    // The district printed is the legacy ward's own (see addressRouting); a 2025 ward keeps the old
+    // district it was written with.
+    if (district !== null && ward !== null && ward.unit.scheme === 'legacy' && ward.district !== district.unit.code) district = districtOf(o.gz, ward);
     let province: GazetteerEntry | null = u.province ?? (ward ? provinceOf(o.gz, ward) : district ? provinceOf(o.gz, district) : null);
     if (o.convert) {
       if (ward !== null && ward.unit.scheme === 'legacy') {

@@ -11,9 +11,10 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
-import { keyTrie, keyTries, type KeyNode, type KeyTries } from './_index.js';
+import { repairTokens } from './_repair.js';
+import { fuzzyIndex, keyTrie, nameWords, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
 import { isAllDigits, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
-import { COUNTRY_KEYS, STREET_CONTEXT, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
+import { COUNTRY_KEYS, LANDMARK_CONTEXT, STREET_CONTEXT, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
 import type { AddressPart, AdminUnit, ParsedAddress, Span } from './types.js';
@@ -38,6 +39,10 @@ interface Match {
   readonly entries: readonly GazetteerEntry[];
   readonly prefix: UnitWord | null;
   readonly typeMismatch: boolean;
+  /** Matched within one edit of the name (a misspelling), not exactly. */
+  readonly fuzzy: boolean;
+  /** Some token of the match sits inside parentheses. */
+  readonly paren: boolean;
 }
 
 interface Ctx {
@@ -62,6 +67,10 @@ const UNIT_WORDS_BY_LAST: ReadonlyMap<string, readonly UnitWord[]> = (() => {
   }
   return m;
 })();
+
+/** Every word of every unit word, street and door word: known vocabulary for `repairTokens`. */
+const UNIT_WORD_KEYS: readonly string[] = [...new Set(UNIT_WORDS.flatMap((w) => w.words))];
+const UNIT_WORD_SET: ReadonlySet<string> = new Set(UNIT_WORD_KEYS);
 
 /** Unit word ending right before token `s`, if any (longest first). */
 function unitWordBefore(ctx: Ctx, s: number): UnitWord | null {
@@ -98,11 +107,35 @@ function streetBefore(tokens: readonly Token[], s: number): boolean {
   return before === undefined || !NUMBERED_NON_HOUSE.has(before.key);
 }
 
+/**
+ * True when the word right before token `s` (same segment) makes a bare name there part of a
+ * landmark or hamlet: `gần chợ Đồng Xuân`, `đối diện trường Kim Liên`, `thôn Đông Xuân`.
+ */
+function landmarkBefore(tokens: readonly Token[], s: number): boolean {
+  if (s === 0 || tokens[s]!.brk) return false;
+  const prev = tokens[s - 1]!;
+  if (LANDMARK_CONTEXT.has(prev.key)) return true;
+  return prev.key === 'dien' && s >= 2 && !prev.brk && tokens[s - 2]!.key === 'doi';
+}
+
+function parenIn(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.paren) return true;
+  return false;
+}
+
 const NUMBER_JOINERS: ReadonlySet<string> = new Set(['/', '\\', '-']);
 /** Words whose number is not a house number: hamlets, floors, and numbered streets. */
 const NUMBERED_NON_HOUSE: ReadonlySet<string> = new Set([
   'to', 'kp', 'tdp', 'thon', 'ap', 'xom', 'ban', 'khom', 'doi', 'cum', 'khu', 'pho', 'tang', 'lau', 'duong', 'd',
+  // A numbered unit in compact form (`F7 Gò Vấp`, `P.12 Tân Bình`): its number is no house number.
+  'p', 'f', 'q', 'ward', 'district',
 ]);
+
+function preferCurrent(cand: GazetteerEntry[]): GazetteerEntry[] {
+  let current = 0;
+  for (const e of cand) if (e.successor === null) current++;
+  return current > 0 && current < cand.length ? cand.filter((e) => e.successor === null) : cand;
+}
 
 /** What {@link matchesAt} returns when nothing matches; never modified. */
 const NO_MATCHES: Match[] = [];
@@ -138,19 +171,78 @@ function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: Gazettee
           else typeMismatch = true;
         } else {
           cand = cand.filter((e) => !e.numeric);
-          // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street.
-          if (streetBefore(tokens, s)) ok = false;
+          // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
+          // "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
+          if (streetBefore(tokens, s) || landmarkBefore(tokens, s)) ok = false;
         }
+        // A current unit beats a historical one of the same name and type (`Thủ Đức`: the city, not the
+        // old district); the unit word has already chosen the type (`Quận Thủ Đức` is the old one).
+        if (ok && cand.length > 1) cand = preferCurrent(cand);
         if (ok && cand.length > 0) {
           const start = prefix === null ? s : s - prefix.words.length;
           if (out === null) out = [];
-          out.push({ level, start, nameStart: s, end, entries: cand, prefix, typeMismatch });
+          out.push({ level, start, nameStart: s, end, entries: cand, prefix, typeMismatch, fuzzy: false, paren: parenIn(tokens, start, end) });
         }
       }
     }
     if (stopAfter) break;
   }
   return out === null ? NO_MATCHES : out.reverse();
+}
+
+/**
+ * Approximate matches of `level` ending at token `end`: names of five or more letters within one edit
+ * of the input (`Nghệ Ann`, `Quảbg Ngãi`), searched only among the keys of `groups`
+ * (`scheme:provinceCode`, the province or district already read) or, for provinces, all province
+ * names. A match is returned only when exactly one name is that close: a misspelling is accepted
+ * only when it is unique in its context.
+ */
+function fuzzyMatchesAt(ctx: Ctx, end: number, level: UnitLevel, groups: readonly string[], accept: (e: GazetteerEntry) => boolean): Match[] {
+  const { tokens } = ctx;
+  const idx = fuzzyIndex(ctx.gz);
+  let found: Match | null = null;
+  let foundKey = '';
+  let key = '';
+  for (let len = 1; len <= 3 && end - len >= 0; len++) {
+    const s = end - len;
+    const t = tokens[s]!;
+    if (t.noise || startsWithDigit(t.key)) break;
+    key = len === 1 ? t.match : `${t.match} ${key}`;
+    // A run that is exactly some unit's name is that name, not a misspelling of another.
+    if (ctx.gz.wardKeys.has(key) || ctx.gz.districtKeys.has(key) || ctx.gz.provinceKeys.has(key)) {
+      if (t.brk && !t.dash) break;
+      continue;
+    }
+    const buckets = level === 'province' ? [idx.province] : groups.map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
+    for (const b of buckets) {
+      if (b === undefined) continue;
+      for (let L = key.length - 1; L <= key.length + 1; L++) {
+        for (const fk of b.get(L) ?? []) {
+          ctx.steps.n++;
+          if (fk.key === key || !withinOneEdit(key, fk.key)) continue;
+          let cand = fk.entries.filter(accept);
+          if (cand.length === 0) continue;
+          const prefix = unitWordBefore(ctx, s);
+          if (prefix !== null) {
+            if (!prefix.classes.includes(level as UnitClass)) continue;
+            const typed = cand.filter((e) => e.unit.type === prefix.type);
+            if (typed.length > 0) cand = typed;
+          } else {
+            cand = cand.filter((e) => !e.numeric);
+            if (cand.length === 0 || streetBefore(tokens, s) || landmarkBefore(tokens, s)) continue;
+          }
+          if (found !== null && foundKey !== fk.key) return NO_MATCHES;
+          const start = prefix === null ? s : s - prefix.words.length;
+          const entries: GazetteerEntry[] = found === null ? [] : [...found.entries];
+          for (const e of cand) if (!entries.includes(e)) entries.push(e);
+          foundKey = fk.key;
+          found = { level, start, nameStart: s, end, entries, prefix, typeMismatch: false, fuzzy: true, paren: parenIn(tokens, start, end) };
+        }
+      }
+    }
+    if (t.brk && !t.dash) break;
+  }
+  return found === null ? NO_MATCHES : [found];
 }
 
 /** Skip separators already excluded; step left over tokens that are noise. */
@@ -257,12 +349,21 @@ function nameKey(cache: Map<string, string>, keyOf: (s: string) => string, name:
 }
 
 function pickWard(ctx: Ctx, m: Match): WardPick {
-  const cand = narrow(ctx, m);
+  let cand = narrow(ctx, m);
+  // A current unit of the same name beats a historical one; among historical ones, those that went
+  // into the same current unit are one answer.
+  let current = 0;
+  for (const e of cand) if (e.successor === null) current++;
+  if (current > 0 && current < cand.length) cand = cand.filter((e) => e.successor === null);
+  else if (current === 0 && cand.length > 1) {
+    const s0 = cand[0]!.successor;
+    if (cand.every((e) => e.successor === s0)) cand = [cand[0]!];
+  }
   const c25 = cand.filter((e) => e.unit.scheme === '2025');
   const cL = cand.filter((e) => e.unit.scheme === 'legacy');
   if (c25.length === 1) {
     // The legacy reading only counts when it is the same kind of unit (Phường ≠ Xã of the same name).
-    const alt = cL.length === 1 && cL[0]!.unit.type === c25[0]!.unit.type ? cL[0]! : null;
+    const alt = cL.length === 1 && cL[0]!.unit.type === c25[0]!.unit.type && cL[0]!.successor === null ? cL[0]! : null;
     return { ward: c25[0]!, alt, ambiguous: [] };
   }
   if (c25.length === 0 && cL.length === 1) return { ward: cL[0]!, alt: null, ambiguous: [] };
@@ -274,16 +375,42 @@ interface Reading {
   readonly provinceEntries: readonly GazetteerEntry[];
   readonly inferred: boolean;
   readonly district: Match | null;
+  /** The ward is a 2025 ward written with its old (legacy) district, which must have fed into it. */
+  readonly districtContext: boolean;
   readonly ward: Match | null;
   readonly pick: WardPick | null;
   readonly score: number;
 }
 
-function score(province: Match | null, inferred: boolean, district: Match | null, ward: Match | null, pick: WardPick | null, cross: boolean): number {
+/** Score lost per unit read inside parentheses: `(Vĩnh Phúc cũ)` is a remark, not the address. */
+const PAREN_PENALTY = 1.5;
+/** Score lost per approximate (misspelt) unit. */
+const FUZZY_PENALTY = 0.6;
+/** Score lost per historical unit, so a current unit of the same reading wins a tie. */
+const HISTORICAL_PENALTY = 0.2;
+
+function unitPenalty(m: Match | null, e: GazetteerEntry | null): number {
+  if (m === null) return 0;
+  let p = 0;
+  if (m.paren) p += PAREN_PENALTY;
+  if (m.fuzzy) p += FUZZY_PENALTY;
+  if (e !== null && e.successor !== null) p += HISTORICAL_PENALTY;
+  return p;
+}
+
+function score(
+  province: Match | null,
+  inferred: boolean,
+  district: Match | null,
+  districtContext: boolean,
+  ward: Match | null,
+  pick: WardPick | null,
+  cross: boolean,
+): number {
   let s = 0;
   if (province) s += 3 + (province.prefix ? 0.3 : 0) - (province.typeMismatch ? 1 : 0);
   if (inferred) s += 0.5;
-  if (district) s += 2 + (district.prefix ? 0.3 : 0) - (district.typeMismatch ? 0.5 : 0);
+  if (district) s += (districtContext ? 1.9 : 2) + (district.prefix ? 0.3 : 0) - (district.typeMismatch ? 0.5 : 0);
   if (ward && pick) {
     s += (pick.ward ? 3 : 2) + (ward.prefix ? 0.3 : 0) - (ward.typeMismatch ? 0.5 : 0);
   }
@@ -293,6 +420,8 @@ function score(province: Match | null, inferred: boolean, district: Match | null
   if (district) s += 0.01 * (district.end - district.start);
   if (ward) s += 0.01 * (ward.end - ward.start);
   if (cross) s -= 0.3;
+  s -= unitPenalty(province, null) + unitPenalty(district, district !== null && district.entries.length === 1 ? district.entries[0]! : null);
+  s -= unitPenalty(ward, pick?.ward ?? null);
   return s;
 }
 
@@ -305,42 +434,90 @@ function reading(
   provinceEntries: readonly GazetteerEntry[],
   inferred: boolean,
   district: Match | null,
+  districtContext: boolean,
   ward: Match | null,
   pick: WardPick | null,
   cross: boolean,
 ): Reading {
-  return { province, provinceEntries, inferred, district, ward, pick, score: score(province, inferred, district, ward, pick, cross) };
+  return {
+    province,
+    provinceEntries,
+    inferred,
+    district,
+    districtContext,
+    ward,
+    pick,
+    score: score(province, inferred, district, districtContext, ward, pick, cross),
+  };
 }
 
-/** True when some entry of `entries` has legacy district code `district`. */
+/** True when some entry of `entries` is legacy district `district`, or a historical one that went into it. */
 function hasDistrict(entries: readonly GazetteerEntry[], district: string | null): boolean {
-  for (const d of entries) if (d.unit.code === district) return true;
+  for (const d of entries) {
+    if (d.unit.code === district || (d.successor !== null && (d.successor.unit.code === district || d.alsoInto.includes(district!)))) return true;
+  }
   return false;
+}
+
+/** True when 2025 ward `w` took in a ward of one of the legacy districts `entries`. */
+function wardOfOldDistrict(ctx: Ctx, entries: readonly GazetteerEntry[], w: GazetteerEntry): boolean {
+  const ds = legacyDistrictsOf2025(ctx.gz).get(w.unit.code);
+  if (ds === undefined) return false;
+  for (const d of ds) if (hasDistrict(entries, d)) return true;
+  return false;
+}
+
+function groupsOf(scope: Scope, level: UnitLevel): string[] {
+  const g: string[] = [];
+  if (level === 'ward') for (const c of scope.p25) g.push(`2025:${c}`);
+  for (const c of scope.pL) g.push(`legacy:${c}`);
+  return g;
 }
 
 function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
   const scope = scopeOf(ctx.gz, pm.entries);
   const e1 = leftEdge(ctx, pm.start);
-  const districts = matchesAt(ctx, e1, 'district', (e) => scope.pL.includes(e.province));
+  const inProvince = (e: GazetteerEntry): boolean => scope.pL.includes(e.province);
+  let districts = matchesAt(ctx, e1, 'district', inProvince);
+  if (districts.length === 0) districts = fuzzyMatchesAt(ctx, e1, 'district', groupsOf(scope, 'district'), inProvince);
   // Longest match first across levels: a bare ward name must not cut a longer district name in two.
   let longestDistrict = 0;
-  for (const d of districts) if (d.end - d.nameStart > longestDistrict) longestDistrict = d.end - d.nameStart;
+  for (const d of districts) if (!d.fuzzy && d.end - d.nameStart > longestDistrict) longestDistrict = d.end - d.nameStart;
   // Without a district first (di = -1), then under each district match.
   for (let di = -1; di < districts.length; di++) {
     const dm = di < 0 ? null : districts[di]!;
     const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
-    const wards =
+    const acceptWard =
       dm === null
-        ? matchesAt(ctx, e2, 'ward', (e) => inScope(scope, e))
-        : matchesAt(ctx, e2, 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district));
+        ? (e: GazetteerEntry): boolean => inScope(scope, e)
+        : (e: GazetteerEntry): boolean =>
+            e.unit.scheme === 'legacy' ? e.district !== null && hasDistrict(dm.entries, e.district) : inScope(scope, e) && wardOfOldDistrict(ctx, dm.entries, e);
+    let wards = matchesAt(ctx, e2, 'ward', acceptWard);
+    if (wards.length === 0) wards = fuzzyMatchesAt(ctx, e2, 'ward', groupsOf(scope, 'ward'), acceptWard);
     const minWard = dm === null ? longestDistrict : 0;
     for (let wi = -1; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
-      if (wm !== null && wm.prefix === null && wm.end - wm.nameStart < minWard) continue;
-      const pick = wm === null ? null : pickWard(ctx, wm);
+      if (wm !== null && wm.prefix === null && !wm.fuzzy && wm.end - wm.nameStart < minWard) continue;
+      // Never a province from one misspelt word alone: it needs an exact unit under it.
+      if (pm.fuzzy && (dm === null || dm.fuzzy) && (wm === null || wm.fuzzy)) continue;
+      // Under a district, a legacy ward of it comes first; a 2025 ward is read only as "new ward
+      // written with its old district" (the district then explains text but is not reported).
+      let context = false;
+      let pick: WardPick | null = null;
+      if (wm !== null) {
+        if (dm === null) pick = pickWard(ctx, wm);
+        else {
+          const legacy = wm.entries.filter((e) => e.unit.scheme === 'legacy');
+          if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : { ...wm, entries: legacy });
+          else {
+            pick = pickWard(ctx, wm);
+            context = true;
+          }
+        }
+      }
       const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
       const cross = used !== null && isCross(scope, used);
-      out.push(reading(pm, pm.entries, false, dm, wm, pick, cross));
+      out.push(reading(pm, pm.entries, false, dm, context, wm, pick, cross));
     }
   }
 }
@@ -377,13 +554,19 @@ function oneSchemeProvince(entries: readonly GazetteerEntry[]): boolean {
 
 function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Reading[]): void {
   for (const dm of matchesAt(ctx, end, 'district', () => true)) {
-    if (!oneProvince(dm.entries) || !trustedBare(dm, skipped)) continue;
+    if (!oneProvince(dm.entries)) continue;
+    // A bare one-word district (`Gò Vấp`, `PN`) counts only with a ward of it named with its unit
+    // word right before it (`F7 Gò Vấp`, `P9 PN`): two nested units agree.
+    const trusted = trustedBare(dm, skipped);
+    if (!trusted && skipped) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
     const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district));
-    for (let wi = -1; wi < wards.length; wi++) {
+    for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
+      if (!trusted && wm!.prefix === null) continue;
       const pick = wm === null ? null : pickWard(ctx, wm);
-      out.push(reading(null, p ? [p] : [], true, dm, wm, pick, false));
+      if (!trusted && pick!.ward === null) continue;
+      out.push(reading(null, p ? [p] : [], true, dm, false, wm, pick, false));
     }
   }
   for (const wm of matchesAt(ctx, end, 'ward', () => true)) {
@@ -391,7 +574,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Readin
     if (!(pick.ward ? true : oneSchemeProvince(pick.ambiguous)) || !trustedBare(wm, skipped)) continue;
     const first = pick.ward ?? pick.ambiguous[0]!;
     const p = provinceEntryOf(ctx.gz, first);
-    out.push(reading(null, p ? [p] : [], true, null, wm, pick, false));
+    out.push(reading(null, p ? [p] : [], true, null, false, wm, pick, false));
   }
 }
 
@@ -419,22 +602,86 @@ function trailingJunk(ctx: Ctx, end: number): number {
   }
 }
 
-function bestReading(ctx: Ctx): { reading: Reading; skipped: number } | null {
+/** Score lost per word skipped at the end (text after the province: landmarks, notes, hamlets). */
+const SKIP_PENALTY = 0.15;
+/** Skipping a word inside parentheses costs less: a remark there is expected. */
+const SKIP_PAREN_PENALTY = 0.03;
+/** No reading scores more than this (province, district and ward, all with unit words). */
+const MAX_SCORE = 9.5;
+
+/**
+ * The reading that explains the text best. Every end position is tried from the right, and a reading
+ * that leaves words after it (`…, Hà Nội, gần chợ Đồng Xuân`) pays for each word it leaves. Once a
+ * reading with a province is found, later (further left) positions are read only under a province:
+ * a bare name further left never overrides a province already read. The scan stops when no reading
+ * could still win, so every position costs a bounded amount of work.
+ */
+function bestReading(ctx: Ctx): { reading: Reading; skipped: number; score: number } | null {
   const end0 = trailingJunk(ctx, ctx.tokens.length);
+  let best: Reading | null = null;
+  let bestScore = -Infinity;
+  let bestSkipped = 0;
+  let haveProvince = false;
+  let penalty = 0;
+  let prevEnd = end0;
   for (let end = end0; end > 0; end = leftEdge(ctx, end - 1)) {
+    for (let k = end; k < prevEnd; k++) penalty += ctx.tokens[k]!.noise ? 0 : ctx.tokens[k]!.paren ? SKIP_PAREN_PENALTY : SKIP_PENALTY;
+    prevEnd = end;
+    if (best !== null && MAX_SCORE - penalty <= bestScore) break;
     const readings: Reading[] = [];
     // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
-    const pm = matchesAt(ctx, end, 'province', () => true)[0];
+    let pm: Match | undefined = matchesAt(ctx, end, 'province', () => true)[0];
+    // A misspelt province only at the end of a segment, and only with an exact unit under it.
+    if (pm === undefined && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', [], () => true)[0];
     if (pm !== undefined) readingsUnderProvince(ctx, pm, readings);
     // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
-    if (pm === undefined || pm.typeMismatch) nationwideReadings(ctx, end, end < end0, readings);
-    if (readings.length > 0) {
-      let best = readings[0]!;
-      for (const r of readings) if (r.score > best.score) best = r;
-      return { reading: best, skipped: end0 - end };
+    if (!haveProvince && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, readings);
+    for (const r of readings) {
+      const sc = r.score - penalty;
+      if (sc > bestScore) {
+        best = r;
+        bestScore = sc;
+        bestSkipped = end0 - end;
+      }
+      if (r.province !== null && !r.province.fuzzy) haveProvince = true;
     }
   }
-  return null;
+  return best === null ? null : { reading: best, skipped: bestSkipped, score: bestScore };
+}
+
+/**
+ * The tokens with their comma-separated segments in reverse order, for addresses written province
+ * first (`ĐÀ NẴNG, QUẬN HẢI CHÂU, PHƯỜNG THẠCH THANG, 45 LÊ DUẨN`). Offsets stay those of the input.
+ */
+function reverseSegments(tokens: readonly Token[]): Token[] {
+  const segs: Token[][] = [];
+  for (const t of tokens) {
+    if (segs.length === 0 || t.brk) segs.push([]);
+    segs[segs.length - 1]!.push(t);
+  }
+  const out: Token[] = [];
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const seg = segs[i]!;
+    for (let k = 0; k < seg.length; k++) {
+      const t = seg[k]!;
+      if (k > 0) out.push(t);
+      else {
+        const first = out.length === 0;
+        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, dash: false, noise: t.noise, paren: t.paren });
+      }
+    }
+  }
+  return out;
+}
+
+/** True when the first segment is exactly a province name (with or without its unit word) and more follow. */
+function provinceFirst(ctx: Ctx): boolean {
+  const { tokens } = ctx;
+  let segEnd = 1;
+  while (segEnd < tokens.length && !tokens[segEnd]!.brk) segEnd++;
+  if (segEnd >= tokens.length) return false;
+  const pm = matchesAt(ctx, segEnd, 'province', () => true)[0];
+  return pm !== undefined && pm.start === 0;
 }
 
 const EMPTY: ParsedAddress = Object.freeze({
@@ -451,6 +698,8 @@ const EMPTY: ParsedAddress = Object.freeze({
   confidence: 0,
   ambiguous: Object.freeze([]) as readonly AdminUnit[],
   spans: Object.freeze({}),
+  historical: false,
+  fuzzy: Object.freeze([]) as ReadonlyArray<'ward' | 'district' | 'province'>,
 });
 
 function span(ctx: Ctx, from: number, to: number): Span {
@@ -505,7 +754,7 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
     const s: Span = [tokens[p.from]!.start, tokens[p.to - 1]!.end];
     const prev = spans[p.kind];
     if (prev === undefined) spans[p.kind] = s;
-    else if (lastKind === p.kind && lastTo === p.from) spans[p.kind] = [prev[0], s[1]];
+    else if (lastKind === p.kind && lastTo === p.from && s[0] >= prev[1]) spans[p.kind] = [prev[0], s[1]];
     else continue;
     lastKind = p.kind;
     lastTo = p.to;
@@ -524,6 +773,13 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
   if (r.ward?.prefix) confidence += 0.05;
   if (r.ward?.typeMismatch || r.district?.typeMismatch || r.province?.typeMismatch) confidence -= 0.1;
   if (skipped > 0) confidence -= 0.1;
+  const fuzzy: Array<'ward' | 'district' | 'province'> = [];
+  if (r.ward?.fuzzy && ward !== null) fuzzy.push('ward');
+  if (r.district?.fuzzy && district !== null) fuzzy.push('district');
+  if (r.province?.fuzzy) fuzzy.push('province');
+  confidence -= 0.15 * fuzzy.length;
+  const historical = ward?.successor != null || district?.successor != null;
+  if (historical) confidence -= 0.05;
   confidence = Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100));
 
   const alt = pick?.alt ?? null;
@@ -547,6 +803,8 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
     confidence,
     ambiguous: Object.freeze(ambiguous),
     spans: Object.freeze(spans),
+    historical,
+    fuzzy: Object.freeze(fuzzy),
   });
 }
 
@@ -569,9 +827,19 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const ctx: Ctx = { text, tokens: tokenize(text, steps), gz, tries: keyTries(gz), steps };
-    const found = bestReading(ctx);
-    return found === null ? EMPTY : build(ctx, found.reading, found.skipped);
+    const tokens = repairTokens(tokenize(text, steps), text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
+    const ctx: Ctx = { text, tokens, gz, tries: keyTries(gz), steps };
+    let found = bestReading(ctx);
+    let used = ctx;
+    if (provinceFirst(ctx)) {
+      const rctx: Ctx = { text, tokens: reverseSegments(ctx.tokens), gz, tries: ctx.tries, steps };
+      const rev = bestReading(rctx);
+      if (rev !== null && (found === null || rev.score > found.score)) {
+        found = rev;
+        used = rctx;
+      }
+    }
+    return found === null ? EMPTY : build(used, found.reading, found.skipped);
   } catch (e) {
     // Internal faults surface as the library's error, without the message (it could quote input).
     if (e instanceof WaybillShieldError) throw e;

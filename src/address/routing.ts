@@ -43,7 +43,9 @@ export function addressRouting(parsed: ParsedAddress, opts?: AddressRoutingOptio
     const ward = u.ward;
     const province = u.province ?? (ward ? provinceOf(gz, ward) : u.district ? provinceOf(gz, u.district) : null);
     const legacyWard = ward?.unit.scheme === 'legacy' ? ward : u.altWard;
-    const district = u.district ?? (legacyWard ? districtOf(gz, legacyWard) : null);
+    // A legacy ward names its district: when the text gave another (an old district the ward has
+    // left, or a historical one), the ward's own current district is the one to route by.
+    const district = legacyWard && (u.district === null || u.district.unit.code !== legacyWard.district) ? districtOf(gz, legacyWard) : u.district;
     let w25: GazetteerEntry | null = null;
     if (ward !== null) w25 = ward.unit.scheme === '2025' ? ward : ward2025Of(gz, ward);
     let p25: GazetteerEntry | null = null;

@@ -35,6 +35,11 @@ export interface AdminUnit {
   readonly nameEn: string;
   readonly type: UnitType;
   readonly scheme: AddressScheme;
+  /**
+   * Present (`true`) only on a legacy unit abolished or renamed before 2025-03. Masking and routing
+   * use the current legacy unit it went into.
+   */
+  readonly historical?: true;
 }
 
 /** Door-level and routing parts that {@link ParsedAddress.spans} can point at. */
@@ -77,6 +82,10 @@ export interface ParsedAddress {
   readonly ambiguous: readonly AdminUnit[];
   /** Where each recognised part sits in the original string. */
   readonly spans: Readonly<Partial<Record<AddressPart, Span>>>;
+  /** True when the ward or district read is a historical unit (see {@link AdminUnit.historical}). */
+  readonly historical: boolean;
+  /** The units matched only approximately (a misspelt name); each lowers `confidence`. */
+  readonly fuzzy: ReadonlyArray<'ward' | 'district' | 'province'>;
 }
 
 /** One routing unit as plain JSON. */

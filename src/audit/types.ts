@@ -6,20 +6,28 @@
  */
 import type { SealedField } from '../schema.js';
 
-/** What happened. */
-export type AuditAction = 'unseal' | 'reveal' | 'token.issue' | 'token.redeem' | 'token.revoke' | 'pin.verify' | 'caller.verify';
+/**
+ * What happened. `audit-repair` is written by the chain itself when its file sink had to move a
+ * torn last line aside on open (`reason` says how many bytes: `torn-bytes-57`). `keys.shred` records
+ * the retention epochs a keyring shred destroyed; `forget` one record's sealed fields stripped.
+ */
+export type AuditAction = 'unseal' | 'reveal' | 'token.issue' | 'token.redeem' | 'token.revoke' | 'pin.verify' | 'caller.verify' | 'audit-repair' | 'keys.shred' | 'forget';
 
 /** How it ended. */
 export type AuditOutcome = 'ok' | 'denied' | 'error';
 
 /** One audit event, before the chain numbers and hashes it. */
 export interface AuditEvent {
-  /** Staff or courier id (an identifier, never a person's name). */
+  /**
+   * Staff, courier or service id: an opaque identifier (`cs-17`, `courier-042`, `svc:intake`),
+   * never a person's name or phone number. Letters, digits and `._:-`, at most 64 characters,
+   * and no run of 7 or more digits even across separators (`0901-234-567` is refused).
+   */
   actor: string;
   action: AuditAction;
   waybillId: string;
   fields: readonly SealedField[];
-  /** Purpose code given by the actor (unseal), if any. */
+  /** Purpose code given by the actor (unseal), if any: lowercase code, no run of 4 digits even across separators. */
   purpose?: string;
   outcome: AuditOutcome;
   /** Typed reason for a refusal (e.g. `bad-tag`); never input text. */
@@ -61,4 +69,9 @@ export interface AuditSink {
   read?(): Iterable<unknown>;
   /** The newest stored record, so a new chain can continue where the sink ends. */
   last?(): AuditRecord | undefined;
+  /**
+   * A repair the sink made when it opened (e.g. a torn last line moved aside), reported once:
+   * the chain then writes an `audit-repair` record first. Later calls return undefined.
+   */
+  takeRepair?(): { bytes: number } | undefined;
 }

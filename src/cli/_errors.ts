@@ -71,6 +71,7 @@ const CODE_HINTS: Partial<Record<ErrorCode, string>> = {
   TOKEN_REJECTED: 'check the waybill id, courier id, assignment number and validity window',
   TOKEN_LOCKED: 'too many failed attempts; wait for the lockout window to pass',
   AUDIT_FAILED: 'the audit file was altered, truncated or reordered at the record shown',
+  AUDIT_LOCKED: 'another process is writing this audit file; give each process its own file (see docs/cli.md)',
   INVALID_INPUT: 'check the input format',
 };
 

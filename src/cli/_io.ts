@@ -6,9 +6,10 @@
  * @internal
  */
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { CliError } from './_errors.js';
+import { CliError, usage } from './_errors.js';
 
 /** The process surface a command uses. */
 export interface CliIO {
@@ -153,4 +154,33 @@ export function ioError(e: unknown, what: string): CliError {
     EEXIST: 'use --force to replace it',
   };
   return new CliError('IO_ERROR', `${what} (${errno})`, { hint: hints[errno] ?? 'check the path and permissions' });
+}
+
+/**
+ * Refuse a run whose output would overwrite its input (or whose two outputs are one file):
+ * opening an output truncates it, and the input would be lost while it is read. Files are
+ * compared by device and inode, so another name, a link or `./` does not get past it.
+ * @param input - the input path, or `-`
+ * @param outputs - option name and path of each output (undefined or `-` for stdout/stderr)
+ * @throws CliError `USAGE` naming the option
+ */
+export function refuseSameFile(input: string, outputs: readonly [string, string | undefined][]): void {
+  const id = (path: string): string | undefined => {
+    try {
+      const st = statSync(path);
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      // Not there yet: it is a new file, unless two outputs name the same new path.
+      return `new:${resolve(path)}`;
+    }
+  };
+  const seen = new Map<string, string>();
+  if (input !== '-') seen.set(id(input)!, 'the input');
+  for (const [option, path] of outputs) {
+    if (path === undefined || path === '-') continue;
+    const key = id(path)!;
+    const other = seen.get(key);
+    if (other !== undefined) throw usage(`${option} names the same file as ${other}`, 'give every output a file of its own, never the input: opening it would truncate what is being read');
+    seen.set(key, option);
+  }
 }

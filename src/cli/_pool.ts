@@ -2,6 +2,10 @@
  * An ordered pool of `protect` workers: batches go to worker threads round-robin, and results
  * come back in submission order. The caller bounds how many batches are in flight, which bounds
  * memory and carries backpressure from the output back to the input.
+ *
+ * A worker that dies (its heap cap reached, a crash) leaves the pool; the batches it held fail
+ * with {@link WORKER_LOST}, and the caller protects them on the main thread instead, so no row
+ * is lost. When no worker is left, every batch fails that way.
  * @module
  * @internal
  */
@@ -38,58 +42,89 @@ export function workerUrl(): URL {
  */
 export const WORKER_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 });
 
+/**
+ * The old-generation cap per worker: {@link WORKER_LIMITS}, or `WAYBILL_SHIELD_WORKER_HEAP_MB`
+ * (16–4096) for hosts that need another.
+ * @param env - the environment
+ * @returns resource limits for each worker
+ */
+export function workerLimits(env: Readonly<Record<string, string | undefined>>): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  const v = env.WAYBILL_SHIELD_WORKER_HEAP_MB;
+  const n = v !== undefined && /^\d{1,4}$/.test(v) ? Number(v) : NaN;
+  return { ...WORKER_LIMITS, maxOldGenerationSizeMb: n >= 16 && n <= 4096 ? n : WORKER_LIMITS.maxOldGenerationSizeMb };
+}
+
+/** The rejection of a batch whose worker died; the caller redoes the batch on the main thread. */
+export const WORKER_LOST: unique symbol = Symbol('worker lost');
+
 /** Worker threads that protect batches. */
 export class ProtectPool {
-  readonly #workers: Worker[];
-  readonly #pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }>();
+  readonly #live: Worker[];
+  readonly #pending = new Map<number, { worker: Worker; resolve: (r: BatchResult) => void; reject: (e: unknown) => void }>();
   #seq = 0;
-  #failed: unknown;
+  #closed = false;
+  /** Workers that died so far. */
+  lost = 0;
 
   /**
    * @param size - number of worker threads
    * @param data - keyring JSON and policy for every worker
+   * @param limits - heap limits per worker (default {@link WORKER_LIMITS})
    */
-  constructor(size: number, data: ProtectWorkerData) {
+  constructor(size: number, data: ProtectWorkerData, limits: ReturnType<typeof workerLimits> = WORKER_LIMITS) {
     const url = workerUrl();
-    this.#workers = Array.from({ length: size }, () => {
-      const w = new Worker(url, { workerData: data, resourceLimits: WORKER_LIMITS });
+    this.#live = Array.from({ length: size }, () => {
+      const w = new Worker(url, { workerData: data, resourceLimits: limits });
       w.on('message', (msg: { seq: number; result: BatchResult }) => {
         const p = this.#pending.get(msg.seq);
         this.#pending.delete(msg.seq);
         p?.resolve(msg.result);
       });
-      // A worker that dies fails every batch still waiting; its error may quote data, so it is dropped.
-      const fail = () => {
-        this.#failed ??= new CliError('IO_ERROR', 'a worker thread stopped unexpectedly', { hint: 'run again with --workers 1' });
-        for (const p of this.#pending.values()) p.reject(this.#failed);
-        this.#pending.clear();
+      // A worker that dies takes no row with it: its batches fail with WORKER_LOST and are redone
+      // by the caller. Its error may quote data, so it is dropped.
+      let gone = false;
+      const die = () => {
+        if (gone) return;
+        gone = true;
+        const i = this.#live.indexOf(w);
+        if (i >= 0) this.#live.splice(i, 1);
+        if (!this.#closed) this.lost++;
+        for (const [seq, p] of this.#pending) {
+          if (p.worker !== w) continue;
+          this.#pending.delete(seq);
+          p.reject(WORKER_LOST);
+        }
       };
-      w.on('error', fail);
-      w.on('exit', (code) => {
-        if (code !== 0 || this.#pending.size > 0) fail();
-      });
+      w.on('error', die);
+      w.on('exit', die);
       return w;
     });
   }
 
   /**
-   * Protect a batch on the next worker.
+   * Protect a batch on the next live worker.
    * @param items - the batch
-   * @returns its result
+   * @returns its result; rejects with {@link WORKER_LOST} when its worker dies or none is left
    */
   run(items: InputItem[]): Promise<BatchResult> {
-    if (this.#failed !== undefined) return Promise.reject(this.#failed);
+    if (this.#closed || this.#live.length === 0) return Promise.reject(WORKER_LOST);
     const seq = this.#seq++;
-    const worker = this.#workers[seq % this.#workers.length]!;
+    const worker = this.#live[seq % this.#live.length]!;
     return new Promise<BatchResult>((resolve, reject) => {
-      this.#pending.set(seq, { resolve, reject });
-      worker.postMessage({ seq, items });
+      this.#pending.set(seq, { worker, resolve, reject });
+      try {
+        worker.postMessage({ seq, items });
+      } catch {
+        // A value that cannot be cloned for the worker: the caller protects it here instead.
+        this.#pending.delete(seq);
+        reject(WORKER_LOST);
+      }
     });
   }
 
   /** Stop every worker. */
   async close(): Promise<void> {
-    this.#failed ??= new CliError('IO_ERROR', 'the worker pool was closed');
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    this.#closed = true;
+    await Promise.all([...this.#live].map((w) => w.terminate()));
   }
 }

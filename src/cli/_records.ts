@@ -1,29 +1,39 @@
 /**
- * Streaming record readers for the CLI: CSV (csv-parse: quotes, embedded newlines, BOM, `;`
- * or other separators), NDJSON, and JSON arrays. Each yields one item per record, in order, with
- * its 1-based row number, and never holds more than one record (at most {@link MAX_RECORD_BYTES})
- * in memory besides the stream's own buffers.
+ * Streaming record readers for the CLI: CSV (csv-parse: quotes, embedded newlines, `;` or other
+ * separators), NDJSON, and JSON arrays. Each yields one item per record, in order, with its
+ * 1-based row number and the physical line it starts on, and never holds more than one record
+ * (at most {@link MAX_RECORD_BYTES}) in memory besides the stream's own buffers.
  *
- * A record that cannot be read (bad CSV quoting, bad JSON, too long) becomes an error item with
- * a code and a rule; reading goes on with the next record.
+ * Input arrives as UTF-8 bytes (see `_decode.ts`); each record's text is normalised to NFC.
+ *
+ * A record that cannot be read (bad CSV quoting, bad JSON, nested too deeply, too long) becomes
+ * an error item with a code and a rule; reading goes on with the next record, so every record
+ * read is either a value or a reject.
  * @module
  * @internal
  */
 import { Readable } from 'node:stream';
-import { parse as parseCsv, type CsvError } from 'csv-parse';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { ErrorCode, Issue } from '../errors.js';
 import { usage, CliError } from './_errors.js';
-import { mapColumns, rowToWaybill } from './_columns.js';
+import { mapColumns, rowToWaybill, type ColumnMap } from './_columns.js';
+import { checkFileDecodes, chooseEncoding, utf8Stream, type InputEncoding } from './_decode.js';
 
 /** Longest record accepted, in bytes. The schema's own limits total far less. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/**
+ * Deepest nesting of arrays and objects read from JSON. A waybill is three levels deep; a value
+ * nested thousands deep is refused as a record, before any parser or worker sees it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 /** Input formats. */
 export type RecordFormat = 'csv' | 'ndjson' | 'json';
 
-/** One record read from the input, or why it could not be read. */
+/** One record read from the input, or why it could not be read. `bytes`: its size in the input. */
 export type InputItem =
-  | { row: number; line?: number; value: unknown }
+  | { row: number; line?: number; bytes?: number; value: unknown }
   | { row: number; line?: number; error: { code: ErrorCode; issues: Issue[] } };
 
 const unreadable = (row: number, rule: string, line?: number): InputItem =>
@@ -31,6 +41,28 @@ const unreadable = (row: number, rule: string, line?: number): InputItem =>
     ? { row, error: { code: 'INVALID_INPUT', issues: [{ path: '', rule }] } }
     : { row, line, error: { code: 'INVALID_INPUT', issues: [{ path: '', rule }] } };
 
+/**
+ * Whether JSON text nests arrays and objects deeper than {@link MAX_JSON_DEPTH} (outside strings).
+ * @param b - UTF-8 bytes of one JSON value
+ * @returns true when too deep
+ */
+export function nestedTooDeep(b: Uint8Array): boolean {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === 0x5c) escaped = true;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
 //#region sniffing
 
 /**
@@ -110,64 +142,213 @@ export function detectDelimiter(head: Buffer): string {
 
 //#region CSV
 
+/** One physical line (also read this way by `verify-audit`): its 1-based number and bytes (without `\n` or a final `\r`); `null` when longer than a record may be. */
+export interface PhysicalLine {
+  n: number;
+  buf: Buffer | null;
+}
+
+export async function* physicalLines(stream: Readable): AsyncGenerator<PhysicalLine> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  let n = 0;
+  const finish = (): PhysicalLine => {
+    n++;
+    let buf: Buffer | null = null;
+    if (!tooLong) {
+      buf = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      if (buf.length > 0 && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
+    }
+    parts = [];
+    size = 0;
+    tooLong = false;
+    return { n, buf };
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      const end = nl < 0 ? chunk.length : nl;
+      if (!tooLong && end > start) {
+        size += end - start;
+        if (size > MAX_RECORD_BYTES) {
+          tooLong = true;
+          parts = [];
+        } else parts.push(chunk.subarray(start, end));
+      }
+      if (nl < 0) break;
+      yield finish();
+      start = nl + 1;
+    }
+  }
+  if (size > 0 || tooLong) yield finish();
+}
+
+function countQuotes(b: Buffer): number {
+  let q = 0;
+  for (let i = b.indexOf(0x22); i >= 0; i = b.indexOf(0x22, i + 1)) q++;
+  return q;
+}
+
+/** A CSV record found by the line splitter: its text and first line, or the rule it broke. */
+type CsvChunk = { line: number; text: string } | { line: number; rule: string };
+
 /**
- * Read CSV records as waybill inputs. The first record is the header.
- * @param stream - the input
+ * Split physical lines into CSV records. A record ends on the line where its quotes balance.
+ * When a quoted field would run on into a line that reads as a whole row by itself, or past
+ * the record size limit, or to the end of the input, or closes into something that is not one
+ * row of the header's width, the opening quote was a stray one (a customer typing `"`): the
+ * line it started on is rejected and reading resumes on the next line, so one quote costs one
+ * row, not the rest of the file.
+ */
+async function* csvRecords(stream: Readable, isRow: (b: Buffer) => boolean, isRecord: (text: string) => boolean): AsyncGenerator<CsvChunk> {
+  let pending: PhysicalLine[] = [];
+  let pendingBytes = 0;
+  let pendingQuotes = 0;
+  const text = (ls: readonly PhysicalLine[]) => ls.map((l) => l.buf!.toString('utf8')).join('\n');
+  function* feed(work: PhysicalLine[]): Generator<CsvChunk> {
+    while (work.length > 0) {
+      const l = work.shift()!;
+      if (pending.length === 0) {
+        if (l.buf === null) {
+          yield { line: l.n, rule: 'too_long' };
+          continue;
+        }
+        if (l.buf.length === 0) continue; // blank line
+        const q = countQuotes(l.buf);
+        if (q % 2 === 0) {
+          yield { line: l.n, text: l.buf.toString('utf8') };
+          continue;
+        }
+        pending = [l];
+        pendingBytes = l.buf.length;
+        pendingQuotes = q;
+        continue;
+      }
+      const overflow = l.buf === null || pendingBytes + 1 + l.buf.length > MAX_RECORD_BYTES;
+      if (overflow || (countQuotes(l.buf!) % 2 === 0 && isRow(l.buf!))) {
+        const [first, ...rest] = pending;
+        pending = [];
+        yield { line: first!.n, rule: 'csv' };
+        work.unshift(...rest, l);
+        continue;
+      }
+      pending.push(l);
+      pendingBytes += 1 + l.buf!.length;
+      pendingQuotes += countQuotes(l.buf!);
+      if (pendingQuotes % 2 === 0) {
+        const t = text(pending);
+        const [first, ...rest] = pending;
+        pending = [];
+        if (isRecord(t)) {
+          yield { line: first!.n, text: t };
+        } else {
+          // The quotes balance only by pairing a stray quote with the opening quote of a later
+          // multi-line cell: the first line is the stray one.
+          yield { line: first!.n, rule: 'csv' };
+          work.unshift(...rest);
+        }
+      }
+    }
+  }
+  for await (const l of physicalLines(stream)) yield* feed([l]);
+  // The input ended inside a quoted field: the quote that opened it was a stray one.
+  while (pending.length > 0) {
+    const [first, ...rest] = pending;
+    pending = [];
+    yield { line: first!.n, rule: 'csv' };
+    yield* feed(rest);
+  }
+}
+
+/** Records parsed together by csv-parse, when they all parse; else one by one. */
+const CSV_GROUP_ROWS = 256;
+const CSV_GROUP_BYTES = 512 * 1024;
+
+/**
+ * Read CSV records as waybill inputs. The first record is the header. Records are found by
+ * {@link csvRecords} and parsed by csv-parse; a record csv-parse cannot read is one reject.
+ * @param stream - the input, UTF-8
  * @param delimiter - the separator
  * @param onIgnored - told the 1-based indexes of header columns that name no field
  * @returns items in order
- * @throws CliError `USAGE` when the header lacks a required field
+ * @throws CliError `USAGE` when the header lacks a required field or cannot be read
  */
 export async function* readCsv(stream: Readable, delimiter: string, onIgnored: (columns: number[]) => void): AsyncGenerator<InputItem> {
-  const skipped: { line: number }[] = [];
-  const parser = stream.pipe(
-    parseCsv({
-      bom: true,
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: MAX_RECORD_BYTES,
-      on_skip: (err: CsvError | undefined) => {
-        const lines = (err as { lines?: unknown } | undefined)?.lines;
-        skipped.push({ line: typeof lines === 'number' ? lines : 0 });
-        return undefined;
-      },
-    }),
-  );
-  stream.on('error', (e) => parser.destroy(e));
-  let map: ReturnType<typeof mapColumns> | undefined;
-  let row = 0;
-  let lastSkipLine = -1;
-  // A record csv-parse could not read (a stray or unclosed quote, an oversized field) is one
-  // reject, and reading goes on where the parser resynchronises. The parser reports skips as it
-  // meets them, ahead of the records before them, so each waits for its place by line number.
-  const flush = function* (beforeLine: number): Generator<InputItem> {
-    while (map !== undefined && skipped.length > 0 && skipped[0]!.line < beforeLine) {
-      const s = skipped.shift()!;
-      // One bad record can raise several errors on the same line.
-      if (s.line === lastSkipLine && s.line !== 0) continue;
-      lastSkipLine = s.line;
-      yield unreadable(++row, 'csv', s.line || undefined);
+  const options = { delimiter, relax_column_count: true, bom: false } as const;
+  const parseOne = (t: string): string[] | undefined => {
+    try {
+      const recs = parseCsvSync(t, options) as string[][];
+      return recs.length === 1 ? recs[0] : undefined;
+    } catch {
+      return undefined;
     }
   };
+  let map: ColumnMap | undefined;
+  let columns = 0;
+  const isRow = (b: Buffer): boolean => columns > 1 && parseOne(b.toString('utf8'))?.length === columns;
+  // A multi-line record must come out as one row of the header's width; before the header is
+  // known, any single record will do.
+  const isRecord = (t: string): boolean => {
+    const cells = parseOne(t);
+    return cells !== undefined && (columns === 0 || cells.length === columns);
+  };
+  let row = 0;
+  let group: { line: number; text: string }[] = [];
+  let groupBytes = 0;
+  const toItem = (line: number, cells: string[] | undefined): InputItem => {
+    if (cells === undefined) return unreadable(++row, 'csv', line);
+    const value = rowToWaybill(map!, cells);
+    // The size of what goes on to be protected: ignored columns are not sent anywhere.
+    let bytes = 0;
+    map!.fields.forEach((f, i) => {
+      if (f !== undefined) bytes += cells[i]?.length ?? 0;
+    });
+    return { row: ++row, line, bytes, value };
+  };
+  function* flush(): Generator<InputItem> {
+    if (group.length === 0) return;
+    const g = group;
+    group = [];
+    groupBytes = 0;
+    let all: string[][] | undefined;
+    try {
+      all = parseCsvSync(g.map((r) => r.text).join('\n'), options) as string[][];
+    } catch {
+      all = undefined;
+    }
+    if (all !== undefined && all.length === g.length) {
+      for (let i = 0; i < g.length; i++) yield toItem(g[i]!.line, all[i]);
+    } else {
+      for (const r of g) yield toItem(r.line, parseOne(r.text));
+    }
+  }
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield* flush(rec.info.lines);
+    for await (const c of csvRecords(stream, isRow, isRecord)) {
       if (map === undefined) {
-        if (skipped.some((s) => s.line <= rec.info.lines)) throw usage('the CSV header row could not be read');
-        map = mapColumns(rec.record);
+        const header = 'text' in c ? parseOne(c.text.normalize('NFC')) : undefined;
+        if (header === undefined) throw usage('the CSV header row could not be read');
+        map = mapColumns(header);
+        columns = header.length;
         if (map.ignored.length > 0) onIgnored(map.ignored);
         continue;
       }
-      yield { row: ++row, line: rec.info.lines, value: rowToWaybill(map, rec.record) };
+      if (!('text' in c)) {
+        yield* flush();
+        yield unreadable(++row, c.rule, c.line);
+        continue;
+      }
+      const t = c.text.normalize('NFC');
+      group.push({ line: c.line, text: t });
+      groupBytes += t.length;
+      if (group.length >= CSV_GROUP_ROWS || groupBytes >= CSV_GROUP_BYTES) yield* flush();
     }
-    yield* flush(Number.POSITIVE_INFINITY);
+    yield* flush();
   } catch (e) {
     if (e instanceof CliError) throw e;
-    // Errors csv-parse does not skip (e.g. a broken stream) end the run; its message may quote data.
-    throw new CliError('INVALID_INPUT', 'the CSV input could not be read', { hint: 'check the file encoding (UTF-8) and quoting' });
+    // Anything else (a broken stream) ends the run; its message may quote data.
+    throw new CliError('INVALID_INPUT', 'the CSV input could not be read', { hint: 'check the file encoding and quoting' });
   }
   if (map === undefined) throw usage('the CSV input has no header row');
 }
@@ -201,8 +382,9 @@ export async function* readNdjson(stream: Readable): AsyncGenerator<InputItem> {
     }
     if (line === 1) text = text.replace(/^\ufeff/, '');
     if (text.trim() === '') return undefined;
+    if (nestedTooDeep(buf)) return unreadable(line, 'too_deep', line);
     try {
-      return { row: line, line, value: JSON.parse(text) as unknown };
+      return { row: line, line, bytes: buf.length, value: JSON.parse(text.normalize('NFC')) as unknown };
     } catch {
       return unreadable(line, 'json', line);
     }
@@ -254,6 +436,7 @@ export async function* readJsonArray(stream: Readable): AsyncGenerator<InputItem
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;
+  let tooDeep = false;
   let hasContent = false;
   let row = 0;
   let line = 1;
@@ -270,9 +453,12 @@ export async function* readJsonArray(stream: Readable): AsyncGenerator<InputItem
     if (!hasContent) return undefined;
     hasContent = false;
     row++;
+    const wasTooDeep = tooDeep;
+    tooDeep = false;
     if (wasTooLong) return unreadable(row, 'too_long', elementLine);
+    if (wasTooDeep) return unreadable(row, 'too_deep', elementLine);
     try {
-      return { row, line: elementLine, value: JSON.parse(decoder.decode(buf)) as unknown };
+      return { row, line: elementLine, bytes: buf.length, value: JSON.parse(decoder.decode(buf).normalize('NFC')) as unknown };
     } catch {
       return unreadable(row, 'json', elementLine);
     }
@@ -314,7 +500,8 @@ export async function* readJsonArray(stream: Readable): AsyncGenerator<InputItem
       if (c === 0x22) {
         inString = true;
       } else if (c === 0x7b || c === 0x5b) {
-        depth++;
+        // depth counts levels inside the element; the element itself is one more.
+        if (++depth >= MAX_JSON_DEPTH) tooDeep = true;
       } else if (c === 0x7d || c === 0x5d) {
         if (depth === 0 && c === 0x5d) {
           keep(i);
@@ -353,23 +540,41 @@ export async function* readJsonArray(stream: Readable): AsyncGenerator<InputItem
 
 //#endregion
 
+/** Options of {@link readRecords}. */
+export interface ReadRecordsOptions {
+  format?: RecordFormat;
+  /** Lowercase file extension with its dot, or `''`. */
+  ext: string;
+  delimiter?: string;
+  onIgnoredColumns?: (columns: number[]) => void;
+  /** Readers of protected records take JSON only. */
+  jsonOnly?: boolean;
+  /** `--encoding`; a byte-order mark decides by itself. */
+  encoding?: InputEncoding;
+  /** The input file, when it is one: it is checked to decode in full before any record is read. */
+  path?: string;
+}
+
 /**
- * Open a record reader on an input stream.
- * @param stream - the input
- * @param opts - format (detected when absent), extension, CSV separator (detected when absent)
+ * Open a record reader on an input stream: choose the encoding (BOM, `--encoding`, else UTF-8),
+ * check that a file input decodes in full (so a bad byte stops the run before anything is
+ * written), then choose the format and CSV separator from the decoded head.
+ * @param stream - the raw input
+ * @param opts - format, extension, separator, encoding, path
  * @returns the format used and the items
+ * @throws CliError `USAGE` for input that does not decode, naming the byte offset
  */
-export async function readRecords(
-  stream: Readable,
-  opts: { format?: RecordFormat; ext: string; delimiter?: string; onIgnoredColumns?: (columns: number[]) => void; jsonOnly?: boolean },
-): Promise<{ format: RecordFormat; items: AsyncGenerator<InputItem> }> {
-  const peeked = await peek(stream);
+export async function readRecords(stream: Readable, opts: ReadRecordsOptions): Promise<{ format: RecordFormat; items: AsyncGenerator<InputItem>; encoding: InputEncoding }> {
+  const raw = await peek(stream);
+  const { encoding, bom } = chooseEncoding(raw.head, opts.encoding);
+  if (opts.path !== undefined) await checkFileDecodes(opts.path, encoding, bom);
+  const peeked = await peek(utf8Stream(raw.stream, encoding, bom));
   let format = opts.format ?? detectFormat(opts.ext, peeked.head);
   // Readers of protected records take JSON only: what is not an array is read as NDJSON.
   if (format === 'csv' && opts.jsonOnly) format = 'ndjson';
   if (format === 'csv') {
     const delimiter = opts.delimiter ?? detectDelimiter(peeked.head);
-    return { format, items: readCsv(peeked.stream, delimiter, opts.onIgnoredColumns ?? (() => {})) };
+    return { format, encoding, items: readCsv(peeked.stream, delimiter, opts.onIgnoredColumns ?? (() => {})) };
   }
-  return { format, items: format === 'ndjson' ? readNdjson(peeked.stream) : readJsonArray(peeked.stream) };
+  return { format, encoding, items: format === 'ndjson' ? readNdjson(peeked.stream) : readJsonArray(peeked.stream) };
 }

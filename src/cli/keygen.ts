@@ -5,7 +5,7 @@
  * never in a file that others can read, not even briefly.
  * @module
  */
-import { closeSync, openSync, renameSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, renameSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { Keyring } from '../keys/keyring.js';
@@ -21,11 +21,13 @@ protected record, blind index and reveal token depends on it.
 
 Options:
   -o, --out FILE   write the keyring to FILE with mode 0600 (refuses to replace an existing file)
-  --force          replace FILE if it exists (atomically, through a new 0600 file)
+  --force          replace FILE if it exists (atomically, through a new 0600 file); without
+                   -o, write to stdout even when it is a terminal
   -h, --help       this help
 
-Without -o the keyring is written to stdout, for piping into a secret store; it is never
-written to a terminal.
+Without -o the keyring is written to stdout, for piping into a secret store. When stdout is a
+regular file (\`keygen > keys.json\`), that file is made mode 0600 before the key is written; if
+it cannot be, nothing is written. A terminal gets the key only with --force.
 
 Examples:
   waybill-shield keygen -o keys.json
@@ -49,6 +51,30 @@ function writeNew(path: string, text: string): void {
 }
 
 /**
+ * When stdout is a regular file (`keygen > keys.json`), the shell created it with its umask,
+ * usually 0644: make it 0600 before the key goes in, or write nothing.
+ * @param io - process streams
+ * @throws CliError `IO_ERROR` when the file cannot be made private
+ */
+function privateStdout(io: CliIO): void {
+  const fd = (io.stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return;
+  let isFile: boolean;
+  try {
+    isFile = fstatSync(fd).isFile();
+  } catch {
+    return;
+  }
+  if (!isFile || process.platform === 'win32') return;
+  try {
+    fchmodSync(fd, 0o600);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'EIO';
+    throw new CliError('IO_ERROR', `cannot make the output file private (mode 0600), so the key was not written (${code})`, { hint: 'use -o FILE' });
+  }
+}
+
+/**
  * Run `keygen`.
  * @param args - arguments after the command name
  * @param io - process streams
@@ -65,7 +91,8 @@ export async function keygenCommand(args: readonly string[], io: CliIO): Promise
   const text = `${JSON.stringify(Keyring.generate().export(), null, 2)}\n`;
   const path = values.out;
   if (path === undefined || path === '-') {
-    if (io.stdoutIsTTY) throw usage('refusing to write a secret key to the terminal', 'use -o FILE, or pipe the output');
+    if (io.stdoutIsTTY && !values.force) throw usage('refusing to write a secret key to the terminal', 'use -o FILE, pipe the output, or --force');
+    privateStdout(io);
     await write(io.stdout, text);
     return EXIT.OK;
   }

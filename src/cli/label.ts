@@ -14,9 +14,10 @@ import type { ProtectedWaybill } from '../protect.js';
 import type { Keyring } from '../keys/keyring.js';
 import { EXIT, usage, type ExitCode } from './_errors.js';
 import { choiceOption, intOption, parseCommandArgs, required } from './_args.js';
-import { openInput, openOutput, write, type CliIO, type Output } from './_io.js';
+import { openInput, openOutput, refuseSameFile, write, type CliIO, type Output } from './_io.js';
 import { loadKeyring } from './_keys.js';
 import { readRecords, type RecordFormat } from './_records.js';
+import { INPUT_ENCODINGS, type InputEncoding } from './_decode.js';
 import type { RejectRecord } from './_batch.js';
 
 /** `label --help`. */
@@ -25,6 +26,9 @@ export const LABEL_HELP = `Usage: waybill-shield label IN --format text|zpl|svg 
 Render labels from protected waybills. IN is NDJSON (one protected waybill per line, as written
 by \`waybill-shield protect\`) or a JSON array, or - for stdin. Records that are not protected
 waybills go to --rejects (row, code, issues; no values) and the run goes on (exit code 3).
+Every record read is either printed or rejected; the summary prints records read, labels and
+rejects. With -o DIR, a second record with an id already written goes to <id>-2.<ext> (then
+-3, …), and each such rename is reported on stderr.
 
 Options:
   --format F             text (fixed-width, for logs), zpl (ZPL II) or svg (preview) (required)
@@ -40,6 +44,7 @@ Options:
   --keys FILE            keyring (required with --token-for)
   --rejects FILE         rejected records as NDJSON (default: stderr)
   --input F              input format: ndjson or json (default: from the extension or content)
+  --encoding E           input encoding: utf-8 (default; read strictly), utf-16le or windows-1258
   -q, --quiet            no summary
   -h, --help             this help
 
@@ -51,6 +56,8 @@ Examples:
 `;
 
 const EXT: Readonly<Record<LabelFormat, string>> = { text: '.txt', zpl: '.zpl', svg: '.svg' };
+/** An id that is safe as a file name: the schema's identifier rule, never `.` or `..` alone. */
+const FILE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 function isDirectory(path: string): boolean {
   try {
@@ -80,6 +87,7 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
     keys: { type: 'string' },
     rejects: { type: 'string' },
     input: { type: 'string' },
+    encoding: { type: 'string' },
   });
   if (values.help) {
     await write(io.stdout, LABEL_HELP);
@@ -90,6 +98,7 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
   const size = choiceOption<LabelSize>('--size', values.size, ['100x150', 'A6']);
   const dpiText = choiceOption('--dpi', values.dpi, ['203', '300']);
   const inputFormat = choiceOption<RecordFormat>('--input', values.input, ['ndjson', 'json']);
+  const encoding = choiceOption<InputEncoding>('--encoding', values.encoding, INPUT_ENCODINGS);
   const opts: RenderLabelOptions = { format };
   if (size !== undefined) opts.size = size;
   if (dpiText !== undefined) opts.dpi = Number(dpiText) as LabelDpi;
@@ -114,20 +123,31 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
   const outPath = values.out;
   const toDir = outPath !== undefined && outPath !== '-' && (outPath.endsWith('/') || isDirectory(outPath));
   if (toDir && !isDirectory(outPath)) throw usage('the output directory does not exist', 'create it first');
+  refuseSameFile(positionals[0]!, [['-o', toDir ? undefined : outPath], ['--rejects', values.rejects]]);
 
   const input = await openInput(positionals[0]!, io);
-  const { items } = await readRecords(input.stream, { ext: input.ext, jsonOnly: true, ...(inputFormat ? { format: inputFormat } : {}) });
+  const { items } = await readRecords(input.stream, {
+    ext: input.ext,
+    jsonOnly: true,
+    ...(inputFormat ? { format: inputFormat } : {}),
+    ...(encoding ? { encoding } : {}),
+    ...(input.size === undefined ? {} : { path: positionals[0]! }),
+  });
   const out: Output | undefined = toDir ? undefined : await openOutput(outPath, io);
   const rejectsOut = values.rejects === undefined ? undefined : await openOutput(values.rejects, io);
   const rejectStream = rejectsOut?.stream ?? io.stderr;
 
+  let read = 0;
   let printed = 0;
   let rejected = 0;
+  // File names written in this run (lowercased: a case-insensitive disk would merge `A1` and `a1`).
+  const written = new Set<string>();
   const reject = async (r: RejectRecord) => {
     rejected++;
     await write(rejectStream, `${JSON.stringify(r)}\n`);
   };
   for await (const item of items) {
+    read++;
     if ('error' in item) {
       await reject({ row: item.row, ...(item.line === undefined ? {} : { line: item.line }), code: item.error.code, issues: item.error.issues });
       continue;
@@ -138,8 +158,15 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
     try {
       const o = { ...opts };
       if (tokens) {
-        const assigned = typeof p === 'object' && p !== null ? p.assignment : undefined;
-        if (assigned !== undefined && assigned.courierId !== tokens.courierId) {
+        const assigned: unknown = typeof p === 'object' && p !== null ? p.assignment : undefined;
+        // No assignment at all means assignment 0; anything else must be a real one (a null or
+        // malformed assignment is this record's problem, not the run's).
+        if (assigned !== undefined && (typeof assigned !== 'object' || assigned === null || typeof (assigned as { courierId?: unknown }).courierId !== 'string')) {
+          await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'assignment', rule: 'type' }] });
+          continue;
+        }
+        const a = assigned as { courierId: string; number?: unknown } | undefined;
+        if (a !== undefined && a.courierId !== tokens.courierId) {
           await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'assignment.courierId', rule: 'mismatch' }] });
           continue;
         }
@@ -147,20 +174,30 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
           keyring: tokens.keyring,
           waybillId: typeof p === 'object' && p !== null && typeof p.id === 'string' ? p.id : '',
           courierId: tokens.courierId,
-          assignment: assigned?.number ?? 0,
+          assignment: (a?.number ?? 0) as number,
           notAfter: tokens.notAfter,
         });
       }
       text = renderLabel(p, o);
     } catch (e) {
-      if (e instanceof WaybillShieldError && e.code !== 'RENDER_FAILED') {
-        await reject({ ...where, code: e.code, issues: [...e.issues] });
-        continue;
-      }
-      throw e;
+      // Options were checked before any input was read, so any failure here is this record's.
+      if (e instanceof WaybillShieldError) await reject({ ...where, code: e.code, issues: e.issues.map((i) => ({ path: i.path, rule: i.rule })) });
+      else await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: '', rule: 'invalid' }] });
+      continue;
     }
     if (toDir) {
-      const file = await openOutput(join(outPath, `${p.id}${EXT[format]}`), io);
+      const id = typeof p.id === 'string' && FILE_ID.test(p.id) ? p.id : undefined;
+      if (id === undefined) {
+        await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'id', rule: 'format' }] });
+        continue;
+      }
+      let name = `${id}${EXT[format]}`;
+      for (let n = 2; written.has(name.toLowerCase()); n++) name = `${id}-${n}${EXT[format]}`;
+      written.add(name.toLowerCase());
+      if (name !== `${id}${EXT[format]}` && !values.quiet) {
+        await write(io.stderr, `waybill-shield label: note: row ${item.row} repeats an id already written; its label is ${name}\n`);
+      }
+      const file = await openOutput(join(outPath, name), io);
       await write(file.stream, text);
       await file.close();
     } else {
@@ -174,6 +211,6 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
   }
   await out?.close();
   await rejectsOut?.close();
-  if (!values.quiet) await write(io.stderr, `waybill-shield label: ${printed} labels, ${rejected} rejected\n`);
+  if (!values.quiet) await write(io.stderr, `waybill-shield label: ${read} read, ${printed} labels, ${rejected} rejected\n`);
   return rejected > 0 ? EXIT.REJECTED : EXIT.OK;
 }

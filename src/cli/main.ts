@@ -32,6 +32,7 @@ type Command = (args: readonly string[], io: CliIO) => Promise<ExitCode>;
 // core's data (gazetteer, phone metadata) and of the label renderer, which is most of its memory.
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   keygen: async () => (await import('./keygen.js')).keygenCommand,
+  keys: async () => (await import('./keys.js')).keysCommand,
   protect: async () => (await import('./protect.js')).protectCommand,
   label: async () => (await import('./label.js')).labelCommand,
   token: async () => (await import('./token.js')).tokenCommand,
@@ -46,6 +47,7 @@ Mask, seal and reveal the personal data on Vietnamese courier waybills.
 
 Commands:
   keygen                 generate a keyring file (mode 0600)
+  keys info|shred|ensure retention epochs of a keyring file (shred = crypto-shredding)
   protect IN             waybills (CSV, NDJSON, JSON) in, protected waybills (NDJSON) out
   label IN               protected waybills in, labels out (--format text|zpl|svg)
   token issue|redeem     reveal tokens for support staff and scripts

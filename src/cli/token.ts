@@ -22,7 +22,7 @@ import { loadKeyring } from './_keys.js';
 
 /** `token --help`. */
 export const TOKEN_HELP = `Usage: waybill-shield token issue  --keys FILE --waybill ID --courier ID [options]
-       waybill-shield token redeem TOKEN|- --keys FILE --waybill ID --courier ID [options]
+       waybill-shield token redeem [TOKEN|-] --keys FILE --waybill ID --courier ID [options]
 
 issue: print a reveal token that lets one courier, on one assignment of one waybill, see the
 granted fields (default: the recipient's phone) during a validity window.
@@ -33,6 +33,10 @@ code 4 and one line naming TOKEN_REJECTED, never the reason (it goes to the audi
 Use counts and lockouts are kept in memory for this one run only; the backend keeps them
 in a shared ledger.
 
+The token to redeem: - reads it from stdin; with no argument it is taken from the environment
+variable WAYBILL_SHIELD_TOKEN. Prefer either: a token given as an argument is visible to other
+users of the machine (ps, /proc/<pid>/cmdline) while the command runs.
+
 Options:
   --keys FILE           keyring (required)
   --waybill ID          waybill id (required)
@@ -41,7 +45,8 @@ Options:
   --valid-hours H       issue: validity from now, 1 to 256 hours (default 12)
   --fields LIST         issue: comma-separated fields to grant (default recipient.phone)
   --record FILE         redeem: a protected waybill (JSON, or NDJSON holding it) to reveal
-  --audit FILE          append audit records (JSONL, hash-chained) to FILE
+  --audit FILE          append audit records (JSONL, hash-chained) to FILE; one writer at a
+                        time (a second concurrent writer fails with AUDIT_LOCKED)
   --actor ID            issue: who issues, for the audit record (default system)
   -h, --help            this help
 
@@ -49,7 +54,11 @@ Examples:
   waybill-shield token issue --keys keys.json --waybill VN2025000123 --courier courier-042 --assignment 1
   echo "$TOKEN" | waybill-shield token redeem - --keys keys.json --waybill VN2025000123 \\
       --courier courier-042 --record record.json --audit audit.jsonl
+  WAYBILL_SHIELD_TOKEN="$TOKEN" waybill-shield token redeem --keys keys.json --waybill VN2025000123 --courier courier-042
 `;
+
+/** Environment variable `token redeem` reads the token from when no argument is given. */
+export const TOKEN_ENV = 'WAYBILL_SHIELD_TOKEN';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$/;
 
@@ -96,8 +105,16 @@ function readRecord(path: string, waybillId: string): ProtectedWaybill {
   return hit as ProtectedWaybill;
 }
 
-function auditChain(path: string | undefined): AuditChain | undefined {
-  return path === undefined ? undefined : new AuditChain({ sinks: new JsonlAuditSink(path) });
+/** An audit chain on a locked JSONL file, and how to release it. */
+function auditChain(path: string | undefined): { chain: AuditChain; close: () => void } | undefined {
+  if (path === undefined) return undefined;
+  const sink = new JsonlAuditSink(path);
+  try {
+    return { chain: new AuditChain({ sinks: sink }), close: () => sink.close() };
+  } catch (e) {
+    sink.close();
+    throw e;
+  }
 }
 
 /**
@@ -131,7 +148,8 @@ export async function tokenCommand(args: readonly string[], io: CliIO): Promise<
   }
   const waybillId = idOption('--waybill', values.waybill);
   const courierId = idOption('--courier', values.courier);
-  const { keyring } = loadKeyring(required('--keys', values.keys));
+  const { keyring, exposed } = loadKeyring(required('--keys', values.keys));
+  if (exposed && !values.quiet) await write(io.stderr, 'waybill-shield token: warning: the keyring file can be read by other users; chmod 600 it\n');
 
   if (sub === 'issue') {
     if (positionals.length > 0) throw usage('token issue takes no arguments');
@@ -140,8 +158,11 @@ export async function tokenCommand(args: readonly string[], io: CliIO): Promise<
     const assignment = intOption('--assignment', values.assignment, 0, 0x7fffffff, 0);
     const fields = parseFields(values.fields);
     const now = Date.now();
-    const audit = auditChain(values.audit);
-    const token = issueRevealToken({
+    const opened = auditChain(values.audit);
+    const audit = opened?.chain;
+    let token;
+    try {
+      token = issueRevealToken({
       keyring,
       waybillId,
       courierId,
@@ -150,7 +171,10 @@ export async function tokenCommand(args: readonly string[], io: CliIO): Promise<
       ...(fields ? { fields } : {}),
       ...(audit ? { audit } : {}),
       ...(values.actor !== undefined ? { actor: values.actor } : {}),
-    });
+      });
+    } finally {
+      opened?.close();
+    }
     await write(io.stdout, `${formatRevealToken(token)}\n`);
     return EXIT.OK;
   }
@@ -158,20 +182,35 @@ export async function tokenCommand(args: readonly string[], io: CliIO): Promise<
   if (values['valid-hours'] !== undefined || values.fields !== undefined || values.actor !== undefined) {
     throw usage('--valid-hours, --fields and --actor apply to token issue');
   }
-  if (positionals.length !== 1) throw usage('give the token, or - to read it from stdin');
-  const token = positionals[0] === '-' ? (await readAll(io)).trim() : positionals[0]!;
+  if (positionals.length > 1) throw usage('give the token, - to read it from stdin, or nothing to read it from WAYBILL_SHIELD_TOKEN');
+  const token = positionals[0] === '-' ? (await readAll(io)).trim() : positionals[0] ?? fromEnv(io);
   const record = values.record === undefined ? undefined : readRecord(values.record, waybillId);
   const assignment = intOption('--assignment', values.assignment, 0, 0x7fffffff, record?.assignment?.number ?? 0);
-  const audit = auditChain(values.audit);
-  const ledger = new MemoryLedger();
-  const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, ledger, ...(audit ? { audit } : {}) });
-  if (record === undefined) {
-    await write(io.stdout, `${JSON.stringify({ accepted: true, fields: grant.fields })}\n`);
+  const opened = auditChain(values.audit);
+  const audit = opened?.chain;
+  try {
+    const ledger = new MemoryLedger();
+    // Durability check: this in-process ledger never keeps a use past the run; say so when a use is taken.
+    const health = await ledger.check();
+    const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, ledger, ...(audit ? { audit } : {}) });
+    for (const w of health.ok ? [] : health.warnings) await write(io.stderr, `waybill-shield token: warning: ${w}\n`);
+    if (record === undefined) {
+      await write(io.stdout, `${JSON.stringify({ accepted: true, fields: grant.fields })}\n`);
+      return EXIT.OK;
+    }
+    const shown = reveal(record, grant, { keyring, ...(audit ? { audit } : {}) });
+    await write(io.stdout, `${JSON.stringify(shown)}\n`);
     return EXIT.OK;
+  } finally {
+    opened?.close();
   }
-  const shown = reveal(record, grant, { keyring, ...(audit ? { audit } : {}) });
-  await write(io.stdout, `${JSON.stringify(shown)}\n`);
-  return EXIT.OK;
+}
+
+function fromEnv(io: CliIO): string {
+  const v = io.env[TOKEN_ENV];
+  if (v === undefined || v.trim() === '') throw usage(`give the token, - to read it from stdin, or set ${TOKEN_ENV}`);
+  if (v.length > 4096) throw new WaybillShieldError('INVALID_INPUT', `the token in ${TOKEN_ENV} is too long`);
+  return v.trim();
 }
 
 async function readAll(io: CliIO): Promise<string> {

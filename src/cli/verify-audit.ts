@@ -2,25 +2,31 @@
  * `waybill-shield verify-audit FILE`: check a JSONL audit file written through an `AuditChain`:
  * every record well formed, numbered without gaps, and linked to the previous one by its hash.
  * Streams the file in slices, so the size of the log does not matter; each slice is verified
- * from the head the previous slice ended on.
+ * from the head the previous slice ended on. A line counts as a record only in its canonical
+ * form: a field outside the record or a duplicated key makes it malformed.
  * @module
  */
 import { AuditChain, type AuditHead } from '../audit/index.js';
 import { EXIT, CliError, usage, type ExitCode } from './_errors.js';
 import { parseCommandArgs } from './_args.js';
 import { openInput, write, type CliIO } from './_io.js';
-import { readNdjson } from './_records.js';
+import { physicalLines } from './_records.js';
+import { parseAuditLine } from '../audit/_line.js';
 
 /** `verify-audit --help`. */
 export const VERIFY_AUDIT_HELP = `Usage: waybill-shield verify-audit FILE [--head HASH]
 
 Verify a hash-chained audit file (JSONL, as written by JsonlAuditSink or \`token --audit\`).
-Prints the record count and the head (seq and hash of the last record) and exits 0 when the
-chain holds; otherwise names the first bad line and what is wrong with it (malformed, broken,
-missing or reordered) and exits with code 4. FILE may be - for stdin.
+Prints the record count, the number of audit-repair records (a torn last line moved aside to
+FILE.torn-<time> when the file was reopened) and the head (seq and hash of the last record),
+and exits 0 when the chain holds; otherwise names the first bad line and what is wrong with it
+(malformed, broken, missing or reordered) and exits with code 4. A record with a field outside
+the canonical set, or a duplicated key, is malformed. FILE may be - for stdin.
 
 Options:
-  --head HASH   the hash of the last record, kept elsewhere: also detects truncation and rewrites
+  --head HASH   a head kept elsewhere (the hash of a record, e.g. stored after each write): the
+                chain must pass through it. Detects truncation (records removed from the end,
+                or a torn record moved aside and replaced) and rewrites
   -h, --help    this help
 
 Examples:
@@ -65,19 +71,36 @@ export async function verifyAuditCommand(args: readonly string[], io: CliIO): Pr
     records = [];
     lines = [];
   };
-  for await (const item of readNdjson(input.stream)) {
+  let repairs = 0;
+  let headSeen = false;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const l of physicalLines(input.stream)) {
+    if (l.buf !== null && l.buf.length === 0) continue;
     // An unreadable line stays in place as a malformed record, so verification names it.
-    records.push('value' in item ? item.value : null);
-    lines.push(item.line ?? item.row);
+    let value: unknown = null;
+    if (l.buf !== null) {
+      try {
+        value = parseAuditLine(decoder.decode(l.buf));
+      } catch {
+        value = null;
+      }
+    }
+    if (value !== null) {
+      const r = value as { action?: unknown; hash?: unknown };
+      if (r.action === 'audit-repair') repairs++;
+      if (values.head !== undefined && r.hash === values.head) headSeen = true;
+    }
+    records.push(value);
+    lines.push(l.n);
     if (records.length >= SLICE) check();
   }
   check();
-  if (values.head !== undefined && from?.hash !== values.head) {
-    throw new CliError('AUDIT_FAILED', 'the last record does not match --head', {
+  if (values.head !== undefined && !headSeen) {
+    throw new CliError('AUDIT_FAILED', 'the chain does not pass through --head', {
       exit: EXIT.REFUSED,
-      hint: 'records were removed from the end, or the file was rewritten',
+      hint: 'records were removed from the end (a torn record moved aside counts), or the file was rewritten',
     });
   }
-  await write(io.stdout, `${JSON.stringify({ ok: true, count, head: from ?? null })}\n`);
+  await write(io.stdout, `${JSON.stringify({ ok: true, count, repairs, head: from ?? null })}\n`);
   return EXIT.OK;
 }

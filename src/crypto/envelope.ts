@@ -1,28 +1,46 @@
 /**
  * Sealed-field envelopes: XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha-03) with a random 24-byte
- * nonce, under the keyring's `seal` subkey.
+ * nonce.
  *
- * Text form: `ws1.<keyId>.<base64url(nonce ‖ ciphertext ‖ tag)>`. The associated data binds the
- * format version, the key id, the waybill id and the field path, so an envelope copied to another
- * waybill or another field does not open. Every failure is one generic `DECRYPT_FAILED`.
+ * Format ws2 (written): `ws2.<keyId>.<epoch>.<base64url(nonce ‖ ciphertext ‖ tag)>`.
+ * - `epoch` is the retention epoch (`YYYY-MM`) whose secret, with the root key, derives the seal
+ *   key (see `keys/purposes.ts`); `0` when the keyring has no retention epochs, in which case the
+ *   root key's `seal` subkey is used as in ws1.
+ * - The plaintext is padded to a bucket before sealing (`./_padding.ts`), so the envelope length
+ *   shows the bucket, not the exact length.
+ * - The associated data binds the format version, the key id, the epoch, the waybill id and the
+ *   field path, so an envelope copied to another waybill, field or epoch does not open.
+ *
+ * Format ws1 (read only, written before retention epochs): `ws1.<keyId>.<base64url(…)>`, under the
+ * root key's `seal` subkey, unpadded, associated data without the epoch. `reseal` upgrades it.
+ *
+ * Every failure is one generic `DECRYPT_FAILED`, except an envelope whose epoch the keyring has
+ * destroyed: that is `DATA_SHREDDED`, decided from the header alone.
  * @module
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { WaybillShieldError } from '../errors.js';
-import { subkey, type Keyring } from '../keys/keyring.js';
+import { epochMonthsOf, epochState, epochSubkey, subkey, type Keyring } from '../keys/keyring.js';
+import { epochOf, type EpochId } from '../keys/epochs.js';
 import { aeadDecrypt, aeadEncrypt, NONCE_BYTES, AEAD_TAG_BYTES } from './_primitives.js';
 import { freshBytes } from './_random.js';
+import { paddedLength, unpad, writePadding } from './_padding.js';
 import { base64UrlEncode } from './_base64.js';
 
-/** Envelope format prefix. */
-export const ENVELOPE_PREFIX = 'ws1';
+/** Envelope format prefix written by `sealField`. */
+export const ENVELOPE_PREFIX = 'ws2';
+/** The previous format, still opened. */
+export const LEGACY_ENVELOPE_PREFIX = 'ws1';
+/** Epoch field of a ws2 envelope sealed by a keyring without retention epochs. */
+export const NO_EPOCH = '0';
 /** Upper bound on an envelope's text length; anything longer is refused before decoding. */
 export const MAX_ENVELOPE_LENGTH = 32_768;
 
-const PREFIX = 'waybill-shield/seal/ws1';
-const PREFIX_BYTES = utf8ToBytes(PREFIX);
-const ENVELOPE_RE = /^ws1\.([1-9][0-9]{0,3})\.([A-Za-z0-9_-]+)$/;
+const PREFIX_BYTES_V1 = utf8ToBytes('waybill-shield/seal/ws1');
+const PREFIX_BYTES = utf8ToBytes('waybill-shield/seal/ws2');
+const ENVELOPE_RE_V1 = /^ws1\.([1-9][0-9]{0,3})\.([A-Za-z0-9_-]+)$/;
+const ENVELOPE_RE = /^ws2\.([1-9][0-9]{0,3})\.(0|2[01][0-9]{2}-(?:0[1-9]|1[0-2]))\.([A-Za-z0-9_-]+)$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
@@ -41,23 +59,26 @@ function writeLengthPrefixed(buf: Uint8Array, at: number, s: string): number {
   return at + 2 + r.written;
 }
 
-/** Write the associated data into `buf` from offset 0; returns its length. */
-function writeAssociatedData(buf: Uint8Array, keyId: number, waybillId: string, field: string): number {
-  buf.set(PREFIX_BYTES, 0);
-  let at = PREFIX_BYTES.length;
+/** Write the associated data into `buf` from offset 0; returns its length. `epoch` undefined = ws1. */
+function writeAssociatedData(buf: Uint8Array, keyId: number, epoch: string | undefined, waybillId: string, field: string): number {
+  const prefix = epoch === undefined ? PREFIX_BYTES_V1 : PREFIX_BYTES;
+  buf.set(prefix, 0);
+  let at = prefix.length;
   buf[at++] = keyId >>> 8;
   buf[at++] = keyId & 0xff;
+  if (epoch !== undefined) at = writeLengthPrefixed(buf, at, epoch);
   at = writeLengthPrefixed(buf, at, waybillId);
   return writeLengthPrefixed(buf, at, field);
 }
 
 /**
- * The associated data: version, key id, waybill id and field path, each length-prefixed.
+ * The associated data: version, key id, epoch (ws2 only), waybill id and field path, each
+ * length-prefixed. `epoch` undefined gives the ws1 form.
  * @internal
  */
-export function associatedData(keyId: number, waybillId: string, field: string): Uint8Array {
-  const buf = new Uint8Array(PREFIX_BYTES.length + 2 + 4 + (waybillId.length + field.length) * 3);
-  return buf.slice(0, writeAssociatedData(buf, keyId, waybillId, field));
+export function associatedData(keyId: number, waybillId: string, field: string, epoch?: string): Uint8Array {
+  const buf = new Uint8Array(PREFIX_BYTES.length + 2 + 6 + (waybillId.length + field.length + (epoch?.length ?? 0)) * 3);
+  return buf.slice(0, writeAssociatedData(buf, keyId, epoch, waybillId, field));
 }
 
 /**
@@ -71,18 +92,43 @@ function failed(): WaybillShieldError {
   return new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
 }
 
+/** The one error for a value whose retention epoch was destroyed. @internal */
+export function shreddedError(): WaybillShieldError {
+  return new WaybillShieldError('DATA_SHREDDED', 'the sealed value belongs to a retention epoch that has been shredded');
+}
+
 /**
- * Seal `plaintext` for one field of one waybill under the primary key.
- * @internal used by protect/reseal; the caller never handles nonces
+ * The seal key for new envelopes in `epoch`.
+ * @throws WaybillShieldError `DATA_SHREDDED` for a destroyed epoch, `INVALID_KEYRING` for one
+ *   the keyring does not hold (create it ahead with `ensureEpochs`)
  */
-export function sealField(keyring: Keyring, waybillId: string, field: string, plaintext: string): string {
-  const k = subkey(keyring, 'seal')!;
-  // Worst case UTF-8 is 3 bytes per UTF-16 unit, for the plaintext and again for the ciphertext.
-  const need = 512 + (waybillId.length + field.length) * 3 + plaintext.length * 6;
+function sealKey(keyring: Keyring, epoch: EpochId | undefined): { id: number; key: Uint8Array; epoch: string } {
+  const months = epochMonthsOf(keyring);
+  if (months === undefined) return { ...subkey(keyring, 'seal')!, epoch: NO_EPOCH };
+  const ep = epoch ?? epochOf(new Date(), months);
+  const k = epochSubkey(keyring, 'seal', undefined, ep);
+  if (k) return { ...k, epoch: ep };
+  if (epochState(keyring, ep) === 'shredded') throw shreddedError();
+  throw new WaybillShieldError('INVALID_KEYRING', 'the keyring holds no secret for the retention epoch of this record; create epochs ahead with ensureEpochs (CLI: keys ensure)');
+}
+
+/**
+ * Seal `plaintext` for one field of one waybill under the primary key, in a retention epoch.
+ * @param epoch - the record's epoch (default: the current one); ignored by a keyring without epochs
+ * @internal used by protect/reseal; the caller never handles nonces
+ * @throws WaybillShieldError `DATA_SHREDDED` or `INVALID_KEYRING` when the epoch has no secret
+ */
+export function sealField(keyring: Keyring, waybillId: string, field: string, plaintext: string, epoch?: EpochId): string {
+  const k = sealKey(keyring, epoch);
+  // Worst case UTF-8 is 3 bytes per UTF-16 unit; padding at most doubles it (plus the marker and
+  // the smallest bucket), for the plaintext and again for the ciphertext.
+  const need = 640 + (waybillId.length + field.length) * 3 + plaintext.length * 12;
   if (scratch.length < need) scratch = new Uint8Array(need);
-  const aadLen = writeAssociatedData(scratch, k.id, waybillId, field);
+  const aadLen = writeAssociatedData(scratch, k.id, k.epoch, waybillId, field);
   const ptAt = (aadLen + 3) & ~3;
-  const ptLen = encoder.encodeInto(plaintext, scratch.subarray(ptAt)).written;
+  const raw = encoder.encodeInto(plaintext, scratch.subarray(ptAt)).written;
+  const ptLen = paddedLength(field, raw);
+  writePadding(scratch, ptAt, raw, ptLen);
   // Nonce and ciphertext go into the scratch buffer side by side: no fresh small output array for
   // the cipher to copy off V8's heap, and one base64 pass over nonce ‖ ciphertext.
   const nonceAt = (ptAt + ptLen + 3) & ~3;
@@ -91,42 +137,91 @@ export function sealField(keyring: Keyring, waybillId: string, field: string, pl
   scratch.set(freshBytes(NONCE_BYTES), nonceAt);
   try {
     aeadEncrypt(k.key, scratch.subarray(nonceAt, ctAt), scratch.subarray(0, aadLen), scratch.subarray(ptAt, ptAt + ptLen), scratch.subarray(ctAt, end));
-    return `${ENVELOPE_PREFIX}.${k.id}.${toBase64Url(scratch.subarray(nonceAt, end))}`;
+    return `${ENVELOPE_PREFIX}.${k.id}.${k.epoch}.${toBase64Url(scratch.subarray(nonceAt, end))}`;
   } finally {
     scratch.fill(0, ptAt, end);
   }
 }
 
-/** The key id an envelope names, or undefined when it is not an envelope. @internal */
-export function envelopeKeyId(envelope: unknown): number | undefined {
+/** What an envelope's header says, without opening it. */
+export interface EnvelopeHeader {
+  /** Format version: 1 (`ws1`) or 2 (`ws2`). */
+  version: 1 | 2;
+  keyId: number;
+  /** The retention epoch (`YYYY-MM`); undefined for ws1 and for ws2 sealed without epochs. */
+  epoch?: EpochId;
+}
+
+/** The header of an envelope, or undefined when it is not one. @internal */
+export function envelopeHeader(envelope: unknown): EnvelopeHeader | undefined {
   if (typeof envelope !== 'string' || envelope.length > MAX_ENVELOPE_LENGTH) return undefined;
   const m = ENVELOPE_RE.exec(envelope);
-  return m ? Number(m[1]) : undefined;
+  if (m) return m[2] === NO_EPOCH ? { version: 2, keyId: Number(m[1]) } : { version: 2, keyId: Number(m[1]), epoch: m[2]! };
+  const m1 = ENVELOPE_RE_V1.exec(envelope);
+  return m1 ? { version: 1, keyId: Number(m1[1]) } : undefined;
+}
+
+/** The key id an envelope names, or undefined when it is not an envelope. @internal */
+export function envelopeKeyId(envelope: unknown): number | undefined {
+  return envelopeHeader(envelope)?.keyId;
 }
 
 /**
- * Open an envelope sealed for `waybillId`/`field`.
+ * True when the envelope names a retention epoch the keyring has destroyed.
  * @internal
- * @throws WaybillShieldError `DECRYPT_FAILED` for anything that is not a valid envelope for that context
+ */
+export function isShredded(keyring: Keyring, envelope: unknown): boolean {
+  const h = envelopeHeader(envelope);
+  return h?.epoch !== undefined && epochState(keyring, h.epoch) === 'shredded';
+}
+
+/**
+ * Open an envelope sealed for `waybillId`/`field` (ws2, or ws1).
+ * @internal
+ * @throws WaybillShieldError `DATA_SHREDDED` when its epoch was shredded; `DECRYPT_FAILED` for
+ *   anything else that is not a valid envelope for that context
  */
 export function openField(keyring: Keyring, waybillId: string, field: string, envelope: unknown): string {
   if (typeof envelope !== 'string' || envelope.length > MAX_ENVELOPE_LENGTH) throw failed();
+  let keyId: number;
+  let epoch: string | undefined;
+  let body: string;
+  let k: { key: Uint8Array } | undefined;
   const m = ENVELOPE_RE.exec(envelope);
-  if (!m) throw failed();
-  const keyId = Number(m[1]);
-  const k = subkey(keyring, 'seal', keyId);
+  if (m) {
+    keyId = Number(m[1]);
+    epoch = m[2]!;
+    body = m[3]!;
+    if (epoch === NO_EPOCH) {
+      k = subkey(keyring, 'seal', keyId);
+    } else {
+      const state = epochState(keyring, epoch);
+      if (state === 'shredded') throw shreddedError();
+      k = state === 'live' ? epochSubkey(keyring, 'seal', keyId, epoch) : undefined;
+    }
+  } else {
+    const m1 = ENVELOPE_RE_V1.exec(envelope);
+    if (!m1) throw failed();
+    keyId = Number(m1[1]);
+    body = m1[2]!;
+    k = subkey(keyring, 'seal', keyId);
+  }
   if (!k) throw failed();
   let raw: Uint8Array;
   try {
-    raw = base64urlnopad.decode(m[2]!);
+    raw = base64urlnopad.decode(body);
   } catch {
     throw failed();
   }
   if (raw.length < NONCE_BYTES + AEAD_TAG_BYTES) throw failed();
-  const pt = aeadDecrypt(k.key, raw.subarray(0, NONCE_BYTES), associatedData(keyId, waybillId, field), raw.subarray(NONCE_BYTES));
+  const opened = aeadDecrypt(k.key, raw.subarray(0, NONCE_BYTES), associatedData(keyId, waybillId, field, epoch), raw.subarray(NONCE_BYTES));
+  const pt = epoch === undefined ? opened : unpad(opened);
+  if (pt === undefined) throw failed();
   try {
     return decoder.decode(pt);
   } catch {
     throw failed();
+  } finally {
+    opened.fill(0);
   }
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { WaybillShieldError } from '../errors.js';
 import { toIssues } from '../_issues.js';
 import { canonicalToken } from './qr.js';
+import type { LabelNameStyle } from './_checks.js';
 
 /** Output formats. */
 export type LabelFormat = 'text' | 'zpl' | 'svg';
@@ -46,6 +47,13 @@ export interface RenderLabelOptions {
    * Unicode font. In ZPL, when no `font` is named, text then uses the built-in `^A0` font.
    */
   fold?: boolean;
+  /**
+   * Which name masks the records may carry. Default `initials`: every word of a name must print as
+   * one letter and `**` (or `***`). Records protected under a `given-name` policy pass
+   * `'given-name'`, which also lets the last word be a name written in letters. A record whose
+   * label shows more is refused with `INVALID_INPUT` (rule `name_mask`).
+   */
+  names?: LabelNameStyle;
 }
 
 /** Options after validation, defaults filled in. */
@@ -57,6 +65,7 @@ export interface ResolvedLabelOptions {
   /** `undefined` when fold is on and no font was named: use the built-in `^A0`. */
   font: string | undefined;
   fold: boolean;
+  names: LabelNameStyle;
 }
 
 // Drive letter, name, extension: nothing that could close the command or start another.
@@ -69,6 +78,7 @@ const OptionsSchema = z.strictObject({
   dpi: z.union([z.literal(203), z.literal(300)]).optional(),
   font: z.string().max(24).regex(FONT_RE).optional(),
   fold: z.boolean().optional(),
+  names: z.enum(['initials', 'given-name']).optional(),
 });
 
 /**
@@ -100,5 +110,6 @@ export function resolveLabelOptions(opts: unknown): ResolvedLabelOptions {
     dpi: o.dpi ?? 203,
     font: o.font ?? (fold ? undefined : DEFAULT_ZPL_FONT),
     fold,
+    names: o.names ?? 'initials',
   };
 }

@@ -13,6 +13,7 @@ import { WaybillShieldError } from '../errors.js';
 import { LIMITS, toIssues } from '../schema.js';
 import { cleanText, foldVietnamese, formatVnd, formatWeight } from './_format.js';
 import { labelQrPayload } from './qr.js';
+import { checkLabelMasks, type LabelNameStyle } from './_checks.js';
 import { TYPE_WORD } from '../address/_vocab.js';
 
 //#region record check
@@ -177,16 +178,18 @@ function routingLines(r: RoutingLike | null | undefined): string[] {
 }
 
 /**
- * Check a record and build its label view.
+ * Check a record, re-apply the masks' rules to what it would print, and build its label view.
  *
  * @param p - a `ProtectedWaybill` (untrusted)
  * @param token - a reveal token already checked by the options validator, or undefined
  * @param fold - print unaccented text
+ * @param names - the name masks the label may carry (`initials` unless the records were protected with `given-name`)
  * @returns the view
  * @throws WaybillShieldError `INVALID_INPUT` with issues (paths and rules, never values)
  */
-export function buildView(p: unknown, token: string | undefined, fold: boolean): { view: LabelView; captions: Captions } {
+export function buildView(p: unknown, token: string | undefined, fold: boolean, names: LabelNameStyle = 'initials'): { view: LabelView; captions: Captions } {
   const rec = checkRecord(p);
+  checkLabelMasks(rec, names);
   const f = fold ? foldVietnamese : (s: string) => s;
   const t = (s: string) => f(cleanText(s));
   const goods = t(rec.label.goods);

@@ -4,6 +4,9 @@
  * (Code 128 and text), the sort/routing units with their codes, the masked recipient and sender,
  * the goods category and handling flags, the COD amount in VND, the weight, and a QR code
  * holding the waybill id and, when given, the reveal token. Never a sealed value.
+ *
+ * The record is not trusted to have come from `protect()`: the masks' rules are re-applied to
+ * every printed field first (`_checks.ts`), and a record that fails them is refused whole.
  * @module
  */
 import { WaybillShieldError } from '../errors.js';
@@ -22,7 +25,10 @@ import type { ProtectedWaybill } from '../protect.js';
  * @param opts - format, and optionally the reveal token for the QR, label size, dpi, ZPL font and folding
  * @returns the label: text, one `^XA…^XZ` ZPL format, or an SVG document
  * @throws WaybillShieldError `RENDER_FAILED` for bad options (issues name the option, never the value);
- *   `INVALID_INPUT` when `p` is not a protected waybill (issues name the field)
+ *   `INVALID_INPUT` when `p` is not a protected waybill, or when its label shows more than the masks
+ *   allow: a name that is not initials (`name_mask`), a phone keeping more than 3 digits at an end
+ *   or hiding fewer than 4 (`phone_mask`), 4+ digits in an address, goods or routing name
+ *   (`digit_run`). Issues name the field and the rule, never the value.
  * @example
  * ```ts
  * import { renderLabel } from 'waybill-shield/label';
@@ -32,7 +38,7 @@ import type { ProtectedWaybill } from '../protect.js';
  */
 export function renderLabel(p: ProtectedWaybill, opts: RenderLabelOptions): string {
   const o = resolveLabelOptions(opts);
-  const { view, captions } = buildView(p, o.token, o.fold);
+  const { view, captions } = buildView(p, o.token, o.fold, o.names);
   try {
     if (o.format === 'text') return drawText(view);
     const layout = layoutLabel(view, captions, o.size, o.dpi);

@@ -28,7 +28,7 @@ export function checkTokenId(id: unknown): asserts id is string {
 
 /** @internal */
 export function checkScope(s: unknown): asserts s is FailureScope {
-  if (s !== 'reveal' && s !== 'pin') throw bad('scope', 'enum');
+  if (s !== 'reveal' && s !== 'pin' && s !== 'caller') throw bad('scope', 'enum');
 }
 
 /** @internal */

@@ -3,6 +3,6 @@
  * `RedisLedger` is on its own subpath, `waybill-shield/redis`.
  * @module
  */
-export { MemoryLedger } from './memory.js';
+export { MemoryLedger, MEMORY_LEDGER_DEFAULT_MAX_ENTRIES } from './memory.js';
 export type { MemoryLedgerOptions } from './memory.js';
-export type { RevealLedger, FailureScope, AcquireResult, ConsumeResult } from './types.js';
+export type { RevealLedger, FailureScope, AcquireResult, ConsumeResult, ConsumeOptions, LedgerCheck } from './types.js';

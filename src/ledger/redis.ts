@@ -3,27 +3,58 @@
  * client (`Redis` or `Cluster`) the caller creates and owns. Entry `waybill-shield/redis`.
  *
  * - Every operation is one Lua script (EVALSHA, falling back to EVAL on NOSCRIPT), so each is
- *   atomic: 100 concurrent redemptions of a 1-use token across many connections give one success.
+ *   atomic: 150 concurrent redemptions of a 1-use token across many connections give one success.
+ * - **Stalls cannot count against a courier.** Every script that counts an attempt or takes a
+ *   use carries a deadline (this process's clock plus `timeoutMs`) and does nothing once Redis's
+ *   own `TIME` is past it. A script that sat in a socket buffer while Redis was stopped, slow or
+ *   unreachable, and whose caller already gave up with `LEDGER_UNAVAILABLE`, runs as a no-op
+ *   when Redis resumes. (Revocations have no deadline: a late revocation is what was asked.)
+ *   This needs the backend's and Redis's clocks within `timeoutMs` of each other (NTP);
+ *   `check()` measures the skew.
+ * - **Replication** (`replicas: n`): after each write that decides a redemption (a use taken, a
+ *   revocation) the same connection sends `WAIT n timeoutMs`, pipelined with the script (one
+ *   round trip). Fewer acknowledgements in time: the use is given back and the call fails
+ *   closed with `LEDGER_UNAVAILABLE`. See SECURITY.md for the exact guarantee.
  * - Every key gets a TTL (PEXPIRE / SET PX); nothing is stored forever.
  * - Key names put the waybill id in a `{hash tag}`, so all keys of one waybill share a Redis
  *   Cluster slot and multi-key scripts work under Cluster:
  *   `<prefix>{<waybillId>}:f:<scope>`, `:u:<tokenId>`, `:rt:<tokenId>`, `:rw`.
  * - Any error or a timeout becomes `LEDGER_UNAVAILABLE`; redemption then fails closed.
  *
+ * Durability is the deployment's job: a Redis restart without AOF forgets use counts and
+ * revocations. Run Redis with `appendonly yes` and `appendfsync always` (or `everysec`, which
+ * can lose the last second of writes on a crash); `check()` reports what it finds.
+ *
  * Create the client with `enableOfflineQueue: false` (commands fail at once while disconnected
  * instead of queueing) and a small `maxRetriesPerRequest`; `timeoutMs` bounds every call anyway.
  * @module
  */
-import { sha1 } from '@noble/hashes/legacy.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { WaybillShieldError } from '../errors.js';
+import { guard, WaybillShieldError } from '../errors.js';
 import { checkCount, checkScope, checkTokenId, checkTtl, checkWaybillId } from './_args.js';
-import type { AcquireResult, ConsumeResult, FailureScope, RevealLedger } from './types.js';
+import { checkConsumeOptions } from './_options.js';
+import { ACQUIRE, CONSUME, RELEASE, REVOKE, UNCONSUME, type Script } from './_scripts.js';
+import type { AcquireResult, ConsumeOptions, ConsumeResult, FailureScope, LedgerCheck, RevealLedger } from './types.js';
+
+export type { LedgerCheck } from './types.js';
+
+/** A pipeline of an ioredis client: the commands `RedisLedger` sends on one connection. */
+export interface RedisLedgerPipeline {
+  evalsha(sha1: string, numkeys: number, ...args: (string | number)[]): RedisLedgerPipeline;
+  eval(script: string, numkeys: number, ...args: (string | number)[]): RedisLedgerPipeline;
+  wait(numreplicas: number, timeout: number): RedisLedgerPipeline;
+  exec(): Promise<[Error | null, unknown][] | null>;
+}
 
 /** The subset of an ioredis `Redis` or `Cluster` client that the ledger uses. */
 export interface RedisLedgerClient {
   evalsha(sha1: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
   eval(script: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** Needed for `replicas` (script and WAIT pipelined on one connection). */
+  pipeline?(): RedisLedgerPipeline;
+  /** Used by `check()` (CONFIG, INFO, TIME). */
+  call?(command: string, ...args: (string | number)[]): Promise<unknown>;
+  /** An ioredis `Cluster`: its master connections, for `check()`. */
+  nodes?(role: 'master'): RedisLedgerClient[];
 }
 
 /** Options for {@link RedisLedger}. */
@@ -32,63 +63,35 @@ export interface RedisLedgerOptions {
   client: RedisLedgerClient;
   /** Key prefix (default `wsl:`). Letters, digits and `:_.-`, at most 32 characters. */
   prefix?: string;
-  /** Per-call timeout in ms (default 2000); a slower call is `LEDGER_UNAVAILABLE`. */
+  /**
+   * Per-call timeout in ms (default 2000); a slower call is `LEDGER_UNAVAILABLE`, and its
+   * script does nothing if it reaches Redis later. With `replicas`, WAIT gets as long again.
+   */
   timeoutMs?: number;
+  /**
+   * Replicas that must acknowledge each deciding write (default 0: asynchronous replication,
+   * a failover can lose the last writes). 1 to 16.
+   */
+  replicas?: number;
 }
-
-interface Script {
-  readonly src: string;
-  readonly sha: string;
-}
-
-function script(src: string): Script {
-  return { src, sha: bytesToHex(sha1(utf8ToBytes(src))) };
-}
-
-// KEYS[1] failure counter; ARGV[1] max failures, ARGV[2] window ms. Returns 1 (ok) or 0 (locked).
-const ACQUIRE = script(`
-local max = tonumber(ARGV[1])
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n >= max then return 0 end
-n = redis.call('INCR', KEYS[1])
-if n == 1 or n >= max or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 1
-`);
-
-// KEYS[1] failure counter. Refund one attempt, never below zero.
-const RELEASE = script(`
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
-return 1
-`);
-
-// KEYS: reveal failure counter, waybill revocation, token revocation, use counter.
-// ARGV: max uses, use-counter TTL ms.
-const CONSUME = script(`
-local f = tonumber(redis.call('GET', KEYS[1]) or '0')
-if f <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
-if redis.call('EXISTS', KEYS[2]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then return 'revoked' end
-local u = tonumber(redis.call('GET', KEYS[4]) or '0')
-if u >= tonumber(ARGV[1]) then return 'use-limit' end
-u = redis.call('INCR', KEYS[4])
-if u == 1 or redis.call('PTTL', KEYS[4]) < 0 then redis.call('PEXPIRE', KEYS[4], ARGV[2]) end
-return 'ok'
-`);
-
-// KEYS[1] revocation marker; ARGV[1] TTL ms. Never shortens an existing revocation.
-const REVOKE = script(`
-if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end
-return 1
-`);
 
 const PREFIX_RE = /^[A-Za-z0-9:_.-]{0,32}$/;
+const MAX_REPLICAS = 16;
 
 function unavailable(): WaybillShieldError {
   return new WaybillShieldError('LEDGER_UNAVAILABLE', 'the Redis ledger could not be reached');
 }
 
+function notReplicated(): WaybillShieldError {
+  return new WaybillShieldError('LEDGER_UNAVAILABLE', 'the Redis ledger could not confirm the write on enough replicas');
+}
+
 function isNoScript(e: unknown): boolean {
   return e instanceof Error && e.message.startsWith('NOSCRIPT');
+}
+
+function badOption(path: string, rule: string): WaybillShieldError {
+  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
 }
 
 /**
@@ -98,7 +101,9 @@ function isNoScript(e: unknown): boolean {
  * ```ts
  * import Redis from 'ioredis';
  * import { RedisLedger } from 'waybill-shield/redis';
- * const ledger = new RedisLedger({ client: new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) });
+ * const client = new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+ * const ledger = new RedisLedger({ client, replicas: 1 });
+ * for (const w of (await ledger.check()).warnings) console.warn('ledger:', w);
  * const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, ledger });
  * ```
  */
@@ -106,23 +111,33 @@ export class RedisLedger implements RevealLedger {
   readonly #client: RedisLedgerClient;
   readonly #prefix: string;
   readonly #timeoutMs: number;
+  readonly #replicas: number;
 
   /**
-   * @param opts - the client, key prefix and timeout
-   * @throws WaybillShieldError `INVALID_INPUT` for a missing client, a bad prefix or timeout
+   * @param opts - the client, key prefix, timeout and replicas
+   * @throws WaybillShieldError `INVALID_INPUT` for a missing client, a bad prefix, timeout or
+   *   replica count, or a client without `pipeline` when `replicas` is set. Nothing else
+   *   escapes: a throwing getter or proxy in the options is `INVALID_INPUT` too.
    */
   constructor(opts: RedisLedgerOptions) {
-    const c = opts?.client as unknown as Record<string, unknown> | undefined;
-    if (typeof c !== 'object' || c === null || typeof c.evalsha !== 'function' || typeof c.eval !== 'function') {
-      throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'client', rule: 'type' }] });
-    }
-    const prefix = opts.prefix ?? 'wsl:';
-    if (typeof prefix !== 'string' || !PREFIX_RE.test(prefix)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'prefix', rule: 'format' }] });
-    const timeoutMs = opts.timeoutMs ?? 2_000;
-    checkTtl(timeoutMs, 'timeoutMs');
-    this.#client = opts.client;
-    this.#prefix = prefix;
-    this.#timeoutMs = timeoutMs;
+    const o = guard('INVALID_INPUT', 'RedisLedger: options are invalid', () => {
+      if (opts === null || typeof opts !== 'object') throw badOption('opts', 'type');
+      // Read every option once: a getter cannot answer differently later.
+      const { client, prefix = 'wsl:', timeoutMs = 2_000, replicas = 0 } = opts;
+      if (client === null || typeof client !== 'object') throw badOption('client', 'type');
+      const evalsha = client.evalsha;
+      const evalFn = client.eval;
+      if (typeof evalsha !== 'function' || typeof evalFn !== 'function') throw badOption('client', 'type');
+      if (typeof prefix !== 'string' || !PREFIX_RE.test(prefix)) throw badOption('prefix', 'format');
+      checkTtl(timeoutMs, 'timeoutMs');
+      if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0 || replicas > MAX_REPLICAS) throw badOption('replicas', 'integer');
+      if (replicas > 0 && typeof client.pipeline !== 'function') throw badOption('client', 'pipeline');
+      return { client, prefix, timeoutMs, replicas };
+    });
+    this.#client = o.client;
+    this.#prefix = o.prefix;
+    this.#timeoutMs = o.timeoutMs;
+    this.#replicas = o.replicas;
   }
 
   /** {@inheritDoc RevealLedger.acquire} */
@@ -131,9 +146,9 @@ export class RedisLedger implements RevealLedger {
     checkScope(scope);
     checkCount(maxFailures, 'maxFailures');
     checkTtl(windowMs, 'windowMs');
-    const r = await this.#run(ACQUIRE, [this.#key(waybillId, `f:${scope}`)], [maxFailures, windowMs]);
-    if (r === 1) return 'ok';
-    if (r === 0) return 'locked';
+    const { reply } = await this.#run(ACQUIRE, [this.#key(waybillId, `f:${scope}`)], [maxFailures, windowMs], { deadline: true, wait: false });
+    if (reply === 1) return 'ok';
+    if (reply === 0) return 'locked';
     throw unavailable();
   }
 
@@ -141,19 +156,31 @@ export class RedisLedger implements RevealLedger {
   async release(waybillId: string, scope: FailureScope): Promise<void> {
     checkWaybillId(waybillId);
     checkScope(scope);
-    await this.#run(RELEASE, [this.#key(waybillId, `f:${scope}`)], []);
+    const { reply } = await this.#run(RELEASE, [this.#key(waybillId, `f:${scope}`)], [], { deadline: true, wait: false });
+    if (reply !== 1) throw unavailable();
   }
 
   /** {@inheritDoc RevealLedger.consume} */
-  async consume(waybillId: string, tokenId: string, maxUses: number, ttlMs: number): Promise<ConsumeResult> {
+  async consume(waybillId: string, tokenId: string, maxUses: number, ttlMs: number, opts?: ConsumeOptions): Promise<ConsumeResult> {
     checkWaybillId(waybillId);
     checkTokenId(tokenId);
     checkCount(maxUses, 'maxUses');
     checkTtl(ttlMs);
-    const keys = [this.#key(waybillId, 'f:reveal'), this.#key(waybillId, 'rw'), this.#key(waybillId, `rt:${tokenId}`), this.#key(waybillId, `u:${tokenId}`)];
-    const r = await this.#run(CONSUME, keys, [maxUses, ttlMs]);
-    if (r === 'ok' || r === 'use-limit' || r === 'revoked') return r;
-    throw unavailable();
+    const o = checkConsumeOptions(opts);
+    const useKey = this.#key(waybillId, `u:${tokenId}`);
+    const keys = [this.#key(waybillId, `f:${o.lock?.scope ?? 'reveal'}`), this.#key(waybillId, 'rw'), this.#key(waybillId, `rt:${tokenId}`), useKey];
+    const { reply, acks } = await this.#run(CONSUME, keys, [maxUses, ttlMs, o.lock?.maxFailures ?? 0, o.revocable ? 1 : 0], { deadline: true, wait: true });
+    if (reply !== 'ok' && reply !== 'use-limit' && reply !== 'revoked' && reply !== 'locked') throw unavailable();
+    if (reply === 'ok' && acks < this.#replicas) {
+      // The use may be lost in a failover: give it back (best effort) and fail closed.
+      try {
+        await this.#run(UNCONSUME, [useKey], [], { deadline: false, wait: false });
+      } catch {
+        /* the use stays taken: fails closed */
+      }
+      throw notReplicated();
+    }
+    return reply;
   }
 
   /** {@inheritDoc RevealLedger.revokeToken} */
@@ -161,14 +188,71 @@ export class RedisLedger implements RevealLedger {
     checkWaybillId(waybillId);
     checkTokenId(tokenId);
     checkTtl(ttlMs);
-    await this.#run(REVOKE, [this.#key(waybillId, `rt:${tokenId}`)], [ttlMs]);
+    await this.#revoke(this.#key(waybillId, `rt:${tokenId}`), ttlMs);
   }
 
   /** {@inheritDoc RevealLedger.revokeWaybill} */
   async revokeWaybill(waybillId: string, ttlMs: number): Promise<void> {
     checkWaybillId(waybillId);
     checkTtl(ttlMs);
-    await this.#run(REVOKE, [this.#key(waybillId, 'rw')], [ttlMs]);
+    await this.#revoke(this.#key(waybillId, 'rw'), ttlMs);
+  }
+
+  /**
+   * Report whether the Redis deployment keeps used tokens used: AOF persistence on every
+   * master (`CONFIG GET appendonly/appendfsync`, or `INFO persistence` where a managed Redis
+   * forbids `CONFIG`), connected replicas against the `replicas` option, cluster mode, and the
+   * clock skew the stall deadline depends on. Never throws; an unreachable Redis is a warning.
+   *
+   * @returns `{ persistent, replicas, cluster, ok, warnings }`
+   * @example
+   * ```ts
+   * const report = await ledger.check();
+   * if (!report.ok) for (const w of report.warnings) logger.warn(`reveal ledger: ${w}`);
+   * ```
+   */
+  async check(): Promise<LedgerCheck> {
+    const warnings: string[] = [];
+    const client = this.#client;
+    const cluster = typeof client.nodes === 'function';
+    let nodes: RedisLedgerClient[];
+    try {
+      nodes = cluster ? client.nodes!('master') : [client];
+    } catch {
+      nodes = [];
+    }
+    if (nodes.length === 0 || nodes.some((n) => typeof n.call !== 'function')) {
+      return { persistent: null, replicas: null, cluster, ok: false, warnings: ['the client cannot run CONFIG/INFO; durability could not be checked'] };
+    }
+    const reports = await Promise.all(nodes.map((n) => this.#checkNode(n)));
+    if (reports.some((r) => r.unreachable)) {
+      return { persistent: null, replicas: null, cluster, ok: false, warnings: ['the Redis ledger could not be reached'] };
+    }
+    let persistent: boolean | null = true;
+    for (const r of reports) {
+      if (r.aof === false) persistent = false;
+      else if (r.aof === null && persistent === true) persistent = null;
+    }
+    const fsyncs = new Set(reports.map((r) => r.fsync));
+    if (persistent === false) warnings.push('AOF persistence is off on a master (appendonly no): a Redis restart revives used and revoked tokens; set appendonly yes, appendfsync always or everysec');
+    else if (persistent === null) warnings.push('persistence could not be read (CONFIG and INFO refused): make sure the managed Redis keeps an AOF with appendfsync always or everysec');
+    if (persistent === true && fsyncs.has('no')) {
+      persistent = false;
+      warnings.push('appendfsync no: the operating system decides when writes reach disk, so a crash can revive tokens used many seconds earlier; set appendfsync always or everysec');
+    }
+    const counts = reports.map((r) => r.replicas);
+    const replicas = counts.some((c) => c === null) ? null : Math.min(...(counts as number[]));
+    if (this.#replicas > 0 && (replicas === null || replicas < this.#replicas)) {
+      warnings.push(`replicas: ${this.#replicas} is set but a master has ${replicas ?? 'an unknown number of'} connected replicas; deciding writes will fail closed`);
+    }
+    if (this.#replicas === 0 && replicas !== null && replicas > 0) {
+      warnings.push('replicas are connected but the replicas option is 0: a failover can lose the last writes (set replicas: 1)');
+    }
+    const skew = Math.max(0, ...reports.map((r) => Math.abs(r.skewMs ?? 0)));
+    const skewBad = skew > this.#timeoutMs / 2;
+    if (skewBad) warnings.push(`the clocks of this host and Redis differ by about ${Math.round(skew)} ms, more than half of timeoutMs; synchronise them (NTP)`);
+    const ok = persistent === true && !skewBad && (this.#replicas === 0 || (replicas !== null && replicas >= this.#replicas));
+    return { persistent, replicas, cluster, ok, warnings };
   }
 
   #key(waybillId: string, suffix: string): string {
@@ -176,26 +260,91 @@ export class RedisLedger implements RevealLedger {
     return `${this.#prefix}{${waybillId}}:${suffix}`;
   }
 
-  async #run(s: Script, keys: string[], args: (string | number)[]): Promise<unknown> {
-    const client = this.#client;
-    const call = async (): Promise<unknown> => {
+  async #revoke(key: string, ttlMs: number): Promise<void> {
+    const { reply, acks } = await this.#run(REVOKE, [key], [ttlMs], { deadline: false, wait: true });
+    if (reply !== 1) throw unavailable();
+    if (acks < this.#replicas) throw notReplicated();
+  }
+
+  async #checkNode(node: RedisLedgerClient): Promise<{ unreachable: boolean; aof: boolean | null; fsync: string | null; replicas: number | null; skewMs: number | null }> {
+    const call = (...args: (string | number)[]): Promise<unknown> => this.#bounded(() => node.call!(...(args as [string, ...(string | number)[]])));
+    const field = (info: unknown, name: string): string | undefined => (typeof info === 'string' ? new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim() : undefined);
+    let aof: boolean | null = null;
+    let fsync: string | null = null;
+    try {
+      const a = await call('CONFIG', 'GET', 'appendonly');
+      const f = await call('CONFIG', 'GET', 'appendfsync');
+      if (Array.isArray(a) && a.length === 2) aof = String(a[1]) === 'yes';
+      if (Array.isArray(f) && f.length === 2) fsync = String(f[1]);
+    } catch {
+      // Managed Redis often renames or forbids CONFIG; INFO persistence still tells.
       try {
-        return await client.evalsha(s.sha, keys.length, ...keys, ...args);
-      } catch (e) {
-        if (!isNoScript(e)) throw e;
-        return await client.eval(s.src, keys.length, ...keys, ...args);
+        const v = field(await call('INFO', 'persistence'), 'aof_enabled');
+        if (v !== undefined) aof = v === '1';
+      } catch {
+        /* unknown */
       }
-    };
+    }
+    let replicas: number | null = null;
+    let skewMs: number | null = null;
+    try {
+      const before = Date.now();
+      const t = await call('TIME');
+      const after = Date.now();
+      if (Array.isArray(t) && t.length === 2) skewMs = Number(t[0]) * 1000 + Math.floor(Number(t[1]) / 1000) - (before + after) / 2;
+      const n = Number(field(await call('INFO', 'replication'), 'connected_slaves'));
+      if (Number.isInteger(n) && n >= 0) replicas = n;
+    } catch {
+      return { unreachable: true, aof, fsync, replicas, skewMs };
+    }
+    return { unreachable: false, aof, fsync, replicas, skewMs };
+  }
+
+  /** Run `fn`, bounded by the timeout; any failure is LEDGER_UNAVAILABLE. */
+  async #bounded<T>(fn: () => Promise<T>, ms = this.#timeoutMs): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(unavailable()), this.#timeoutMs);
+      timer = setTimeout(() => reject(unavailable()), ms);
     });
     try {
-      return await Promise.race([call(), timeout]);
+      return await Promise.race([fn(), timeout]);
     } catch {
       throw unavailable();
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Run a script. `deadline`: pass now + timeoutMs as ARGV[1] (the script refuses to act past
+   * it). `wait`: with `replicas` set, pipeline `WAIT replicas timeoutMs` on the same connection
+   * and report its acknowledgements.
+   */
+  async #run(s: Script, keys: string[], args: (string | number)[], how: { deadline: boolean; wait: boolean }): Promise<{ reply: unknown; acks: number }> {
+    const client = this.#client;
+    const wait = how.wait && this.#replicas > 0;
+    const argv = how.deadline ? [Date.now() + this.#timeoutMs, ...args] : args;
+    const once = async (byText: boolean): Promise<{ reply: unknown; acks: number }> => {
+      if (!wait) {
+        const reply = byText ? await client.eval(s.src, keys.length, ...keys, ...argv) : await client.evalsha(s.sha, keys.length, ...keys, ...argv);
+        return { reply, acks: 0 };
+      }
+      const p = client.pipeline!();
+      (byText ? p.eval(s.src, keys.length, ...keys, ...argv) : p.evalsha(s.sha, keys.length, ...keys, ...argv)).wait(this.#replicas, this.#timeoutMs);
+      const out = await p.exec();
+      if (!Array.isArray(out) || out.length !== 2) throw unavailable();
+      const [[scriptErr, reply], [waitErr, acks]] = out as [[Error | null, unknown], [Error | null, unknown]];
+      if (scriptErr) throw scriptErr;
+      if (waitErr || typeof acks !== 'number') throw unavailable();
+      return { reply, acks };
+    };
+    return this.#bounded(async () => {
+      try {
+        return await once(false);
+      } catch (e) {
+        if (!isNoScript(e)) throw e;
+        return await once(true);
+      }
+    }, wait ? 2 * this.#timeoutMs : this.#timeoutMs);
   }
 }

@@ -42,6 +42,7 @@ export interface CompiledLexicon {
   readonly entries: readonly GoodsLexiconEntry[];
   readonly byFirstWord: ReadonlyMap<string, readonly CompiledTerm[]>;
   readonly notAfter: readonly (ReadonlySet<string> | null)[];
+  readonly notBefore: readonly (ReadonlySet<string> | null)[];
 }
 
 /** A term found in the input: token span within its item's segment, and which entry it fires. */
@@ -84,7 +85,7 @@ function keyOf(word: string): WordKey {
 
 /** Words that join two items: `áo thun và quần jean`, `điện thoại kèm ốp`. Compared by base + tone. */
 const JOINERS: ReadonlySet<string> = new Set(
-  ['và', 'kèm', 'với', 'cùng', 'tặng', 'cộng', 'and', 'with', 'plus'].map((w) => joinKey(keyOf(w))),
+  ['và', 'kèm', 'với', 'cùng', 'cộng', 'and', 'with', 'plus'].map((w) => joinKey(keyOf(w))),
 );
 
 function joinKey(k: WordKey): string {
@@ -249,7 +250,8 @@ export function compileLexicon(entries: readonly GoodsLexiconEntry[]): CompiledL
     for (const t of e.exact ?? []) add(i, t, true);
   });
   const notAfter = entries.map((e) => (e.notAfter ? new Set(e.notAfter) : null));
-  return { entries, byFirstWord, notAfter };
+  const notBefore = entries.map((e) => (e.notBefore ? new Set(e.notBefore) : null));
+  return { entries, byFirstWord, notAfter, notBefore };
 }
 
 function matchSegment(tokens: readonly Token[], lex: CompiledLexicon): GoodsMatch[] {
@@ -294,6 +296,11 @@ function matchSegment(tokens: readonly Token[], lex: CompiledLexicon): GoodsMatc
         const p2 = tokens[i - 2];
         if ((p1 !== undefined && blocked.has(p1.fold)) || (p2 !== undefined && blocked.has(p2.fold))) continue;
       }
+      const blockedNext = lex.notBefore[c.entry];
+      if (blockedNext) {
+        const n1 = tokens[end];
+        if (n1 !== undefined && blockedNext.has(n1.fold)) continue;
+      }
       if (end > bestEnd || (end === bestEnd && (score > bestScore || (score === bestScore && c.entry < bestOrder)))) {
         bestEnd = end;
         bestScore = score;
@@ -319,10 +326,38 @@ function itemStarts(tokens: readonly Token[]): number[] {
   for (let k = 1; k < tokens.length - 1; k++) {
     const prev = tokens[k - 1]!;
     const next = tokens[k + 1]!;
-    if (tokens[k]!.isNumber && !prev.isNumber && !next.isNumber && next.length >= 2) starts.push(k);
+    if (!tokens[k]!.isNumber || prev.isNumber || next.isNumber || next.length < 2) continue;
+    // `lớp 5`, `size 30`, `màu 06`, `tập 1`: the number belongs to the word before it.
+    if (BEFORE_NUMBER.has(prev.fold)) continue;
+    // `330ml`, `20000mAh`, `2 tháng tuổi`, `24 lon`: a number before a unit or a counter is a size
+    // or an amount of the same item, unless the counter is followed by a goods word (`2 cái áo`).
+    if (UNITS.has(next.fold)) continue;
+    if (COUNTERS.has(next.fold)) {
+      const after = tokens[k + 2];
+      if (after === undefined || after.isNumber || UNITS.has(after.fold) || COUNTERS.has(after.fold)) continue;
+    }
+    starts.push(k);
   }
   return starts;
 }
+
+/** Folded words that measure something: a number before one is a size, not a new item. */
+const UNITS: ReadonlySet<string> = new Set([
+  'ml', 'lit', 'l', 'cl', 'g', 'gr', 'gam', 'gram', 'kg', 'mg', 'mcg', 'cm', 'mm', 'm', 'met', 'inch', 'in', 'mah', 'wh', 'w',
+  'v', 'a', 'gb', 'tb', 'mb', 'hz', 'ghz', 'k', 'oz', 'lb', 'do', 'nam', 'thang', 'tuan', 'ngay', 'tuoi', 'lop', 'tap',
+  'mau', 'so', 'size', 'phan', 'x', 'p', 'mp', 'dm', 'dm3', 'sao', 'cap', 'vien', 'mieng', 'goi', 'con', 'lien', 'ngan',
+  'trieu', 'tr', 'dong', 'usd', 'vnd', 'kw', 'btu', 'c', 'pcs', 'trang', 'to', 'in1', 'hop', 'ong', 'canh', 'nac',
+]);
+/** Words that take a number after them: `lớp 5 kết nối tri thức` is one book. */
+const BEFORE_NUMBER: ReadonlySet<string> = new Set([
+  'lop', 'so', 'size', 'tap', 'gen', 'mau', 'model', 'series', 'ban', 'doi', 'version', 'ver', 'phan', 'chuong', 'vol',
+  'season', 'mua', 'vi', 'huong', 'loai', 'cap', 'bac', 'level', 'tuoi', 'moi', 'ma', 'code', 'no', 'kieu', 'mau',
+]);
+/** Counters: `2 cái áo` starts an item at `2`, `hộp 10 cái` does not. */
+const COUNTERS: ReadonlySet<string> = new Set([
+  'cai', 'chiec', 'doi', 'bo', 'chai', 'lo', 'tuyp', 'cuon', 'quyen', 'thung', 'loc', 'lon', 'hu', 'tui', 'bich', 'set', 'combo',
+  'cay', 'qua', 'trai', 'bao', 'vi', 'hop', 'goi', 'cap', 'pin',
+]);
 
 /**
  * Find the lexicon matches of a description, grouped by item.
@@ -338,13 +373,16 @@ export function matchGoods(text: string, lex: CompiledLexicon): GoodsItem[] {
     const starts = itemStarts(tokens);
     let s = 0;
     let bucket: GoodsMatch[] = [];
+    let gift = false;
     for (const m of matches) {
-      while (s + 1 < starts.length && starts[s + 1]! <= m.start) {
+      // After a free-gift phrase (`tặng 10 cây keo`) the rest of the segment stays in its item.
+      while (!gift && s + 1 < starts.length && starts[s + 1]! <= m.start) {
         if (bucket.length > 0) items.push(bucket);
         bucket = [];
         s++;
       }
       bucket.push(m);
+      if (m.entry.qualifies === 'rest') gift = true;
     }
     if (bucket.length > 0) items.push(bucket);
   }

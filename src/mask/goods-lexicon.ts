@@ -47,7 +47,10 @@ export type GoodsFlag =
   | 'perishable'
   | 'liquid'
   | 'battery'
-  | 'restricted';
+  | 'restricted'
+  | 'dangerous-goods'
+  | 'alcohol'
+  | 'plant-animal-quarantine';
 
 /** Every flag, in the order classifications list them. */
 export const GOODS_FLAGS: readonly GoodsFlag[] = Object.freeze([
@@ -59,6 +62,9 @@ export const GOODS_FLAGS: readonly GoodsFlag[] = Object.freeze([
   'liquid',
   'battery',
   'restricted',
+  'dangerous-goods',
+  'alcohol',
+  'plant-animal-quarantine',
 ] as const);
 
 /** One goods category: its labels, how risky it is, and the flags every item in it carries. */
@@ -127,11 +133,19 @@ export interface GoodsLexiconEntry {
   readonly promote?: { readonly from: readonly GoodsCategory[]; readonly to: GoodsCategory };
   /** Folded words that, immediately before the match, cancel it. */
   readonly notAfter?: readonly string[];
+  /** Folded words that, immediately after the match, cancel it (`giả da` is faux leather, not a fake). */
+  readonly notBefore?: readonly string[];
+  /**
+   * A qualifier phrase opener (`vị`, `màu`, `cho`, `dùng cho`, `size`): naming terms after it in
+   * the same item describe the head, they do not name goods. `rest` extends to the end of the
+   * segment (`tặng …`: a free gift decides nothing).
+   */
+  readonly qualifies?: 'item' | 'rest';
   /** A description that fires this entry. */
   readonly example: string;
 }
 
-const FOR_WORDS = ['cho', 'cua', 'hinh', 'in', 'danh', 'tai', 've'] as const;
+const FOR_WORDS = ['cho', 'cua', 'hinh', 'in', 'danh', 'tai', 've', 'tiet', 'long', 'choi', 'bong', 'an', 'tam'] as const;
 
 /** The lexicon. Order matters only as a tie-break between two matches on the same words. */
 export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
@@ -224,9 +238,18 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'el.powerbank',
     category: 'electronics',
-    terms: ['sạc dự phòng', 'pin dự phòng', 'power bank', 'powerbank'],
-    flags: ['battery'],
+    terms: ['sạc dự phòng', 'pin dự phòng', 'power bank', 'powerbank', 'pin sạc dự phòng', 'sạc pin dự phòng',
+      'sạc dự phòng không dây', 'pin sạc dự phòng không dây'],
+    flags: ['battery', 'dangerous-goods'],
     example: 'Sạc dự phòng 10000mAh',
+  },
+  {
+    id: 'el.cell',
+    category: 'electronics',
+    terms: ['18650', '21700', '26650', '14500', '18350', '16340', 'pin 18650', 'pin 21700', 'cell pin', 'pin cell',
+      'cell 18650', 'pin lithium rời', 'pin li ion', 'pin lipo', 'pin sạc 18650'],
+    flags: ['battery', 'dangerous-goods'],
+    example: 'Pin 18650 Samsung 3000mAh',
   },
   {
     id: 'el.battery',
@@ -447,7 +470,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'co.liquid-care',
     category: 'cosmetics',
-    terms: ['nước tẩy trang', 'dầu tẩy trang', 'toner', 'nước hoa hồng', 'xịt khoáng', 'dầu gội', 'dầu gội đầu', 'dầu xả',
+    terms: ['nước tẩy trang', 'dầu tẩy trang', 'toner', 'nước hoa hồng', 'dầu gội', 'dầu gội đầu', 'dầu xả',
       'sữa tắm', 'shampoo', 'conditioner', 'nước súc miệng', 'body wash', 'micellar', 'dầu dưỡng tóc', 'xịt dưỡng tóc',
       'tinh dầu dưỡng tóc', 'sữa tắm gội'],
     flags: ['liquid'],
@@ -456,9 +479,19 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'co.perfume',
     category: 'cosmetics',
-    terms: ['nước hoa', 'perfume', 'parfum', 'eau de parfum', 'eau de toilette', 'body mist', 'xịt thơm', 'nước hoa chiết'],
-    flags: ['liquid', 'fragile'],
+    terms: ['nước hoa', 'perfume', 'parfum', 'eau de parfum', 'eau de toilette', 'body mist', 'xịt thơm', 'nước hoa chiết',
+      'nước hoa mini', 'nước hoa nam', 'nước hoa nữ', 'xịt thơm toàn thân', 'xịt thơm cơ thể', 'edp', 'edt', 'cologne',
+      'tinh dầu nước hoa', 'nước hoa xe hơi', 'nước hoa ô tô'],
+    flags: ['liquid', 'fragile', 'dangerous-goods'],
     example: 'Nước hoa nữ 100ml',
+  },
+  {
+    id: 'co.aerosol',
+    category: 'cosmetics',
+    terms: ['xịt khoáng', 'xịt khử mùi', 'keo xịt tóc', 'gôm xịt tóc', 'gôm xịt', 'dầu gội khô', 'xịt chống nắng',
+      'bọt cạo râu', 'xịt tạo phồng', 'xịt giữ nếp', 'khử mùi dạng xịt'],
+    flags: ['liquid', 'dangerous-goods'],
+    example: 'Xịt khử mùi Nivea Men 150ml',
   },
   {
     id: 'co.makeup',
@@ -472,14 +505,27 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'co.nail',
     category: 'cosmetics',
-    terms: ['sơn móng', 'sơn móng tay', 'sơn gel', 'nail', 'móng giả', 'nước rửa móng', 'dũa móng', 'kềm cắt da'],
+    terms: ['sơn móng', 'sơn móng tay', 'sơn gel', 'nail', 'móng giả', 'móng tay giả', 'móng úp', 'dũa móng', 'kềm cắt da'],
     example: 'Sơn móng tay gel',
+  },
+  {
+    id: 'co.nail-remover',
+    category: 'cosmetics',
+    terms: ['nước rửa móng', 'nước rửa móng tay', 'nước lau sơn móng', 'aceton tẩy sơn móng'],
+    flags: ['liquid', 'dangerous-goods'],
+    example: 'Nước rửa móng tay 100ml',
+  },
+  {
+    id: 'co.wig',
+    category: 'cosmetics',
+    terms: ['tóc giả', 'tóc giả nữ', 'tóc giả nam', 'tóc nối', 'kẹp tóc giả', 'wig', 'mái giả', 'râu giả', 'lông mày giả'],
+    example: 'Tóc giả nữ ngắn',
   },
   {
     id: 'co.haircare',
     category: 'cosmetics',
     terms: ['thuốc nhuộm tóc', 'nhuộm tóc', 'wax tóc', 'sáp vuốt tóc', 'gôm xịt tóc', 'keo xịt tóc', 'ủ tóc', 'kem ủ tóc',
-      'dưỡng tóc', 'tẩy lông', 'kem tẩy lông', 'lăn khử mùi', 'khử mùi', 'deodorant', 'lược'],
+      'dưỡng tóc', 'tẩy lông', 'kem tẩy lông', 'lăn khử mùi', 'khử mùi', 'deodorant', 'lược', 'lăn nách', 'sáp khử mùi'],
     example: 'Thuốc nhuộm tóc màu nâu',
   },
   {
@@ -540,12 +586,25 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'fd.drink-liquid',
     category: 'food',
-    terms: ['nước ngọt', 'nước uống', 'nước suối', 'nước khoáng', 'rượu', 'rượu vang', 'rượu nếp', 'wine', 'beer',
+    terms: ['nước ngọt', 'nước uống', 'nước suối', 'nước khoáng',
       'nước ép', 'sữa tươi', 'sữa hạt', 'sữa đậu nành', 'sữa', 'nước yến', 'nước tăng lực', 'coca', 'pepsi', 'siro trái cây',
       'vinamilk', 'th true milk', 'mật ong', 'honey', 'sữa đặc'],
-    exact: ['bia'],
     flags: ['liquid'],
     example: 'Mật ong rừng nguyên chất 1 lít',
+  },
+  {
+    id: 'fd.alcohol',
+    category: 'food',
+    terms: ['rượu', 'rượu vang', 'vang', 'rượu vang đỏ', 'rượu vang trắng', 'vang đỏ', 'vang trắng', 'rượu nếp', 'rượu đế',
+      'rượu cần', 'rượu ngâm', 'rượu thuốc', 'rượu mạnh', 'rượu ngoại', 'rượu sake', 'rượu soju', 'wine', 'beer', 'soju',
+      'sake', 'whisky', 'whiskey', 'vodka', 'cognac', 'brandy', 'champagne', 'sâm panh', 'rum', 'tequila', 'gin', 'chivas',
+      'johnnie walker', 'hennessy', 'remy martin', 'ballantine', 'jack daniel', 'macallan', 'jinro', 'choya', 'heineken',
+      'tiger', 'sapporo', 'budweiser', 'corona', 'carlsberg', 'bia sài gòn', 'bia hà nội', 'bia tiger', 'bia lon', 'bia chai',
+      'bia tươi', 'bia thủ công', 'craft beer', 'makgeolli', 'rượu mơ', 'rượu trái cây', 'cocktail', 'vang đà lạt'],
+    exact: ['bia'],
+    flags: ['liquid', 'alcohol'],
+    alsoFlags: ['alcohol'],
+    example: 'Bia Heineken thùng 24 lon',
   },
   {
     id: 'fd.condiment-liquid',
@@ -587,8 +646,10 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'fresh-food',
     terms: ['thịt', 'thịt bò', 'thịt heo', 'thịt lợn', 'thịt gà', 'gà ta', 'vịt', 'sườn', 'ba chỉ', 'meat', 'beef',
       'pork', 'chicken', 'chả', 'chả lụa', 'giò lụa', 'nem', 'nem chua', 'bò tơ', 'thịt dê', 'thịt trâu',
-      'thịt xông khói', 'bacon', 'gà rán', 'vịt quay', 'heo quay'],
+      'thịt xông khói', 'bacon', 'gà rán', 'vịt quay', 'heo quay', 'thịt xay', 'đùi gà', 'cánh gà', 'ức gà', 'gà ta thả vườn',
+      'thăn bò', 'bắp bò', 'ba chỉ bò', 'ba chỉ heo', 'nạc vai', 'gà nguyên con'],
     exact: ['dê', 'giò', 'gà'],
+    flags: ['plant-animal-quarantine'],
     example: 'Thịt bò Úc 1kg',
   },
   {
@@ -632,13 +693,18 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'thuốc nhỏ mũi', 'xịt mũi', 'kháng sinh', 'siro', 'siro ho', 'viên sủi', 'panadol', 'paracetamol', 'efferalgan',
       'berberin', 'medicine', 'dầu gió', 'dầu nóng', 'cao dán', 'salonpas', 'miếng dán giảm đau', 'băng dán', 'băng cá nhân',
       'urgo', 'rohto', 'v rohto', 'men tiêu hóa', 'thuốc nam', 'thuốc bắc', 'đông y', 'thuốc mỡ', 'thuốc bôi', 'cao xoa',
-      'thuốc dạ dày', 'thuốc xịt', 'thuốc trị', 'thuốc tiêu hóa'],
+      'thuốc dạ dày', 'thuốc xịt', 'thuốc trị', 'thuốc tiêu hóa', 'hapacol', 'decolgen', 'tiffy', 'smecta', 'oresol',
+      'berocca', 'eugica', 'strepsils', 'ibuprofen', 'aspirin', 'amoxicillin', 'augmentin', 'alaxan', 'telfast', 'zyrtec',
+      'loratadin', 'omeprazol', 'gaviscon', 'yumangel', 'phosphalugel', 'enterogermina', 'hoạt huyết dưỡng não',
+      'kem bôi trĩ', 'thuốc trĩ', 'bôi trĩ', 'titanoreine', 'thuốc nhỏ', 'thuốc uống', 'viên ngậm', 'nhỏ mũi'],
     example: 'Thuốc giảm đau Panadol',
   },
   {
     id: 'md.supplement',
     category: 'medicine',
-    terms: ['thực phẩm chức năng', 'tpcn', 'vitamin', 'viên uống', 'collagen', 'omega 3', 'dầu cá', 'canxi', 'men vi sinh', 'probiotic', 'nhân sâm', 'hồng sâm', 'sâm', 'đông trùng hạ thảo', 'đông trùng', 'tảo xoắn',
+    terms: ['thực phẩm chức năng', 'tpcn', 'thực phẩm bảo vệ sức khỏe', 'thực phẩm bảo vệ sức khoẻ', 'tpbvsk', 'vitamin',
+      'vitamin tổng hợp', 'centrum', 'blackmores', 'boganic', 'kirkland', 'nature made', 'viên uống bổ sung', 'viên uống trắng da',
+      'multivitamin', 'omega', 'biogaia', 'fish oil', 'ginkgo', 'viên sủi vitamin', 'bổ não', 'bổ mắt', 'viên uống', 'collagen', 'omega 3', 'dầu cá', 'canxi', 'men vi sinh', 'probiotic', 'nhân sâm', 'hồng sâm', 'sâm', 'đông trùng hạ thảo', 'đông trùng', 'tảo xoắn',
       'glucosamine', 'supplement', 'supplements', 'bổ gan', 'giải độc gan', 'tăng cân', 'giảm cân', 'viên giảm cân',
       'trà giảm cân', 'tăng chiều cao', 'dha', 'sắt bà bầu', 'biotin', 'viên bổ', 'sữa ong chúa', 'tinh nghệ', 'mầm đậu nành'],
     exact: ['kẽm'],
@@ -648,7 +714,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     id: 'md.device',
     category: 'medicine',
     terms: ['khẩu trang', 'khẩu trang y tế', 'máy đo huyết áp', 'huyết áp', 'nhiệt kế', 'máy đo đường huyết',
-      'que thử', 'que thử thai', 'que test', 'test nhanh', 'kit test', 'bông băng', 'gạc', 'kim tiêm', 'ống tiêm',
+      'que thử', 'que thử thai', 'que test', 'test nhanh', 'test hiv', 'test nhanh hiv', 'test giang mai', 'que test giang mai',
+      'bút thử thai', 'thử thai', 'que thử rụng trứng', 'oraquick', 'quickstick', 'clearblue', 'test covid', 'kit test', 'bông băng', 'gạc', 'kim tiêm', 'ống tiêm',
       'máy xông', 'máy xông mũi họng', 'máy đo spo2', 'xe lăn', 'máy trợ thính', 'nẹp', 'đai lưng', 'y tế',
       'dụng cụ y tế', 'thiết bị y tế', 'kính áp tròng', 'lens mắt', 'nước muối sinh lý'],
     exact: ['nạng'],
@@ -659,7 +726,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'medicine',
     terms: ['cồn y tế', 'cồn 70', 'cồn 90', 'cồn 96', 'cồn sát trùng', 'oxy già', 'nước sát khuẩn'],
     exact: ['cồn'],
-    flags: ['restricted', 'liquid'],
+    flags: ['restricted', 'liquid', 'dangerous-goods'],
     example: 'Cồn 90 độ 500ml',
   },
   //#endregion
@@ -803,11 +870,22 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     id: 'hk.furniture-decor',
     category: 'home-kitchen',
     terms: ['ghế', 'bàn học', 'bàn làm việc', 'ghế văn phòng', 'sofa', 'giường', 'móc treo',
-      'móc quần áo', 'móc', 'tranh', 'tranh treo tường', 'tranh canvas', 'đồng hồ treo tường', 'đồng hồ báo thức', 'nến thơm', 'tinh dầu', 'tinh dầu thơm', 'cây cảnh', 'sen đá', 'chậu cây', 'chậu', 'hạt giống', 'cây giống', 'đất trồng',
-      'phân bón', 'decor', 'đồ trang trí', 'trang trí', 'túi rác', 'thùng rác', 'kệ để giày', 'giá treo', 'giá sách',
-      'tủ quần áo', 'tủ nhựa', 'hộp đựng đồ', 'thùng nhựa', 'đèn trang trí', 'cây giả', 'hoa giả', 'hoa lụa', 'lịch treo tường'],
+      'móc quần áo', 'móc', 'tranh', 'tranh treo tường', 'tranh canvas', 'đồng hồ treo tường', 'đồng hồ báo thức', 'nến thơm', 'tinh dầu', 'tinh dầu thơm', 'chậu', 'chậu nhựa', 'chậu sứ', 'đất trồng', 'đất sạch', 'kéo cắt cành',
+      'phân bón', 'khung ảnh', 'khung hình', 'khung tranh', 'decor', 'đồ trang trí', 'trang trí', 'túi rác', 'thùng rác', 'kệ để giày', 'giá treo', 'giá sách',
+      'tủ quần áo', 'tủ nhựa', 'hộp đựng đồ', 'thùng nhựa', 'đèn trang trí', 'cây giả', 'hoa giả', 'hoa lụa', 'lịch treo tường',
+      'hoa lụa giả', 'cành đào giả', 'cành giả', 'cỏ giả', 'thảm cỏ giả'],
     exact: ['nến', 'kệ', 'tủ', 'bàn'],
     example: 'Kệ để giày 5 tầng',
+  },
+  {
+    id: 'hk.live-plant',
+    category: 'home-kitchen',
+    terms: ['hạt giống', 'cây giống', 'cây cảnh', 'sen đá', 'chậu cây', 'cây trồng', 'cây để bàn', 'cây kim tiền', 'cây lưỡi hổ',
+      'cây trầu bà', 'cây hoa giấy', 'hoa giấy ghép', 'cây hoa', 'cây ăn quả', 'cây ăn trái', 'cành chiết', 'cây chiết',
+      'cây ghép', 'củ giống', 'bonsai', 'cây bonsai', 'xương rồng', 'cây thủy sinh', 'cây phong thủy', 'cây cảnh mini',
+      'cây lan', 'giò lan', 'kie lan', 'seeds', 'cây sen đá', 'hoa hồng leo', 'cây hoa hồng', 'cây giống bưởi'],
+    flags: ['plant-animal-quarantine'],
+    example: 'Hạt giống rau muống',
   },
   {
     id: 'hk.cleaning',
@@ -829,7 +907,11 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     id: 'hk.tools',
     category: 'home-kitchen',
     terms: ['tua vít', 'búa', 'kìm', 'cờ lê', 'ốc vít', 'bộ dụng cụ', 'dụng cụ sửa chữa', 'thang nhôm', 'keo dán',
-      'băng keo', 'ống nước', 'thước dây', 'mỏ lết', 'ke góc', 'bản lề', 'đinh', 'vít'],
+      'băng keo', 'ống nước', 'thước dây', 'mỏ lết', 'ke góc', 'bản lề', 'đinh', 'vít', 'súng bắn keo', 'súng keo', 'keo nến',
+      'cây keo', 'súng bắn ốc', 'súng bắn vít', 'súng bắn đinh', 'súng bắn silicon', 'súng phun sơn', 'súng phun', 'súng hàn',
+      'súng bắn tôn', 'súng xịt rửa xe', 'súng rửa xe', 'súng xịt nước', 'súng phun xịt', 'súng thổi hơi', 'súng thổi bụi',
+      'súng bơm mỡ', 'súng khò', 'súng bắn nhiệt', 'súng đo nhiệt', 'súng đo nhiệt độ', 'súng bắn ghim',
+      'súng tưới cây', 'súng massage', 'máy siết bulong', 'makita', 'bosch', 'dewalt', 'stanley'],
     exact: ['cưa', 'thang'],
     example: 'Bộ dụng cụ sửa chữa 46 món',
   },
@@ -845,7 +927,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     id: 'hk.spray-paint',
     category: 'home-kitchen',
     terms: ['sơn xịt', 'bình xịt sơn', 'sơn phun', 'xịt côn trùng', 'bình xịt côn trùng', 'raid', 'xịt muỗi', 'xịt kiến'],
-    flags: ['restricted', 'liquid'],
+    flags: ['restricted', 'liquid', 'dangerous-goods'],
     example: 'Sơn xịt mạ chrome',
   },
   //#endregion
@@ -855,15 +937,17 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'toys',
     terms: ['đồ chơi', 'toy', 'toys', 'lego', 'xếp hình', 'lắp ráp', 'gấu bông', 'thú bông', 'búp bê', 'barbie',
       'xe điều khiển', 'ô tô điều khiển', 'điều khiển từ xa', 'rubik', 'mô hình', 'figure', 'slime', 'đất nặn', 'xe đồ chơi',
-      'súng nước', 'bóng bay', 'diều', 'cờ vua', 'cờ tướng', 'board game', 'boardgame', 'uno', 'bộ bài', 'gundam', 'pokemon',
+      'bóng bay', 'diều', 'cờ vua', 'cờ tướng', 'board game', 'boardgame', 'uno', 'bộ bài', 'gundam', 'pokemon',
       'squishy', 'con quay', 'yoyo', 'đồ chơi nấu ăn', 'đồ chơi trẻ em', 'xe chòi chân', 'bập bênh', 'cầu trượt',
-      'nhà bóng', 'puzzle', 'ghép hình', 'trò chơi', 'bộ đồ chơi', 'labubu', 'blind box', 'doll', 'plush'],
+      'nhà bóng', 'puzzle', 'ghép hình', 'trò chơi', 'bộ đồ chơi', 'labubu', 'blind box', 'doll', 'plush', 'chó bông',
+      'mèo bông', 'chó nhồi bông', 'thỏ bông', 'play doh', 'xe mô hình', 'mô hình xe'],
     example: 'Lego city xe cứu hỏa',
   },
   {
     id: 'ty.toy-gun',
     category: 'toys',
-    terms: ['súng đồ chơi', 'súng bắn đạn thạch', 'súng bắn đạn xốp', 'súng nerf', 'nerf'],
+    terms: ['súng đồ chơi', 'súng bắn đạn thạch', 'súng bắn đạn xốp', 'súng nerf', 'nerf', 'súng nước', 'súng bắn nước',
+      'súng phun nước', 'súng nhựa', 'súng bắn bi', 'súng bắn đạn nhựa', 'súng đạn thạch', 'súng bắn bong bóng'],
     flags: ['restricted'],
     example: 'Súng đồ chơi cho bé',
   },
@@ -893,7 +977,9 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'nhông sên dĩa', 'phụ tùng', 'phụ tùng xe', 'phụ kiện xe máy', 'phụ kiện ô tô', 'xe máy', 'ô tô', 'oto',
       'xe hơi', 'bọc vô lăng', 'vô lăng', 'thảm lót sàn ô tô', 'bơm lốp', 'bơm xe', 'bạc đạn', 'vòng bi', 'bánh xe',
       'yên xe', 'baga', 'chắn bùn', 'honda', 'yamaha', 'suzuki', 'piaggio', 'vespa', 'lọc gió', 'lọc nhớt', 'cần gạt mưa',
-      'áo trùm xe', 'bạt phủ xe', 'khóa xe', 'khóa đĩa', 'tay thắng', 'dây curoa', 'gác chân', 'nồi xe', 'pô xe', 'ống xả'],
+      'áo trùm xe', 'bạt phủ xe', 'khóa xe', 'khóa đĩa', 'tay thắng', 'dây curoa', 'gác chân', 'nồi xe', 'pô xe', 'ống xả',
+      'lọc xăng', 'bình xăng con', 'bình xăng', 'phao xăng', 'bơm xăng', 'nắp bình xăng', 'nắp xăng', 'ống xăng', 'dây xăng',
+      'kim phun xăng', 'khóa xăng', 'van xăng', 'cảm biến xăng', 'đồng hồ xăng', 'cổ xăng', 'chế hòa khí'],
     exact: ['sên'],
     example: 'Lốp xe máy Michelin',
   },
@@ -928,6 +1014,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     terms: ['bao cao su', 'bcs', 'condom', 'condoms', 'durex', 'okamoto', 'sagami', 'gel bôi trơn', 'bôi trơn', 'lube',
       'đồ chơi người lớn', 'sextoy', 'sex toy', 'sex', 'trứng rung', 'dương vật giả', 'máy rung', 'thuốc cường dương',
       'cường dương', 'tăng cường sinh lý', 'sinh lý', 'sinh lý nam', 'xtoy', 'adult toy', 'vibrator', 'gel tăng khoái cảm',
+      'jex', 'play gel', 'durex play', 'tenga', 'lelo', 'svakom', 'womanizer', 'fleshlight', 'âm đạo giả', 'cốc thủ dâm',
+      'viagra', 'cialis', 'thuốc tránh thai', 'postinor', 'bcs ok', 'bao cao su ok', 'máy rung massage', 'đồ chơi tình yêu',
       'cốc nguyệt san', 'đồ chơi tình dục'],
     example: 'Bao cao su hộp 12',
   },
@@ -935,7 +1023,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     id: 'in.lingerie',
     category: 'intimate',
     terms: ['nội y', 'đồ lót', 'quần lót', 'áo lót', 'áo ngực', 'lingerie', 'quần chip', 'bra', 'đồ ngủ sexy', 'váy ngủ sexy',
-      'quần sịp', 'sịp', 'áo bra', 'quần lọt khe', 'underwear', 'boxer', 'quần boxer', 'miếng dán ngực'],
+      'quần sịp', 'sịp', 'áo bra', 'quần lọt khe', 'underwear', 'boxer', 'quần boxer', 'miếng dán ngực', 'đồ ngủ ren',
+      'váy ngủ ren', 'đầm ngủ sexy', 'bộ đồ lót', 'áo ngực ren', 'bralette', 'corset', 'nội y sexy', 'cosplay sexy'],
     example: 'Đồ lót nữ ren',
   },
   {
@@ -948,7 +1037,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'in.sexy',
     category: null,
-    terms: ['sexy', 'gợi cảm', 'xuyên thấu', 'hở lưng sexy'],
+    terms: ['sexy', 'gợi cảm', 'xuyên thấu', 'hở lưng sexy', 'quyến rũ', 'khiêu gợi', 'ren xuyên thấu', 'lọt khe'],
     promote: { from: ['fashion'], to: 'intimate' },
     example: 'Váy ngủ lụa sexy',
   },
@@ -988,9 +1077,9 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'bình ga', 'khí gas', 'bình gas mini', 'ga mini', 'lon gas', 'nạp gas', 'bình xịt', 'aerosol', 'chất dễ cháy', 'dễ cháy',
       'lighter', 'gasoline', 'petrol', 'diesel', 'dầu diesel', 'dầu máy', 'xăng dầu', 'hóa chất', 'thuốc trừ sâu',
       'thuốc diệt cỏ', 'thuốc diệt chuột', 'thuốc diệt côn trùng', 'axit sunfuric', 'acetone', 'axeton', 'dung môi',
-      'chất tẩy sơn', 'pin lithium rời', 'dầu thông'],
+      'chất tẩy sơn', 'dầu thông', 'bật lửa khè', 'hộp quẹt điện', 'xăng bật lửa', 'gas bật lửa'],
     exact: ['diêm'],
-    flags: ['restricted'],
+    flags: ['restricted', 'dangerous-goods'],
     example: 'Bình gas mini du lịch',
   },
   {
@@ -999,9 +1088,11 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     terms: ['mèo', 'mèo con', 'mèo anh', 'mèo ba tư', 'thú cưng', 'chim', 'chim cảnh', 'chim yến', 'cá cảnh', 'cá betta',
       'cá koi', 'cá la hán', 'bò sát', 'hamster', 'chuột hamster', 'rùa', 'gà con', 'vịt con', 'động vật sống', 'con giống',
       'live animal', 'live animals', 'puppy', 'kitten', 'poodle', 'corgi', 'husky', 'alaska', 'pug', 'chihuahua', 'phốc sóc',
-      'thằn lằn', 'kỳ nhông', 'nhím cảnh', 'vẹt', 'chim cu', 'gà chọi', 'gà đá', 'gà sống', 'vịt sống', 'cá sống'],
+      'thằn lằn', 'kỳ nhông', 'nhím cảnh', 'vẹt', 'chim cu', 'gà chọi', 'gà đá', 'gà sống', 'vịt sống', 'cá sống',
+      'chào mào', 'chim chào mào', 'chim sáo', 'họa mi', 'cá rồng', 'cá vàng', 'cá 7 màu', 'cá bảy màu',
+      'mèo anh lông ngắn', 'mèo anh lông dài', 'mèo munchkin', 'chó cảnh', 'thú cảnh'],
     exact: ['sóc', 'chó', 'chó con', 'thỏ', 'rắn', 'thỏ con'],
-    flags: ['restricted'],
+    flags: ['restricted', 'plant-animal-quarantine'],
     notAfter: FOR_WORDS,
     example: 'Chó con Poodle',
   },
@@ -1020,14 +1111,20 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'like authentic', 'rep 1 1', 'fake 1 1', 'siêu cấp', 'hàng siêu cấp', 'nhái'],
     exact: ['giả'],
     flags: ['restricted'],
+    // `giả` names a fake only when it qualifies branded goods, not inside a compound of its own.
+    notAfter: ['toc', 'mi', 'mong', 'hoa', 'cay', 'rang', 'tac', 'nha', 'long', 'rau', 'may', 'canh', 'co', 'moi', 'ti',
+      'vat', 'mat', 'tham', 'dao', 'thuc', 'ngon'],
+    notBefore: ['da', 'go', 'kim', 'lap', 'co', 'vo', 'thuyet', 'dinh', 'tuong', 'trang', 'ngoc', 'su', 'nai'],
     example: 'Giày Nike like auth',
   },
   {
     id: 'rs.e-cigarette',
     category: 'other',
     terms: ['thuốc lá điện tử', 'vape', 'pod', 'pod system', 'tinh dầu vape', 'tinh dầu pod', 'juice vape', 'shisha',
-      'thuốc lá nung nóng', 'iqos', 'đầu pod', 'occ', 'coil vape', 'e cigarette'],
-    flags: ['restricted', 'battery'],
+      'thuốc lá nung nóng', 'iqos', 'đầu pod', 'occ', 'coil vape', 'e cigarette', 'pod vape', 'salt nic', 'vaporesso',
+      'tinh dầu salt nic', 'juice', 'saltnic', 'freebase'],
+    flags: ['restricted', 'battery', 'dangerous-goods'],
+    alsoFlags: ['dangerous-goods'],
     example: 'Thuốc lá điện tử pod',
   },
   //#endregion
@@ -1052,12 +1149,34 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'other',
     terms: ['thức ăn cho mèo', 'thức ăn cho chó', 'thức ăn cho cá', 'thức ăn thú cưng', 'hạt cho mèo', 'hạt cho chó',
       'cát vệ sinh', 'cát mèo', 'pate cho mèo', 'pate mèo', 'đồ cho thú cưng', 'chuồng', 'lồng chim', 'dây dắt', 'vòng cổ chó',
-      'cào móng mèo', 'whiskas', 'royal canin', 'pedigree', 'thức ăn chăn nuôi'],
+      'cào móng mèo', 'whiskas', 'royal canin', 'pedigree', 'thức ăn chăn nuôi', 'dây dắt chó', 'dây dắt mèo', 'chuồng chó',
+      'chuồng mèo', 'rọ mõm', 'rọ mõm chó', 'bát ăn chó', 'bát ăn cho chó', 'nhà cho chó', 'lược chải lông', 'cát vệ sinh cho mèo',
+      'đồ chơi cho mèo', 'đồ chơi cho chó', 'pate cho chó', 'sữa tắm cho chó', 'áo cho chó', 'vòng cổ cho chó', 'vòng cổ mèo',
+      'thức ăn cho cá cảnh', 'thức ăn hạt cho chó', 'thức ăn hạt cho mèo', 'smartheart', 'ganador', 'bát ăn đôi'],
     exact: ['cám'],
     example: 'Thức ăn cho mèo Whiskas',
   },
   //#endregion
   //#region modifiers (flags only, or move the item they qualify)
+  {
+    id: 'mk.qualifier',
+    category: null,
+    // Flavour, scent, colour, pattern, size, brand-origin and compatibility phrases describe the
+    // head noun: `pod vape vị bạc hà` is a vape, `ốp lưng cho iPhone` a case, `áo in hình mèo` a shirt.
+    terms: ['vị', 'hương', 'mùi', 'mùi hương', 'hương vị', 'màu', 'màu sắc', 'họa tiết', 'hoạ tiết', 'in hình', 'hình', 'cho',
+      'dùng cho', 'dành cho', 'tương thích', 'phù hợp', 'thay thế', 'size', 'kiểu', 'phong cách', 'style', 'flavor',
+      'flavour', 'scent', 'for', 'color', 'colour', 'mẫu', 'chính hãng', 'xuất xứ', 'made in'],
+    qualifies: 'item',
+    example: 'Pod vape vị bạc hà',
+  },
+  {
+    id: 'mk.gift',
+    category: null,
+    // A free gift (`tặng …`, `quà tặng kèm …`) never names the parcel; its flags still count.
+    terms: ['tặng', 'tặng kèm', 'quà tặng kèm', 'khuyến mãi', 'freeship', 'voucher', 'mã giảm'],
+    qualifies: 'rest',
+    example: 'Súng bắn keo tặng 10 cây keo',
+  },
   {
     id: 'mk.fragile',
     category: null,

@@ -68,6 +68,8 @@ interface EntryRule {
   readonly other: number;
   readonly promoteFrom: readonly GoodsCategory[] | null;
   readonly promoteTo: GoodsCategory | null;
+  /** Opens a qualifier phrase: `item` (flavour, colour, `cho …`) or `rest` (a free gift). */
+  readonly qualifies: 'item' | 'rest' | null;
 }
 
 const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
@@ -81,8 +83,15 @@ const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
     other: (e.category === null ? own : own & RESTRICTED) | bitsOf(e.alsoFlags),
     promoteFrom: e.promote ? e.promote.from : null,
     promoteTo: e.promote ? e.promote.to : null,
+    qualifies: e.qualifies ?? null,
   };
 });
+
+/**
+ * Rank of an item headed by a restricted term (`vape kèm 2 pin 18650`, `tiền mặt kèm thư`): it
+ * names the parcel over every other item except sensitive ones, whatever its category's rank.
+ */
+const RESTRICTED_HEAD_RISK = 13.5;
 
 const CATEGORY_FLAGS = new Map<GoodsCategory, number>(
   (Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((c) => [c, bitsOf(GOODS_CATEGORIES[c].flags)]),
@@ -120,31 +129,65 @@ export function classifyGoods(description: string): GoodsClass {
   const stamp = ++call;
   let flags = 0;
   const matched: string[] = [];
-  let best: GoodsCategory | null = null;
+  // Category of each item that has a head, with its rank; promoters found in items without a
+  // head (`đầm ngủ lụa 2 dây sexy`) apply to every item afterwards.
+  const cats: GoodsCategory[] = [];
+  const risks: number[] = [];
+  const loose: EntryRule[] = [];
 
   for (const item of matchGoods(description, LEXICON)) {
     let headAt = -1;
+    let scope: 'item' | 'rest' | null = null;
+    let cat: GoodsCategory | null = null;
+    let restrictedHead = false;
     for (let k = 0; k < item.length; k++) {
       const order = item[k]!.order;
-      if (seenIn[order] !== stamp) {
-        seenIn[order] = stamp;
-        matched.push(RULES[order]!.id);
-      }
-      if (headAt < 0 && RULES[order]!.category !== null) headAt = k;
-    }
-    let cat: GoodsCategory | null = headAt >= 0 ? RULES[item[headAt]!.order]!.category : null;
-    for (let k = 0; k < item.length; k++) {
-      const rule = RULES[item[k]!.order]!;
-      if (k === headAt) {
-        flags |= rule.head;
+      const rule = RULES[order]!;
+      if (rule.category !== null && scope !== null) {
+        // A naming term inside a qualifier phrase describes the head (`vị bạc hà`, `cho iPhone`)
+        // and decides nothing. A free gift's `restricted` and `alsoFlags` still count.
+        if (scope === 'rest') flags |= rule.other;
         continue;
       }
+      // A promotion or qualifier word before any head (`✅ FREESHIP …`) qualifies nothing.
+      if (rule.qualifies !== null && headAt < 0) continue;
+      if (seenIn[order] !== stamp) {
+        seenIn[order] = stamp;
+        matched.push(rule.id);
+      }
+      if (headAt < 0 && rule.category !== null) {
+        headAt = k;
+        cat = rule.category;
+        flags |= rule.head;
+        restrictedHead = (rule.head & RESTRICTED) !== 0;
+        continue;
+      }
+      if (rule.qualifies !== null && headAt >= 0) scope = scope === 'rest' ? 'rest' : rule.qualifies;
       if (cat !== null && rule.promoteFrom !== null && rule.promoteFrom.includes(cat)) cat = rule.promoteTo;
+      if (headAt < 0 && rule.promoteFrom !== null) loose.push(rule);
       flags |= rule.other;
     }
     if (cat !== null) {
-      flags |= CATEGORY_FLAGS.get(cat)!;
-      if (best === null || GOODS_CATEGORIES[cat].risk > GOODS_CATEGORIES[best].risk) best = cat;
+      cats.push(cat);
+      risks.push(restrictedHead ? Math.max(RESTRICTED_HEAD_RISK, GOODS_CATEGORIES[cat].risk) : GOODS_CATEGORIES[cat].risk);
+    }
+  }
+
+  let best: GoodsCategory | null = null;
+  let bestRisk = -1;
+  for (let i = 0; i < cats.length; i++) {
+    let cat = cats[i]!;
+    let risk = risks[i]!;
+    for (const rule of loose) {
+      if (rule.promoteFrom!.includes(cat)) {
+        cat = rule.promoteTo!;
+        risk = Math.max(risk, GOODS_CATEGORIES[cat].risk);
+      }
+    }
+    flags |= CATEGORY_FLAGS.get(cat)!;
+    if (risk > bestRisk) {
+      best = cat;
+      bestRisk = risk;
     }
   }
 

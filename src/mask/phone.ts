@@ -8,6 +8,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { guard, WaybillShieldError } from '../errors.js';
+import { LANDLINE_CODE_CHANGES, subscriberLength } from './_landline-codes.js';
 
 /** Kind of number, as libphonenumber-js's full metadata classifies it. */
 export type PhoneType =
@@ -168,6 +169,179 @@ export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}):
 export function phoneToE164(input: string, region: CountryCode = 'VN'): string | undefined {
   return parseValid(input, region)?.parsed.number;
 }
+
+//#region phone fields as typed
+
+/** Longest phone field {@link parsePhoneField} reads, in characters (the schema's `LIMITS.phone`). */
+export const PHONE_FIELD_MAX_LENGTH = 128;
+
+/** What {@link parsePhoneField} found in a phone field. Holds numbers and free text: treat it as PII. */
+export interface PhoneField {
+  /** E.164 of the first valid number. */
+  e164: string;
+  /** E.164 of the second valid number, when there is one. */
+  alt?: string;
+  /**
+   * Everything else the field held (a name, `zalo`, an extension, further numbers), with the
+   * numbers taken out and label words (`ĐT:`, `SĐT`, `Tel`, `hoặc`) dropped; `''` when nothing is left.
+   */
+  rest: string;
+  /** True when a pre-2017 landline area code was converted (`08 3829 1234` → `028 3829 1234`). */
+  landlineConverted: boolean;
+}
+
+/** One run of ASCII digits in the (width-normalised) field. */
+interface Group {
+  readonly start: number;
+  readonly end: number;
+  readonly digits: string;
+  /** A `+` stands right before it (spaces allowed). */
+  readonly plus: boolean;
+  /** Written inside brackets: `(08)`. */
+  readonly bracketed: boolean;
+}
+
+// Characters that may sit inside one written number: `0903 456 789`, `0903.456.789`,
+// `0903-456-789`, `(08) 3829 1234`, `0903_456_789`. At most 3 of them between two digit groups.
+const JOIN = /^[\s.\-()_]{1,3}$/u;
+const DIGITS = /[0-9]+/g;
+// Words that only label the number or join two of them. Dropped from the rest.
+const LABEL_WORDS =
+  /(?<![\p{L}\p{N}])(?:s[đd]t|[đd]t|tel|phone|mobile|mob|hotline|điện thoại|dien thoai|đthoại|di động|di dong|số|so|hoặc|hoac|or|và|va|gọi|goi)(?![\p{L}\p{N}])/giu;
+
+function groupsOf(s: string): Group[] {
+  const out: Group[] = [];
+  for (const m of s.matchAll(DIGITS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    let k = start - 1;
+    while (k >= 0 && s[k] === ' ') k--;
+    const plus = s[k] === '+';
+    out.push({ start, end, digits: m[0], plus, bracketed: s[start - 1] === '(' && s[end] === ')' });
+  }
+  return out;
+}
+
+/**
+ * The 2017 landline conversion of national digits (trunk `0` first), or undefined when they do
+ * not start with an old area code followed by the right number of subscriber digits.
+ */
+function convertLandline(national: string): { digits: string; codeLength: number } | undefined {
+  if (national[0] !== '0') return undefined;
+  const d = national.slice(1);
+  for (let len = 3; len >= 1; len--) {
+    const code = d.slice(0, len);
+    const to = LANDLINE_CODE_CHANGES[code];
+    if (to !== undefined && d.length - len === subscriberLength(code)) return { digits: `0${to}${d.slice(len)}`, codeLength: len };
+  }
+  return undefined;
+}
+
+/**
+ * Read one number made of `groups` (consecutive digit groups of one written chain), or undefined.
+ * Old landline codes are converted when the plain reading is not a valid number, or when the
+ * writing shows the old code as an area code: bracketed or standing as its own group, and (for a
+ * code that is also a mobile prefix today) followed by a group of 4 or more digits, since a
+ * mobile is grouped `037 385 2123` and an old landline `037 3852 123`.
+ */
+function readNumber(groups: readonly Group[], region: CountryCode): { e164: string; landline: boolean } | undefined {
+  const plus = groups[0]!.plus;
+  const digits = groups.map((g) => g.digits).join('');
+  if (digits.length < 8 || digits.length > 15) return undefined;
+  const plain = parseValid(plus ? `+${digits}` : digits, region);
+  // National digits and which group holds the area code (a separate `84` group is skipped).
+  let national: string | undefined;
+  let codeGroup = 0;
+  if (plus || (digits.startsWith('84') && !digits.startsWith('0'))) {
+    if (digits.startsWith('84')) {
+      national = `0${digits.slice(2)}`;
+      if (groups[0]!.digits === '84') codeGroup = 1;
+    }
+  } else if (digits.startsWith('0')) national = digits;
+  const land = national !== undefined && (region === 'VN' || plus) ? convertLandline(national) : undefined;
+  if (land !== undefined) {
+    const converted = parseValid(land.digits, 'VN');
+    if (converted !== undefined) {
+      if (plain === undefined) return { e164: converted.parsed.number, landline: true };
+      const g = groups[codeGroup];
+      const gDigits = g ? g.digits.replace(/^84/, '').replace(/^0?/, '') : '';
+      const shownAsCode = g !== undefined && gDigits.length === land.codeLength && (g.bracketed || groups.length > codeGroup + 1);
+      const next = groups[codeGroup + 1];
+      if (shownAsCode && (g.bracketed || (next !== undefined && next.digits.length >= 4))) {
+        return { e164: converted.parsed.number, landline: true };
+      }
+    }
+  }
+  return plain === undefined ? undefined : { e164: plain.parsed.number, landline: false };
+}
+
+function cleanRest(text: string): string {
+  return text
+    .replace(LABEL_WORDS, ' ')
+    .replace(/\(\s*[\p{P}\p{S}\s]*\)/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, (m) => (/[()]/.test(m) ? m.replace(/[^()]/g, '') : ''))
+    .replace(/^\)+|\(+$/g, '')
+    .trim();
+}
+
+/**
+ * Read a phone field as people type it: labels (`ĐT:`, `zalo:`), a name in brackets, two numbers
+ * joined by `hoặc`, `;`, `,` or `/`, a trailing dot, full-width digits, legacy 11-digit mobiles and
+ * pre-2017 landline area codes.
+ *
+ * The field is width-normalised (NFKC) first. Digit groups joined by at most three spaces, dots,
+ * dashes, underscores or brackets form one written chain; in each chain the longest run of groups
+ * that is a valid number is taken, left to right. The first number is the phone, the second is
+ * `alt`, and everything else is `rest`.
+ *
+ * @param input - the phone field, at most {@link PHONE_FIELD_MAX_LENGTH} characters
+ * @param region - region for numbers written without a country code (default `VN`)
+ * @returns the numbers and the rest, or undefined when no valid number is present
+ * @example
+ * ```ts
+ * parsePhoneField('0903 456 789 (chị Hoa)')     // { e164: '+84903456789', rest: '(chị Hoa)', … }
+ * parsePhoneField('0903456789 hoặc 0978123456') // { e164: '+84903456789', alt: '+84978123456', rest: '', … }
+ * parsePhoneField('08 3829 1234').e164          // '+842838291234'
+ * ```
+ */
+export function parsePhoneField(input: string, region: CountryCode = 'VN'): PhoneField | undefined {
+  if (typeof input !== 'string' || input.length === 0 || input.length > PHONE_FIELD_MAX_LENGTH) return undefined;
+  const s = input.normalize('NFKC').replace(/\+\s*84\s*\(\s*0\s*\)/g, '+84 ');
+  const groups = groupsOf(s);
+  const found: { e164: string; start: number; end: number; landline: boolean }[] = [];
+  let i = 0;
+  while (i < groups.length) {
+    // The chain that starts here: groups joined by short runs of in-number separators.
+    let last = i;
+    while (last + 1 < groups.length && last - i < 6 && JOIN.test(s.slice(groups[last]!.end, groups[last + 1]!.start))) last++;
+    let taken = -1;
+    for (let j = last; j >= i; j--) {
+      const r = readNumber(groups.slice(i, j + 1), region);
+      if (r !== undefined) {
+        let start = groups[i]!.start;
+        if (groups[i]!.plus) start = s.lastIndexOf('+', start);
+        found.push({ e164: r.e164, start, end: groups[j]!.end, landline: r.landline });
+        taken = j;
+        break;
+      }
+    }
+    i = taken >= 0 ? taken + 1 : i + 1;
+  }
+  if (found.length === 0) return undefined;
+  let rest = '';
+  let at = 0;
+  for (const f of found.slice(0, 2)) {
+    rest += `${s.slice(at, f.start)} `;
+    at = f.end;
+  }
+  rest += s.slice(at);
+  const out: PhoneField = { e164: found[0]!.e164, rest: cleanRest(rest), landlineConverted: found[0]!.landline };
+  if (found[1] !== undefined) out.alt = found[1].e164;
+  return out;
+}
+
+//#endregion
 
 /**
  * Boolean form of {@link normalizePhone}.

@@ -141,8 +141,17 @@ const MAX_GAP = 3;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-/** Digit groups joined into chains: groups separated only by a short gap of separators. */
-function digitChains(text: string): Group[][] {
+// Between the groups of a written phone number any short run of punctuation or spaces counts:
+// `0901_234_567`, `0901,234,567`, `0901·234·567`, `0901*234*567`. Not `+`, which starts a
+// number, nor `/` and `:`, which write dates and times (`12/05/2025 08:30` is not a phone).
+const PHONE_GAP = /^[\p{P}\p{Zs}\p{S}\t]$/u;
+const isPhoneGapChar = (c: string): boolean => c !== '+' && c !== '/' && c !== ':' && (GAP_CHARS.has(c) || PHONE_GAP.test(c));
+
+/**
+ * Digit groups joined into chains: groups separated only by a short gap of separators. The
+ * phone pass accepts any punctuation in a gap; identifiers and long numbers only the usual ones.
+ */
+function digitChains(text: string, phoneGaps = false): Group[][] {
   const chains: Group[][] = [];
   let chain: Group[] = [];
   let i = 0;
@@ -155,7 +164,7 @@ function digitChains(text: string): Group[][] {
     while (isDigit(text[i])) i++;
     const group = { start, end: i };
     const prev = chain[chain.length - 1];
-    if (prev && isGap(text, prev.end, start)) chain.push(group);
+    if (prev && isGap(text, prev.end, start, phoneGaps)) chain.push(group);
     else {
       if (chain.length > 0) chains.push(chain);
       chain = [group];
@@ -165,9 +174,9 @@ function digitChains(text: string): Group[][] {
   return chains;
 }
 
-function isGap(text: string, from: number, to: number): boolean {
+function isGap(text: string, from: number, to: number, phoneGaps: boolean): boolean {
   if (to - from < 1 || to - from > MAX_GAP) return false;
-  for (let k = from; k < to; k++) if (!GAP_CHARS.has(text[k]!)) return false;
+  for (let k = from; k < to; k++) if (!(phoneGaps ? isPhoneGapChar(text[k]!) : GAP_CHARS.has(text[k]!))) return false;
   return true;
 }
 
@@ -304,7 +313,7 @@ function finderSpans(text: string, country: CountryCode): Span[] {
  */
 function chainPhoneSpans(text: string, country: CountryCode): Span[] {
   const spans: Span[] = [];
-  for (const chain of digitChains(text)) {
+  for (const chain of digitChains(text, true)) {
     let s = 0;
     while (s < chain.length) {
       const plusAt = plusBefore(text, chain[s]!.start);
@@ -446,10 +455,50 @@ const MAX_ROUNDS = 4;
 // notes have none, and a masked text usually has none left, so a round can stop here.
 const MAY_HOLD_PII = /[?@\p{Nd}]/u;
 
+// Characters whose compatibility form (NFKC) is one ASCII character: full-width digits,
+// punctuation and letters (`０９０１`, `＋８４`), the ideographic space, and other scripts' digits
+// that NFKC maps to ASCII.
+const WIDE = /[\u3000\uff01-\uff5e]|(?![0-9])\p{Nd}/gu;
+
+/**
+ * The text as the passes read it: each character whose NFKC form is a single ASCII character
+ * replaced by it, so `０９０１ ２３４ ５６７` is found like `0901 234 567`. Every replacement is one
+ * UTF-16 unit for one, so offsets in the view are offsets in the text, and masks are applied to
+ * the text itself: everything that is not masked stays byte-for-byte as written.
+ */
+function widthView(text: string): string {
+  return text.replace(WIDE, (c) => {
+    if (c.length !== 1) return c;
+    const n = c.normalize('NFKC');
+    return n.length === 1 && n.charCodeAt(0) < 0x80 ? n : c;
+  });
+}
+
+/** Apply spans found on a same-length view to the text. */
+function applyOn(text: string, view: string, find: (view: string) => Span[]): [string, string] {
+  const spans = find(view);
+  if (spans.length === 0) return [text, view];
+  const out = applySpans(text, spans);
+  return [out, text === view ? out : widthView(out)];
+}
+
 /** One round of every enabled pass, in order, each on the previous one's output. */
 function scrubOnce(text: string, kinds: ReadonlySet<ScrubKind>, country: CountryCode): string {
   if (!MAY_HOLD_PII.test(text)) return text;
   let out = text;
+  let view = widthView(text);
+  if (view !== text) {
+    if (kinds.has('url')) [out, view] = applyOn(out, view, urlSpans);
+    if (kinds.has('email')) [out, view] = applyOn(out, view, emailSpans);
+    if (kinds.has('bank-account') || kinds.has('id')) [out, view] = applyOn(out, view, (v) => keywordSpans(v, kinds));
+    if (kinds.has('phone')) {
+      [out, view] = applyOn(out, view, (v) => chainPhoneSpans(v, country));
+      [out, view] = applyOn(out, view, (v) => finderSpans(v, country));
+    }
+    if (kinds.has('id')) [out, view] = applyOn(out, view, bareIdSpans);
+    if (kinds.has('number')) [out, view] = applyOn(out, view, longNumberSpans);
+    return out;
+  }
   if (kinds.has('url')) out = applySpans(out, urlSpans(out));
   if (kinds.has('email')) out = applySpans(out, emailSpans(out));
   if (kinds.has('bank-account') || kinds.has('id')) out = applySpans(out, keywordSpans(out, kinds));

@@ -72,19 +72,27 @@ export function maskToFields(mask: number): SealedField[] {
 // Accepts the Crockford aliases on input: case, I/L → 1, O → 0; grouping with '-' or spaces.
 const SEPARATORS = /[\s-]+/g;
 const CANONICAL = /^[0-9A-HJKMNP-TV-Z]{20}$/;
+// Checked BEFORE case mapping: toUpperCase() maps U+017F ſ to S, U+0131 ı to I and ligatures
+// such as U+FB01 ﬁ to FI, so a check after it would accept spellings the format never documents.
+// Only ASCII letters and digits reach the alias rewrite.
+const ASCII_ALNUM = /^[0-9A-Za-z]+$/;
 /** Longest input looked at; anything longer is malformed before any work is done on it. */
 const MAX_INPUT = 64;
 
 /**
  * The canonical 20-character form of a token text, or undefined when it is not one.
- * Only shape is checked here, not the tag.
+ * Only shape is checked here, not the tag. Accepted: ASCII letters and digits of the Crockford
+ * alphabet in either case, the aliases I/L → 1 and O → 0, and `-`/white space as grouping.
+ * Nothing else, not even characters that case-fold onto those letters.
  */
 export function normalizeToken(text: unknown): string | undefined {
   if (typeof text !== 'string' || text.length > MAX_INPUT) return undefined;
   // Fast path: a token as issued (scanned from the QR) needs no rewriting.
   if (text.length === TOKEN_CHARS && CANONICAL.test(text)) return text;
-  const s = text.replace(SEPARATORS, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (s.length !== TOKEN_CHARS || !CANONICAL.test(s)) return undefined;
+  const stripped = text.replace(SEPARATORS, '');
+  if (stripped.length !== TOKEN_CHARS || !ASCII_ALNUM.test(stripped)) return undefined;
+  const s = stripped.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!CANONICAL.test(s)) return undefined;
   return s;
 }
 

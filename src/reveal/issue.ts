@@ -61,6 +61,16 @@ function invalid(path: string, rule: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
 }
 
+/**
+ * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`. Fields
+ * added later (`goods.category`, `recipient.altPhone`, `sender.altPhone`) cannot be granted by a
+ * token; support reads them through `unseal`. Refused rather than silently dropped.
+ */
+function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
+  for (const x of fields) if (SEALED_FIELDS.indexOf(x) >= 8) throw invalid('fields', 'not_grantable');
+  return fields;
+}
+
 /** The mask policy's default `revealFields`. */
 const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = Object.freeze(['recipient.phone']);
 
@@ -68,7 +78,7 @@ function badPolicy(rule: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: rule === 'type' ? '' : 'revealFields', rule }] });
 }
 
-/** `policy.revealFields`, checked by the same rules as `MaskPolicySchema`: 1 to 8 sealed field names. */
+/** `policy.revealFields`, checked by the same rules as `MaskPolicySchema`: 1 to all sealed field names. */
 function policyRevealFields(policy: unknown): readonly SealedField[] {
   if (policy === undefined) return DEFAULT_REVEAL_FIELDS;
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw badPolicy('type');
@@ -82,11 +92,11 @@ function policyRevealFields(policy: unknown): readonly SealedField[] {
 }
 
 function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
-  if (opts.fields === undefined) return policyRevealFields(opts.policy);
+  if (opts.fields === undefined) return tokenFields(policyRevealFields(opts.policy));
   const f: unknown = opts.fields;
   if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw invalid('fields', 'invalid');
   for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw invalid('fields', 'enum');
-  return f as SealedField[];
+  return tokenFields(f as SealedField[]);
 }
 
 /**

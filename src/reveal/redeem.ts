@@ -1,17 +1,21 @@
 /**
  * Redeeming reveal tokens (format v1, `docs/token-format.md`). Order of checks:
  *
- * 1. ledger lockout: `acquire` counts the attempt before anything else, so a locked waybill
- *    costs no parse and no MAC, and concurrent guesses cannot overrun the limit;
- * 2. shape (`malformed`), then the assignee (`wrong-courier`, when the caller names one);
- * 3. the 64-bit HMAC-SHA256 tag, in constant time, under each key matching the carried key-id
- *    bits (`bad-tag`; `reassigned` when it matches an earlier assignment of the same courier);
- * 4. the window (`not-yet-valid`, `expired`);
- * 5. ledger `consume`: revocation (`revoked`) and use count (`use-limit`).
+ * 1. shape (`malformed`), then the assignee (`wrong-courier`, when the caller names one):
+ *    refused without touching the ledger, since neither is a guess at a tag;
+ * 2. the 64-bit HMAC-SHA256 tag, in constant time, under each key matching the carried key-id
+ *    bits. A failing tag that matches an earlier assignment of the same courier is an authentic
+ *    old token (`reassigned`, not counted). Any other failing tag is a guess (`bad-tag`): the
+ *    ledger counts it with `acquire`, or answers `TOKEN_LOCKED` once the waybill holds
+ *    `maxFailures` guesses in the window;
+ * 3. the window (`not-yet-valid`, `expired`; not counted);
+ * 4. ledger `consume` with a lock check: `TOKEN_LOCKED` while the waybill is locked (so a
+ *    correct guess made after the lock gains nothing), else revocation (`revoked`) and use
+ *    count (`use-limit`), neither counted.
  *
- * Steps 2–3 failures stay counted toward the lockout; an authentic token refused in steps 4–5
- * is refunded, since it is not a guess. Every refusal is the same `TOKEN_REJECTED` message; the
- * reason goes only to the audit event and the error's non-enumerable `reason`.
+ * Only guesses count toward the lockout, and each redemption is one ledger call (none for a
+ * malformed string). Every refusal is the same `TOKEN_REJECTED` message; the reason goes only to
+ * the audit event and the error's non-enumerable `reason`.
  * @module
  */
 import { WaybillShieldError, guardAsync } from '../errors.js';
@@ -24,6 +28,7 @@ import { assertAssignment, assertIdentifier, dateOption, intOption } from './_id
 import { tokenIdOf } from './_tag.js';
 import { authenticate, parseToken, type AuthenticToken } from './_verify.js';
 import { mintGrant, type RevealGrant } from './grant.js';
+import { assertNotShredded } from '../retention.js';
 
 /** Every reason a redemption can be refused for. Only in audit events and `error.reason`. */
 export type RevealRejectReason =
@@ -82,6 +87,12 @@ export interface RedeemRevealTokenOptions {
   lockoutMs?: number;
   /** Grant lifetime in ms (default 5 minutes, never past the token's window). */
   grantTtlMs?: number;
+  /**
+   * The waybill's protected record. When given, an authentic token whose granted fields were
+   * shredded (retention epoch destroyed, or the record forgotten) is refused with `DATA_SHREDDED`
+   * before a use is spent. Without it, the refusal comes from `reveal`.
+   */
+  record?: { id: string; sealed: object };
 }
 
 function unavailable(e: unknown): WaybillShieldError {
@@ -97,7 +108,8 @@ function unavailable(e: unknown): WaybillShieldError {
  * @returns a single-use {@link RevealGrant} for the token's fields of this waybill
  * @throws WaybillShieldError `TOKEN_REJECTED` (one message for every reason; see `reason`),
  *   `TOKEN_LOCKED` while the waybill is locked out, `LEDGER_UNAVAILABLE` when the ledger fails
- *   (nothing is revealed), `INVALID_INPUT` for bad options, `AUDIT_FAILED` from the audit target
+ *   (nothing is revealed), `DATA_SHREDDED` when `record` is given and its granted fields were
+ *   shredded, `INVALID_INPUT` for bad options, `AUDIT_FAILED` from the audit target
  * @example
  * ```ts
  * const grant = await redeemRevealToken(scanned, {
@@ -137,58 +149,57 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
       record('error', 'ledger-unavailable', []);
       return unavailable(e);
     };
-    // Best effort: if the refund fails the attempt simply stays counted, which fails closed.
-    const refund = async (): Promise<void> => {
-      try {
-        await ledger.release(waybillId, 'reveal');
-      } catch {
-        /* counted as a failure; harmless */
-      }
+    const locked = (): WaybillShieldError => {
+      record('denied', 'locked', []);
+      return new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
     };
 
-    // 1. Lockout before any work on the token.
-    let acquired;
-    try {
-      acquired = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
-    } catch (e) {
-      throw ledgerFailed(e);
-    }
-    if (acquired === 'locked') {
-      record('denied', 'locked', []);
-      throw new WaybillShieldError('TOKEN_LOCKED', 'too many failed attempts for this waybill; try again later', { reason: 'locked' });
-    }
-
-    // 2. Shape and assignee.
+    // 1. Shape and assignee: refused without counting.
     const decoded = parseToken(token);
     if (decoded === undefined) throw reject('malformed');
     if (opts.assignedCourierId !== undefined && opts.assignedCourierId !== courierId) throw reject('wrong-courier');
 
-    // 3. Tag.
+    // 2. Tag. Only a failing tag that no earlier assignment explains is a guess, and counts.
     const nowUnit = unitFloor(now);
     const auth: AuthenticToken | undefined = authenticate(keyring, decoded, { waybillId, courierId, assignment }, nowUnit);
     if (auth === undefined) {
-      // Diagnosis only: the caller sees the same error either way.
       for (let back = 1; back <= REASSIGN_LOOKBACK && assignment - back >= 0; back++) {
         if (authenticate(keyring, decoded, { waybillId, courierId, assignment: assignment - back }, nowUnit)) throw reject('reassigned');
       }
+      let counted;
+      try {
+        counted = await ledger.acquire(waybillId, 'reveal', maxFailures, lockoutMs);
+      } catch (e) {
+        throw ledgerFailed(e);
+      }
+      if (counted === 'locked') throw locked();
       throw reject('bad-tag');
     }
 
-    // 4. Window.
+    // 3. Window.
     const notBefore = unitToMs(auth.nbUnits);
     const notAfter = unitToMs(auth.nbUnits + auth.durationUnits);
-    if (now < notBefore || now >= notAfter) {
-      await refund();
-      throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
+    if (now < notBefore || now >= notAfter) throw reject(now < notBefore ? 'not-yet-valid' : 'expired', auth.fieldMask);
+
+    // 4. Retention: an authentic token for shredded data is not a guess; no use is spent.
+    if (opts.record !== undefined) {
+      if (opts.record?.id !== waybillId) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'record', rule: 'waybill' }] });
+      try {
+        assertNotShredded(keyring, opts.record, maskToFields(auth.fieldMask));
+      } catch (e) {
+        record('error', 'data-shredded', maskToFields(auth.fieldMask));
+        throw e;
+      }
     }
 
-    // 5. Revocation and use count; this also refunds the attempt.
+    // 5. Lockout, revocation and use count, in one atomic ledger step.
     let consumed;
     try {
-      consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS);
+      consumed = await ledger.consume(waybillId, tokenIdOf(auth.mac), maxUses, notAfter - now + LEDGER_MARGIN_MS, { lock: { scope: 'reveal', maxFailures } });
     } catch (e) {
       throw ledgerFailed(e);
     }
+    if (consumed === 'locked') throw locked();
     if (consumed !== 'ok') throw reject(consumed, auth.fieldMask);
 
     const fields = maskToFields(auth.fieldMask);

@@ -5,7 +5,7 @@
  */
 import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
-import { assertProtected, openSealed } from '../_record.js';
+import { assertProtected, openFailureReason, openSealed } from '../_record.js';
 import type { ProtectedWaybill } from '../protect.js';
 import type { SealedField } from '../_fields.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
@@ -53,7 +53,8 @@ function assignmentOf(p: ProtectedWaybill): { courierId: string; number: number 
  * @returns `{ 'recipient.phone': '+84901234567' }` and any other granted field the record holds
  * @throws WaybillShieldError `INVALID_GRANT` for a grant not made by redemption, already used,
  *   expired, for another waybill, or for an assignment the record no longer has;
- *   `DECRYPT_FAILED` when a field does not open; `INVALID_INPUT` for a non-record
+ *   `DATA_SHREDDED` when the record's retention epoch was shredded or the record was forgotten
+ *   (the grant is spent); `DECRYPT_FAILED` when a field does not open; `INVALID_INPUT` for a non-record
  * @example
  * ```ts
  * const grant = await redeemRevealToken(token, { keyring, waybillId: record.id, courierId, assignment });
@@ -91,7 +92,7 @@ export function reveal(p: ProtectedWaybill, grant: RevealGrant, opts: RevealOpti
         opened.push(f);
       }
     } catch (e) {
-      opts.audit?.append({ ...event, fields: spent.fields, outcome: 'error', reason: 'decrypt-failed' });
+      opts.audit?.append({ ...event, fields: spent.fields, outcome: 'error', reason: openFailureReason(e) });
       throw e;
     }
     opts.audit?.append(event);

@@ -57,6 +57,9 @@ describe('gazetteer', () => {
       provincesLegacy: 63,
       districtsLegacy: 696,
       wardsLegacy: 10035,
+      // Abolished or renamed before 2025-03 (history/units-history.json, see docs/address.md).
+      historicalDistricts: 27,
+      historicalWards: 1820,
     });
   });
 });

@@ -38,7 +38,7 @@ describe('JsonlAuditSink', () => {
     second.close();
   });
 
-  it('detects an edited line and survives a torn last line', () => {
+  it('detects an edited line; a torn last line no longer breaks later writes', () => {
     const path = join(dir, 'c.jsonl');
     const sink = new JsonlAuditSink(path);
     const chain = new AuditChain({ sinks: sink });
@@ -46,13 +46,17 @@ describe('JsonlAuditSink', () => {
     sink.close();
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.replace('"GHN2"', '"GHN7"'));
-    expect(AuditChain.verify(new JsonlAuditSink(path).read())).toEqual({ ok: false, index: 2, seq: 2, problem: 'broken' });
+    const edited = new JsonlAuditSink(path);
+    expect(AuditChain.verify(edited.read())).toEqual({ ok: false, index: 2, seq: 2, problem: 'broken' });
+    edited.close();
     writeFileSync(path, text);
     appendFileSync(path, '{"seq":4,"at":"2026-');
+    // Before: every later audited call failed with AUDIT_FAILED. Now the chain resumes.
     const after = new JsonlAuditSink(path);
-    after.write(JSON.parse(text.split('\n')[0]!));
-    expect(AuditChain.verify(after.read())).toEqual({ ok: false, index: 4, seq: 4, problem: 'malformed' });
-    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(7);
+    const resumed = new AuditChain({ sinks: after });
+    expect(resumed.append(ev(5)).seq).toBe(5);
+    expect(resumed.verify()).toMatchObject({ ok: true, count: 6 });
+    after.close();
   });
 
   it('reports IO errors without the path contents', () => {

@@ -67,4 +67,17 @@ describe('examples', () => {
     expect(file.code).toBe(0);
     expect(readFileSync(join(dir, 'out.zpl'), 'utf8')).toContain('^A0N,');
   });
+
+  it('caller-check.ts: codes reach only the courier and the recipient; the tracking page checks, never shows, and locks', async () => {
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    const r = await run(tsx, [join(ROOT, 'examples', 'caller-check.ts')], {}, ROOT);
+    expect(r.stderr).not.toContain('UNEXPECTED');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('recipient checks the real courier: GENUINE');
+    expect(r.stdout).toContain("scammer reads out courier-777's code: NOT VERIFIED");
+    expect(r.stdout).toMatch(/locked for this waybill: LOCKED/);
+    expect(r.stdout).toMatch(/audit chain: ok, \d+ records/);
+    // The example prints no phone beyond what the label shows.
+    expect(r.stdout).not.toMatch(/0901|901234|234567/);
+  });
 });

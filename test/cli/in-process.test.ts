@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, EXIT, type CliIO } from '../../src/cli/main.js';
 import { FIXTURES, tempDir } from './_cli.js';
+import { Keyring } from '../../src/keys/keyring.js';
 
 function memoryIO(opts: { stdin?: string; stderrIsTTY?: boolean } = {}) {
   const stdout = new PassThrough();
@@ -46,7 +47,7 @@ describe('runCli in-process', () => {
     // Not a terminal: no bar, only the summary line.
     const q = memoryIO();
     expect(await runCli(['protect', input, '--keys', keys, '--workers', '0'], q.io)).toBe(EXIT.OK);
-    expect(q.err()).toBe('waybill-shield protect: 600 protected, 0 rejected\n');
+    expect(q.err()).toBe('waybill-shield protect: 600 read, 600 protected, 0 rejected\n');
   });
 
   it('keygen refuses to print a key to a terminal', async () => {
@@ -55,6 +56,11 @@ describe('runCli in-process', () => {
     expect(await runCli(['keygen'], m.io)).toBe(EXIT.USAGE);
     expect(m.out()).toBe('');
     expect(m.err()).toContain('refusing to write a secret key to the terminal');
+    // --force is the one way to put it on a terminal.
+    const f = memoryIO();
+    f.io.stdoutIsTTY = true;
+    expect(await runCli(['keygen', '--force'], f.io)).toBe(EXIT.OK);
+    expect(Keyring.fromJSON(f.out()).keyIds).toEqual([1]);
   });
 
   it('the demo runs in-process', async () => {

@@ -26,7 +26,7 @@ describe('envelopes', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 100 }), (plain, more) => {
         const text = plain + more.replace(/\p{Cs}/gu, '');
         const env = sealField(keyring, 'WB1', 'recipient.name', text);
-        expect(env.startsWith('ws1.1.')).toBe(true);
+        expect(env.startsWith('ws2.1.0.')).toBe(true);
         expect(openField(keyring, 'WB1', 'recipient.name', env)).toBe(text);
       }),
     );
@@ -62,8 +62,9 @@ describe('envelopes', () => {
   it('does not open under another keyring, with an unknown key id, or from non-envelopes', () => {
     const env = sealField(keyring, 'WB1', 'notes', 'hello');
     expect(decryptFails(() => openField(Keyring.generate(), 'WB1', 'notes', env))).toBe(true);
-    expect(decryptFails(() => openField(keyring, 'WB1', 'notes', env.replace('ws1.1.', 'ws1.2.')))).toBe(true);
-    for (const junk of ['', 'ws1', 'ws1.1.', 'ws1.1.AAAA', 'ws2.1.' + env.slice(6), 42, null, {}, 'ws1.1.' + 'A'.repeat(40000)]) {
+    expect(decryptFails(() => openField(keyring, 'WB1', 'notes', env.replace('ws2.1.', 'ws2.2.')))).toBe(true);
+    expect(decryptFails(() => openField(keyring, 'WB1', 'notes', env.replace('ws2.1.', 'ws1.1.').replace(/\.\d{4}-\d{2}\./, '.')))).toBe(true);
+    for (const junk of ['', 'ws1', 'ws1.1.', 'ws1.1.AAAA', 'ws2.1.', 'ws2.1.0.AAAA', 'ws3.1.' + env.slice(6), 'ws2.1.2026-13.' + env.slice(14), 42, null, {}, 'ws2.1.0.' + 'A'.repeat(40000)]) {
       expect(decryptFails(() => openField(keyring, 'WB1', 'notes', junk))).toBe(true);
     }
   });

@@ -39,16 +39,43 @@ export function ledgerContract(name: string, make: () => Promise<LedgerHarness> 
       expect(await h.ledger.acquire('W4', 'reveal', 2, windowMs)).toBe('ok');
     });
 
-    it('consume enforces maxUses per token and refunds one reveal attempt', async () => {
+    it('consume enforces maxUses per token and counts no failure', async () => {
       const { ledger } = await make();
       expect(await ledger.acquire('W5', 'reveal', 1, 60_000)).toBe('ok');
       expect(await ledger.consume('W5', TID, 2, 60_000)).toBe('ok');
-      // The refund unlocked the waybill.
-      expect(await ledger.acquire('W5', 'reveal', 1, 60_000)).toBe('ok');
+      // No refund and no count: the waybill stays locked by its one failure.
+      expect(await ledger.acquire('W5', 'reveal', 1, 60_000)).toBe('locked');
       expect(await ledger.consume('W5', TID, 2, 60_000)).toBe('ok');
       expect(await ledger.consume('W5', TID, 2, 60_000)).toBe('use-limit');
       expect(await ledger.consume('W5', TID2, 2, 60_000)).toBe('ok');
       expect(await ledger.consume('W6', TID, 2, 60_000)).toBe('ok');
+      expect(await ledger.acquire('W6', 'reveal', 5, 60_000)).toBe('ok');
+    });
+
+    it('consume with a lock option refuses a locked waybill without taking a use', async () => {
+      const { ledger } = await make();
+      const lock = { scope: 'reveal' as const, maxFailures: 2 };
+      expect(await ledger.consume('W10', TID, 1, 60_000, { lock })).toBe('ok');
+      expect(await ledger.acquire('W11', 'reveal', 2, 60_000)).toBe('ok');
+      expect(await ledger.consume('W11', TID, 1, 60_000, { lock })).toBe('ok');
+      expect(await ledger.acquire('W11', 'reveal', 2, 60_000)).toBe('ok');
+      expect(await ledger.consume('W11', TID2, 1, 60_000, { lock })).toBe('locked');
+      // The other scope's lock does not apply, and the locked attempt took no use.
+      expect(await ledger.consume('W11', TID2, 1, 60_000, { lock: { scope: 'pin', maxFailures: 2 } })).toBe('ok');
+      expect(await ledger.consume('W11', TID2, 1, 60_000)).toBe('use-limit');
+      await ledger.release('W11', 'reveal');
+      expect(await ledger.consume('W11', 'ef'.repeat(16), 1, 60_000, { lock })).toBe('ok');
+    });
+
+    it('revocable: false ignores revocations (delivery PINs), and bad options are INVALID_INPUT', async () => {
+      const { ledger } = await make();
+      await ledger.revokeWaybill('W12', 60_000);
+      expect(await ledger.consume('W12', TID, 1, 60_000)).toBe('revoked');
+      expect(await ledger.consume('W12', TID, 1, 60_000, { revocable: false })).toBe('ok');
+      expect(await ledger.consume('W12', TID, 1, 60_000, { revocable: false })).toBe('use-limit');
+      for (const bad of [null, { revocable: 'no' }, { lock: { scope: 'x', maxFailures: 1 } }, { lock: { scope: 'pin', maxFailures: 0 } }]) {
+        await expect(ledger.consume('W12', TID2, 1, 60_000, bad as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      }
     });
 
     it('revocations of a token and of a waybill stop consume', async () => {

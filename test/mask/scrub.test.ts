@@ -265,3 +265,44 @@ describe('scrubText: properties', () => {
     }
   });
 });
+
+describe('scrubText: phones split by any punctuation, and full-width digits (issue 13)', () => {
+  it.each([
+    ['gọi 0901_234_567 nhé', 'gọi [SĐT] nhé'],
+    ['sđt 0901,234,567', 'sđt [SĐT]'],
+    ['0901·234·567', '[SĐT]'],
+    ['０９０１２３４５６７ chị Lan', '[SĐT] chị Lan'],
+    ['ĐT：０９０１－２３４－５６７.', 'ĐT：[SĐT].'],
+    ['＋８４ ９０１ ２３４ ５６７', '[SĐT]'],
+    ['STK ０１２３４５６７８９ VCB', 'STK [STK] VCB'],
+  ])('%s → %s', (input, out) => {
+    expect(scrubText(input)).toBe(out);
+  });
+
+  it('dates, times and amounts with punctuation are not phones', () => {
+    for (const t of ['Hẹn 12/05/2025 08:30, giá 1,500,000đ', 'Giao 05/12 lúc 09:30', 'Tổng 2,350,000 VND']) {
+      expect(scrubText(t)).toBe(t);
+    }
+  });
+
+  it('no 4-digit run of a phone survives, whatever punctuation or width it is written in (property)', () => {
+    const toWide = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('090', '091', '093', '038', '070', '083', '056', '086'),
+        fc.stringMatching(/^[0-9]{7}$/),
+        fc.constantFrom(' ', '.', '-', '_', ',', '·', '_ ', ', '),
+        fc.boolean(),
+        (prefix, rest, sep, wide) => {
+          const n = `${prefix}${rest}`;
+          let written = `${n.slice(0, 4)}${sep}${n.slice(4, 7)}${sep}${n.slice(7)}`;
+          if (wide) written = toWide(written);
+          const out = scrubText(`Liên hệ ${written} (chị Lan)`);
+          const digitsLeft = out.normalize('NFKC').replace(/\D/g, '');
+          for (let i = 0; i + 4 <= n.length; i++) expect(digitsLeft).not.toContain(n.slice(i, i + 4));
+          expect(out).toContain('(chị Lan)');
+        },
+      ),
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Keyring } from '../../src/keys/keyring.js';
 import { SEALED_FIELDS, type SealedField } from '../../src/schema.js';
@@ -163,3 +164,111 @@ describe('token text', () => {
     }
   });
 });
+
+//#region alphabet: only ASCII letters, digits and the documented aliases
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** What a naive normaliser did: case-map first, alias after. Used only as the test's oracle. */
+const naiveFold = (s: string): string => s.replace(/[\s-]+/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+
+/**
+ * Every non-ASCII code point whose case mapping or compatibility form contains an ASCII letter
+ * or digit: U+017F ſ, U+0131 ı, U+0130 İ, U+212A KELVIN SIGN, ligatures (U+FB01 ﬁ), full-width
+ * and mathematical letters, superscripts… Computed, not listed, so nothing is forgotten.
+ */
+const FOLDING: string[] = [];
+for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+  if (cp >= 0xd800 && cp <= 0xdfff) continue;
+  const c = String.fromCodePoint(cp);
+  const forms = [c.toUpperCase(), c.toLowerCase(), c.normalize('NFKC'), c.normalize('NFKD'), c.normalize('NFKC').toUpperCase()];
+  if (forms.some((f) => /[0-9A-Za-z]/.test(f))) FOLDING.push(c);
+}
+
+/** Put `c` in place of the characters of `token` its upper-case fold stands for, at `at`. */
+function spell(token: string, c: string, at: number): string {
+  const n = c.toUpperCase().length;
+  const i = Math.min(at, token.length - Math.min(n, token.length));
+  return token.slice(0, i) + c + token.slice(i + n);
+}
+
+describe('token alphabet: no Unicode spelling of a token (issue #13)', () => {
+  const token = vectors[0]!.token;
+
+  it('finds the folding code points (the oracle is not empty)', () => {
+    for (const c of ['\u017f', '\u0131', '\u0130', '\u212a', '\ufb01', '\uff21']) expect(FOLDING).toContain(c);
+    expect(FOLDING.length).toBeGreaterThan(1000);
+  });
+
+  it('the old case-fold-first reading accepted ſ, ı and ligature spellings; they are refused now', () => {
+    // A token with an S and a 1 in it, so each spelling below names a real token under the naive fold.
+    const t = encodeToken({ version: 1, kidLow: 1, fieldMask: 0x40, nbLow: 1234, durationUnits: 96 }, Uint8Array.from([0xe5, 0x31, 0x7a, 0x10, 0x42, 0x99, 0xcc, 0x01]));
+    const spellings: string[] = [];
+    for (const [ascii, c] of [['S', '\u017f'], ['1', '\u0131']] as const) {
+      const at = t.indexOf(ascii);
+      if (at >= 0) spellings.push(t.slice(0, at) + c + t.slice(at + 1));
+    }
+    expect(spellings.length).toBeGreaterThan(0);
+    for (const s of spellings) {
+      expect(naiveFold(s)).toBe(t);
+      expect(normalizeToken(s)).toBeUndefined();
+    }
+    expect(normalizeToken(t)).toBe(t);
+  });
+
+  it('refuses every folding code point at every position of a real token (exhaustive)', () => {
+    let wouldHavePassed = 0;
+    for (const c of FOLDING) {
+      for (let at = 0; at < token.length; at += 7) {
+        const s = spell(token, c, at);
+        if (/^[0-9A-HJKMNP-TV-Z]{20}$/.test(naiveFold(s))) wouldHavePassed++;
+        expect(normalizeToken(s)).toBeUndefined();
+      }
+    }
+    // ſ, ı, İ and the ligatures fold onto valid tokens under the naive reading: the test bites.
+    expect(wouldHavePassed).toBeGreaterThan(0);
+  });
+
+  it('property: a random token with any folding code point spliced in is refused; ASCII aliases still pass', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...CROCKFORD), { minLength: 20, maxLength: 20 }),
+        fc.constantFrom(...FOLDING),
+        fc.nat(19),
+        (chars, c, at) => {
+          const t = chars.join('');
+          expect(normalizeToken(spell(t, c, at))).toBeUndefined();
+          const aliased = t.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+          expect(normalizeToken(aliased)).toBe(t);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('property: whatever is accepted is written in ASCII letters, digits, white space and -', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.array(fc.constantFrom(...CROCKFORD, ...FOLDING), { minLength: 20, maxLength: 20 }), (junk, chars) => {
+        for (const s of [junk, chars.join('')]) {
+          const n = normalizeToken(s);
+          if (n !== undefined) expect(s).toMatch(/^[0-9A-Za-z\s-]+$/);
+        }
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('redeem refuses a ſ/ı spelling of a valid token with the generic TOKEN_REJECTED', async () => {
+    const v = vectors.find((x) => /[S1]/.test(x.token))!;
+    const at = v.token.search(/[S1]/);
+    const spelled = v.token.slice(0, at) + (v.token[at] === 'S' ? '\u017f' : '\u0131') + v.token.slice(at + 1);
+    expect(naiveFold(spelled)).toBe(v.token);
+    await expect(
+      redeemRevealToken(spelled, { keyring: KEYRINGS[v.keyring], waybillId: v.waybillId, courierId: v.courierId, assignment: v.assignment, now: new Date(v.notBefore), ledger: new MemoryLedger() }),
+    ).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+    // The same token in its documented spelling still redeems.
+    const grant = await redeemRevealToken(v.token, { keyring: KEYRINGS[v.keyring], waybillId: v.waybillId, courierId: v.courierId, assignment: v.assignment, now: new Date(v.notBefore), ledger: new MemoryLedger() });
+    expect(grant.fields).toEqual(v.fields);
+  });
+});
+
+//#endregion

@@ -22,7 +22,8 @@ const QUARTER = 15 * 60_000;
 const T0 = Date.parse('2026-11-29T08:00:00Z');
 
 const idArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
-const fieldsArb = fc.subarray([...SEALED_FIELDS], { minLength: 1 });
+// A token's field mask covers the first 8 sealed fields; later ones are refused (see issue.ts).
+const fieldsArb = fc.subarray(SEALED_FIELDS.slice(0, 8), { minLength: 1 });
 const windowArb = fc.record({
   nb: fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2060-01-01T00:00:00Z') }),
   len: fc.integer({ min: 1, max: 256 * 3_600_000 - QUARTER }),

@@ -251,10 +251,11 @@ describe("adversary: someone who steals one courier's phone", () => {
 describe('adversary: an attacker guessing tokens online', () => {
   it('random guesses against one waybill: no success, and the waybill locks after 5 failures', async () => {
     const ledger = new api.MemoryLedger();
-    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
     const codes: string[] = [];
     for (let i = 0; i < 300; i++) {
-      const guess = Array.from({ length: 20 }, (_, j) => alphabet[(i * 7 + j * 13 + ((i * j) % 11)) % 32]).join('');
+      // Only well-formed tokens are guesses (malformed strings are refused uncounted): the
+      // strongest guess is a real token made under a key the attacker invents.
+      const guess = api.issueRevealToken({ keyring: api.Keyring.generate(), waybillId: 'GHNT00006', courierId: 'courier-042', assignment: 3, ...inWindow });
       try {
         await api.redeemRevealToken(guess, { keyring, waybillId: 'GHNT00006', courierId: 'courier-042', assignment: 3, now: T0, ledger });
         codes.push('OK');
@@ -265,5 +266,241 @@ describe('adversary: an attacker guessing tokens online', () => {
     expect(codes).not.toContain('OK');
     expect(codes.slice(0, 5).every((c) => c === 'TOKEN_REJECTED')).toBe(true);
     expect(codes.slice(5).every((c) => c === 'TOKEN_LOCKED')).toBe(true);
+  });
+});
+
+//#region issue #13: caller identification, label checks, policy cache, token spelling
+
+describe('adversary: a scammer who calls the recipient (caller identification)', () => {
+  it('the tracking page never hands out a caller code: it answers yes/no to a code read out, and 5 wrong answers lock it', async () => {
+    const w = fc.sample(arbWaybill, 1)[0]!;
+    const p = api.protect(w.input, { keyring, now: T0 });
+    const ledger = new api.MemoryLedger();
+    const real = api.callerCode({ keyring, waybillId: p.id, courierId: 'courier-042', at: T0 }).code;
+    // The scammer holds the label and the victim's whole number, so the phone gate is no obstacle.
+    const last4 = w.national.slice(-4);
+    const page = (code: string) => api.callerCheck({ keyring, record: p, phoneLast4: last4, code, at: T0, ledger });
+    const answers: unknown[] = [];
+    // Everything 6-digit a label reader could form, minus (by a 10⁻⁶ chance) the real code.
+    const guesses = ['000000', '123456', w.national.slice(-6), p.id.replace(/\D/g, '').padStart(6, '0').slice(-6), '999999', '111111', '654321'].filter((g) => g !== real).slice(0, 6);
+    for (const guess of guesses) answers.push(await page(guess).catch((e: api.WaybillShieldError) => e.code));
+    // Only booleans come back (never a code), then the lock.
+    expect(answers.slice(0, 5)).toEqual([false, false, false, false, false]);
+    expect(answers[5]).toBe('TOKEN_LOCKED');
+    await expect(page(real)).rejects.toMatchObject({ code: 'TOKEN_LOCKED' });
+    // The genuine courier's code, read out to the genuine recipient, is confirmed on a fresh counter.
+    expect(await api.callerCheck({ keyring, record: p, phoneLast4: last4, code: real, at: T0, ledger: new api.MemoryLedger() })).toBe(true);
+  });
+
+  it('the root keyring never reaches a courier app: a CallerKey computes one courier’s codes for one day only', () => {
+    const key = api.courierCallerKey({ keyring, courierId: 'courier-777', day: T0 });
+    const exported = JSON.stringify(key.export());
+    for (const k of keyring.export().keys) expect(exported).not.toContain(k.key);
+    expect(JSON.stringify(key)).not.toContain(key.export().key);
+    // That courier's code today is genuine for that courier…
+    const own = key.code({ waybillId: 'GHNT00001', at: T0 }).code;
+    expect(api.verifyCallerCode(own, { keyring, waybillId: 'GHNT00001', courierId: 'courier-777', at: T0 })).toBe(true);
+    // …but not for the courier actually assigned, and the key computes nothing for tomorrow.
+    expect(api.verifyCallerCode(own, { keyring, waybillId: 'GHNT00001', courierId: 'courier-042', at: T0 })).toBe(false);
+    expect(() => key.code({ waybillId: 'GHNT00001', at: new Date(T0.getTime() + 86_400_000) })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
+
+describe('adversary: someone who builds or edits a stored record before printing', () => {
+  it('renderLabel refuses a record whose label shows a name beyond initials or a phone beyond 3 digits, naming the field only', () => {
+    fc.assert(
+      fc.property(arbWaybill, fc.constantFrom('text', 'zpl', 'svg') as fc.Arbitrary<'text' | 'zpl' | 'svg'>, fc.constantFrom(' ', '-', '.', '_', ''), (w, format, sep) => {
+        const p = api.protect(w.input, { keyring, now: T0 });
+        const n = w.national;
+        const written = `${n.slice(0, 4)}${sep}${n.slice(4, 7)}${sep}${n.slice(7)}`;
+        const cases: [(r: api.ProtectedWaybill) => void, string, string][] = [
+          [(r) => (r.label.recipient.name = w.input.recipient.name), 'label.recipient.name', 'name_mask'],
+          [(r) => (r.label.recipient.phone = written), 'label.recipient.phone', 'phone_mask'],
+          [(r) => (r.label.recipient.phone = `${n.slice(0, 3)}****${n.slice(-4)}`), 'label.recipient.phone', 'phone_mask'],
+          [(r) => (r.label.sender.address = `Gọi ${written}`), 'label.sender.address', 'digit_run'],
+        ];
+        for (const [edit, path, rule] of cases) {
+          const r = structuredClone(p);
+          edit(r);
+          let err: api.WaybillShieldError | undefined;
+          try {
+            renderLabel(r, { format });
+          } catch (e) {
+            err = e as api.WaybillShieldError;
+          }
+          expect(err?.code).toBe('INVALID_INPUT');
+          expect(err?.issues).toEqual([{ path, rule }]);
+          for (const run of digitRuns(n)) expect(JSON.stringify(err) + err!.message).not.toContain(run);
+          expect(err!.message).not.toContain(w.given);
+        }
+        // The record as protect() made it still prints.
+        expect(renderLabel(p, { format }).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('misuse: a mutated policy and look-alike token spellings', () => {
+  it('a policy object changed after first use takes effect: no stale cached meaning', () => {
+    const w = fc.sample(arbWaybill, 1)[0]!;
+    const policy: api.MaskPolicy = { recipientPhone: { style: 'first3-last3' }, showCod: true };
+    expect(api.protect(w.input, { keyring, policy, now: T0 }).label.recipient.phone).toBe(`${w.national.slice(0, 3)}****${w.national.slice(-3)}`);
+    policy.recipientPhone!.style = 'full';
+    policy.showCod = false;
+    const after = api.protect({ ...w.input, codAmount: 100_000 }, { keyring, policy, now: T0 });
+    expect(after.label.recipient.phone).toBe('*'.repeat(10));
+    expect(after.label.codAmount).toBeUndefined();
+  });
+
+  it('a reveal token spelled with ſ, ı, K (Kelvin sign) or a ligature is refused', async () => {
+    const token = api.issueRevealToken({ keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, ...inWindow });
+    const spellings: string[] = [];
+    const swap: Record<string, string[]> = { S: ['\u017f'], '1': ['\u0131'], K: ['\u212a'] };
+    for (let i = 0; i < token.length; i++) for (const c of swap[token[i]!] ?? []) spellings.push(token.slice(0, i) + c + token.slice(i + 1));
+    // The ligature ﬁ upper-cases to "FI", i.e. "F1" under the alias rule.
+    const fi = token.indexOf('F1');
+    if (fi >= 0) spellings.push(`${token.slice(0, fi)}\ufb01${token.slice(fi + 2)}`);
+    expect(spellings.length).toBeGreaterThan(0);
+    for (const s of spellings) {
+      await expect(api.redeemRevealToken(s, { keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() })).rejects.toMatchObject({ code: 'TOKEN_REJECTED' });
+    }
+    // The documented spellings still redeem.
+    const grant = await api.redeemRevealToken(api.formatRevealToken(token).toLowerCase().replace(/1/g, 'l'), { keyring, waybillId: 'GHNT00007', courierId: 'courier-042', assignment: 3, now: T0, ledger: new api.MemoryLedger() });
+    expect(grant.fields).toEqual(['recipient.phone']);
+  });
+});
+
+//#endregion
+
+describe('adversary: someone who steals the database and links records by phone (sensitive goods)', () => {
+  const SENSITIVE = ['Bao cao su Durex Invisible', 'Que thử thai Quickstick', 'Test nhanh HIV OraQuick', 'Thực phẩm chức năng bổ gan', 'Váy ngủ sexy ren', 'Panadol Extra'];
+  const PLAIN = ['Áo thun nam', 'Ốp lưng iPhone 15', 'Nồi chiên không dầu', 'Sách Đắc Nhân Tâm'];
+
+  it('a sensitive record shows the neutral category and handling flags only, and unseal with a purpose returns the true category', () => {
+    for (const description of SENSITIVE) {
+      const p = api.protect({ ...baseInput(), goods: { description } }, { keyring, now: T0 });
+      const { sealed: _s, ...plain } = p;
+      expect(JSON.stringify(plain)).not.toMatch(/intimate|medicine|sensitive/);
+      expect(p.goods.category).toBe('other');
+      expect(['intimate', 'medicine']).toContain(api.unseal(p, 'goods.category', { keyring, actor: 'cs-17', purpose: 'complaint-review' }));
+    }
+  });
+
+  it('every record has the same sealed field names whatever its goods', () => {
+    const names = (d: string) => Object.keys(api.protect({ ...baseInput(), goods: { description: d } }, { keyring, now: T0 }).sealed).sort().join();
+    const expected = names(PLAIN[0]!);
+    for (const d of [...SENSITIVE, ...PLAIN]) expect(names(d)).toBe(expected);
+  });
+
+  it('the stored acceptance decision of sensitive goods names no sensitive category', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SENSITIVE), fc.constantFrom('accept', 'inspect', 'road-only', 'refuse'), (description, d) => {
+        const p = api.protect({ ...baseInput(), goods: { description } }, { keyring, now: T0, acceptance: { categories: { other: d } } });
+        expect(JSON.stringify(p.goods.acceptance)).not.toMatch(/intimate|medicine|sensitive/);
+      }),
+      { numRuns: 24 },
+    );
+  });
+
+  it("a phone field's second number and extra text are sealed, never in the clear", () => {
+    fc.assert(
+      fc.property(fc.constantFrom('090', '091', '038', '070'), fc.stringMatching(/^[0-9]{7}$/), fc.constantFrom('chị Hoa', 'anh Tuấn', 'zalo'), (prefix, rest, who) => {
+        const alt = `${prefix}${rest}`;
+        const input = { ...baseInput(), recipient: { ...baseInput().recipient, phone: `0935 111 222 hoặc ${alt} (${who})` } };
+        const p = api.protect(input, { keyring, now: T0 });
+        const { sealed: _s, index: _i, ...plain } = p;
+        const json = JSON.stringify(plain);
+        for (const run of digitRuns(alt.slice(3))) expect(json).not.toContain(run);
+        expect(json).not.toContain(who);
+        expect(api.unseal(p, 'recipient.altPhone', { keyring, actor: 'cs-17', purpose: 'complaint-callback' })).toBe(`+84${alt.slice(1)}`);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('scrubText masks phones split by punctuation or written in full-width digits', () => {
+    const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
+    for (const t of ['0901_234_567', '0901,234,567', '0901·234·567', wide('0901234567'), wide('0901-234-567')]) {
+      const out = api.scrubText(`Gọi ${t} nhé`);
+      expect(out).toBe('Gọi [SĐT] nhé');
+    }
+  });
+});
+
+function baseInput() {
+  return {
+    id: 'GHN2611290777',
+    recipient: { name: 'Trần Thị Lan', phone: '0935 111 222', address: 'Số 5 ngõ 2 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+    sender: { name: 'Shop ABC', phone: '028 3812 3456', address: '47 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+    goods: { description: 'Áo thun' },
+  };
+}
+
+describe('adversary: a thief holding a backup made before the shred, and the current keyring', () => {
+  const who = { actor: 'cs-17', purpose: 'complaint-callback' };
+  const codeOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return e instanceof api.WaybillShieldError ? e.code : 'foreign';
+    }
+    return 'OK';
+  };
+
+  it('a thief holding a backup made before the shred and the current keyring learns nothing of shredded epochs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbWaybill, fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-04')), { minLength: 1, maxLength: 4 }), (rows) => {
+        const before = api.Keyring.generate({ now: T0 });
+        const backup = JSON.parse(JSON.stringify(rows.map(([w, m]) => ({ w, m, p: api.protect(w.input, { keyring: before, now: new Date(`${m}-20T10:00:00Z`) }) })))) as {
+          w: typeof rows[0][0];
+          m: string;
+          p: api.ProtectedWaybill;
+        }[];
+        const current = api.Keyring.fromJSON(JSON.stringify(before.shred({ before: '2026-03' }).export()));
+        // The keyring the thief holds carries no secret of a destroyed epoch.
+        const text = JSON.stringify(current.export());
+        for (const ep of before.export().epochs!.live) if (ep.id < '2026-03') expect(text).not.toContain(ep.secret);
+        for (const { w, m, p } of backup) {
+          if (m >= '2026-03') {
+            expect(api.unseal(p, 'recipient.phone', { keyring: current, ...who })).toBe(api.normalizePhone(w.national).e164);
+            continue;
+          }
+          for (const f of api.SEALED_FIELDS) {
+            if (!(f in p.sealed)) continue;
+            expect(codeOf(() => api.unseal(p, f, { keyring: current, ...who }))).toBe('DATA_SHREDDED');
+            // Relabelling the envelope to any epoch or format the keyring can open does not open it.
+            const body = p.sealed[f]!.split('.').at(-1)!;
+            for (const alt of [...current.epochs!.live.map((e) => `ws2.1.${e}.${body}`), `ws2.1.0.${body}`, `ws1.1.${body}`]) {
+              expect(codeOf(() => api.unseal({ ...p, sealed: { ...p.sealed, [f]: alt } }, f, { keyring: current, ...who }))).toBe('DECRYPT_FAILED');
+            }
+          }
+          expect(codeOf(() => api.reseal(p, { keyring: current }))).toBe('DATA_SHREDDED');
+          // Knowing the phone does not link the record: no index the thief can compute matches.
+          expect(api.phoneIndexes(w.national, { keyring: current })).not.toContain(p.index['recipient.phone']);
+          for (const e of current.epochs!.live) expect(api.phoneIndex(w.national, { keyring: current, epoch: e })).not.toBe(p.index['recipient.phone']);
+          // What stays is what the label already shows: masked view, routing, goods summary.
+          expect(JSON.stringify(p.label)).not.toContain(w.given);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('the envelope length reveals the padding bucket, not the length of a name, phone or short address', () => {
+    fc.assert(
+      fc.property(arbWaybill, arbWaybill, (a, b) => {
+        const pa = api.protect(a.input, { keyring, now: T0 });
+        const pb = api.protect(b.input, { keyring, now: T0 });
+        for (const f of ['recipient.name', 'recipient.phone', 'sender.name', 'sender.phone', 'goods.description'] as const) {
+          expect(pa.sealed[f]!.length).toBe(pb.sealed[f]!.length);
+        }
+        // Addresses: equal when in the same power-of-two bucket (64, 128, …), whatever their lengths.
+        const bucket = (s: string) => Math.max(64, 2 ** Math.ceil(Math.log2(new TextEncoder().encode(s).length + 1)));
+        const [ra, rb] = [api.parseWaybill(a.input).recipient.address, api.parseWaybill(b.input).recipient.address];
+        expect(pa.sealed['recipient.address']!.length === pb.sealed['recipient.address']!.length).toBe(bucket(ra) === bucket(rb));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -81,26 +81,35 @@ describe('delivery PIN', () => {
   });
 
   it('verifies today and the two previous days, not older', async () => {
-    const ledger = new MemoryLedger();
     const pin = deliveryPin({ keyring, waybillId: ids.waybillId, at });
-    for (const days of [0, 1, 2]) expect(await verifyDeliveryPin(pin, { keyring, waybillId: ids.waybillId, at: new Date(T0 + days * 86_400_000), ledger })).toBe(true);
-    expect(await verifyDeliveryPin(pin, { keyring, waybillId: ids.waybillId, at: new Date(T0 + 3 * 86_400_000), ledger })).toBe(false);
+    // A fresh ledger each time: a PIN is single-use, so each check here is its first use.
+    for (const days of [0, 1, 2]) expect(await verifyDeliveryPin(pin, { keyring, waybillId: ids.waybillId, at: new Date(T0 + days * 86_400_000), ledger: new MemoryLedger() })).toBe(true);
+    expect(await verifyDeliveryPin(pin, { keyring, waybillId: ids.waybillId, at: new Date(T0 + 3 * 86_400_000), ledger: new MemoryLedger() })).toBe(false);
   });
 
-  it('locks after 5 wrong tries; correct PINs do not count', async () => {
+  it('locks after 5 wrong tries; a correct PIN is single-use, and neither it nor its reuse counts', async () => {
     let clock = Date.now();
     const ledger = new MemoryLedger({ clock: () => clock });
     const events: AuditEvent[] = [];
     const audit = { append: (e: AuditEvent) => void events.push(e) };
     const o = { keyring, waybillId: ids.waybillId, at, ledger, audit, actor: 'courier-042' };
     const pin = deliveryPin({ keyring, waybillId: ids.waybillId, at });
-    for (let i = 0; i < 10; i++) expect(await verifyDeliveryPin(pin, o)).toBe(true);
+    expect(await verifyDeliveryPin(pin, o)).toBe(true);
+    // Used: refused from now on, and the reuse attempts are not guesses.
+    for (let i = 0; i < 10; i++) expect(await verifyDeliveryPin(pin, o)).toBe(false);
+    expect(events.at(-1)).toMatchObject({ action: 'pin.verify', outcome: 'denied', reason: 'used' });
     for (let i = 0; i < 5; i++) expect(await verifyDeliveryPin(otherCode(pin), o)).toBe(false);
-    await expect(verifyDeliveryPin(pin, o)).rejects.toMatchObject({ code: 'TOKEN_LOCKED', reason: 'locked' });
+    await expect(verifyDeliveryPin(otherCode(pin), o)).rejects.toMatchObject({ code: 'TOKEN_LOCKED', reason: 'locked' });
     expect(events.at(-1)).toMatchObject({ action: 'pin.verify', outcome: 'denied', reason: 'locked' });
+    // The next day's (correct, unused) PIN is refused while locked, and takes no use.
+    const next = { ...o, at: new Date(T0 + 86_400_000) };
+    const pin2 = deliveryPin({ keyring, waybillId: ids.waybillId, at: next.at });
+    await expect(verifyDeliveryPin(pin2, next)).rejects.toMatchObject({ code: 'TOKEN_LOCKED' });
     expect(JSON.stringify(events)).not.toContain(pin);
     clock += 86_400_000;
-    expect(await verifyDeliveryPin(pin, o)).toBe(true);
+    expect(await verifyDeliveryPin(pin2, next)).toBe(true);
+    expect(await verifyDeliveryPin(pin2, next)).toBe(false);
+    expect(await verifyDeliveryPin(pin, next)).toBe(false);
   });
 
   it('fails closed when the ledger is down', async () => {

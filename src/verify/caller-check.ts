@@ -1,0 +1,160 @@
+/**
+ * `callerCheck`: the recipient-facing check behind a public tracking page. Someone who says they
+ * received a call types the waybill number, the last 4 digits of the recipient's phone, and the
+ * 6-digit code the caller read out. The answer is one bit: the caller is the courier assigned to
+ * this parcel, or not. The page never shows a code, so a scammer holding a photographed label
+ * (and even the victim's full number) learns nothing from it but a bounded guessing oracle.
+ *
+ * How the phone is checked: the recipient phone is opened from the record's sealed field under an
+ * audited purpose (`unseal`, actor `tracking-page` by default, purpose `caller-check`), its last
+ * 4 digits are compared in constant time, and it goes no further: not returned, not logged, not
+ * cached. No new per-record value is stored for this check (a stored last-4 tag would be one
+ * more derivative of the phone, with only 10⁴ values, in every copy of the database). Each opening
+ * is bounded by the lockout and leaves an audit record.
+ *
+ * Lockout: the delivery-PIN limits (5 wrong answers, 24 h) on its own ledger counter (`caller`
+ * scope), so guesses here never lock the PIN and the reverse. Malformed entries are not guesses
+ * and are not counted. A well-formed answer is counted before anything is compared (so
+ * concurrent guesses cannot outrun the limit); a genuine answer refunds it.
+ * @module
+ */
+import { guardAsync, WaybillShieldError } from '../errors.js';
+import { assertKeyring, type Keyring } from '../keys/keyring.js';
+import type { AuditTarget } from '../audit/types.js';
+import { defaultLedger } from '../ledger/memory.js';
+import type { RevealLedger } from '../ledger/types.js';
+import { assertProtected, unseal, type ProtectedWaybill } from '../protect.js';
+import { assertIdentifier, dateOption, intOption, isActor, isIdentifier } from '../reveal/_ids.js';
+import { ctEqual } from '../crypto/_primitives.js';
+import { matchesAny, normalizeDigits } from './_hotp.js';
+import { acceptedCodes, CALLER_CODE_DIGITS, windowOf } from './_caller.js';
+
+/** Digits of the recipient phone a visitor types. */
+export const CALLER_CHECK_PHONE_DIGITS = 4;
+/** Defaults of {@link callerCheck}: the delivery-PIN lockout. */
+export const CALLER_CHECK_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, actor: 'tracking-page', purpose: 'caller-check' });
+
+const DAY_MS = 86_400_000;
+
+/** Options for {@link callerCheck}. */
+export interface CallerCheckOptions {
+  keyring: Keyring;
+  /** The stored record of the parcel, looked up by the waybill number the visitor typed. */
+  record: ProtectedWaybill;
+  /** The waybill number the visitor typed; when given it must be the record's id. */
+  waybillId?: string;
+  /** The last 4 digits of the recipient's phone, as typed (spaces and dashes ignored). */
+  phoneLast4: string;
+  /** The 6-digit code the caller read out, as typed (spaces and dashes ignored). */
+  code: string;
+  /** The courier the backend has assigned to the parcel now (default: `record.assignment.courierId`). */
+  courierId?: string;
+  /** When (default now). */
+  at?: Date;
+  /** Where the failure counter lives (default: the process-wide `MemoryLedger`). */
+  ledger?: RevealLedger;
+  /** Where the `unseal` and `caller.verify` audit events go. */
+  audit?: AuditTarget;
+  /** Who asks, for the audit (default `tracking-page`). */
+  actor?: string;
+  /** Wrong answers before the waybill's caller check locks (default 5). */
+  maxFailures?: number;
+  /** Lock duration in ms (default 24 h). */
+  lockoutMs?: number;
+}
+
+function bad(path: string, rule: string): WaybillShieldError {
+  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
+}
+
+const ASCII = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/**
+ * Check a caller for a recipient: right last 4 phone digits **and** a caller code of the assigned
+ * courier for the current or previous 10-minute window. Wrong answers count towards a lockout.
+ *
+ * @param opts - keyring, record, what the visitor typed, assigned courier, ledger, audit
+ * @returns true only when both the phone digits and the code are right; false for every other
+ *   answer (which of the two was wrong is in the audit record only). Only well-formed answers
+ *   (4 and 6 digits) count toward the lockout.
+ * @throws WaybillShieldError `TOKEN_LOCKED` after `maxFailures` wrong answers until the lock expires;
+ *   `LEDGER_UNAVAILABLE` when the ledger fails (fail closed); `DECRYPT_FAILED` or `DATA_SHREDDED`
+ *   when the record's phone cannot be opened (the attempt is refunded); `INVALID_INPUT` for a bad
+ *   record, id, courier or option; `INVALID_KEYRING`
+ * @example
+ * ```ts
+ * // POST /track/:waybillId/caller-check  { phoneLast4, code }
+ * const record = await db.get(req.params.waybillId);
+ * const genuine = await callerCheck({ keyring, record, phoneLast4: req.body.phoneLast4, code: req.body.code, ledger, audit });
+ * res.json({ genuine }); // never the code, never which part was wrong
+ * ```
+ */
+export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
+  return guardAsync('INVALID_INPUT', 'callerCheck: options are invalid', async () => {
+    assertKeyring(opts?.keyring);
+    const { keyring, record } = opts;
+    assertProtected(record);
+    const waybillId = record.id;
+    if (opts.waybillId !== undefined && opts.waybillId !== waybillId) throw bad('waybillId', 'invalid');
+    const courierId = opts.courierId ?? (isIdentifier(record.assignment?.courierId) ? record.assignment.courierId : undefined);
+    if (courierId === undefined) throw bad('courierId', 'required');
+    assertIdentifier(courierId, 'courierId');
+    const w = windowOf(dateOption(opts.at, 'at'));
+    const actor = opts.actor ?? CALLER_CHECK_DEFAULTS.actor;
+    if (!isActor(actor)) throw bad('actor', 'format');
+    const maxFailures = intOption(opts.maxFailures, CALLER_CHECK_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
+    const lockoutMs = intOption(opts.lockoutMs, CALLER_CHECK_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
+    const ledger = opts.ledger ?? defaultLedger();
+    const note = (outcome: 'ok' | 'denied' | 'error', reason?: string): void => {
+      opts.audit?.append({ actor, action: 'caller.verify', waybillId, fields: ['recipient.phone'], purpose: CALLER_CHECK_DEFAULTS.purpose, outcome, ...(reason ? { reason } : {}) });
+    };
+
+    const last4 = normalizeDigits(opts.phoneLast4, CALLER_CHECK_PHONE_DIGITS);
+    const code = normalizeDigits(opts.code, CALLER_CODE_DIGITS);
+    // A malformed entry is not a guess (same rule as delivery PINs): refused without counting,
+    // without opening anything.
+    if (last4 === undefined || code === undefined) {
+      note('denied', 'malformed');
+      return false;
+    }
+
+    // Counted before anything is compared, so concurrent guesses cannot outrun the limit.
+    let acquired;
+    try {
+      acquired = await ledger.acquire(waybillId, 'caller', maxFailures, lockoutMs);
+    } catch (e) {
+      note('error', 'ledger-unavailable');
+      if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') throw e;
+      throw new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
+    }
+    if (acquired === 'locked') {
+      note('denied', 'locked');
+      throw new WaybillShieldError('TOKEN_LOCKED', 'too many wrong answers for this waybill; try again later', { reason: 'locked' });
+    }
+
+    // Both halves are always computed, so timing does not tell which one was wrong.
+    const codeOk = matchesAny(code, acceptedCodes(keyring, waybillId, courierId, w));
+    let phone: string;
+    try {
+      phone = unseal(record, 'recipient.phone', { keyring, actor, purpose: CALLER_CHECK_DEFAULTS.purpose, ...(opts.audit ? { audit: opts.audit } : {}) });
+    } catch (e) {
+      // Not the visitor's fault: the attempt is refunded and the reason is the record's.
+      await ledger.release(waybillId, 'caller').catch(() => undefined);
+      note('error', 'unseal-failed');
+      throw e;
+    }
+    const digits = phone.replace(/\D/g, '');
+    const phoneOk = digits.length >= CALLER_CHECK_PHONE_DIGITS && ctEqual(ASCII(digits.slice(-CALLER_CHECK_PHONE_DIGITS)), ASCII(last4));
+    if (!(codeOk && phoneOk)) {
+      note('denied', phoneOk ? 'bad-code' : 'bad-phone');
+      return false;
+    }
+    try {
+      await ledger.release(waybillId, 'caller');
+    } catch {
+      // The refund is best effort: the genuine answer stays counted as an attempt, which fails closed.
+    }
+    note('ok');
+    return true;
+  });
+}
