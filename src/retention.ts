@@ -13,7 +13,7 @@ import { assertKeyring, epochMonthsOf, type Keyring } from './keys/keyring.js';
 import { addDays, epochIdOfMonth, monthOf, type EpochId } from './keys/epochs.js';
 import { isShredded } from './crypto/envelope.js';
 import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './policy.js';
-import { SEALED_FIELDS, type SealedField } from './schema.js';
+import { SEALED_FIELDS, type SealedField } from './_fields.js';
 import type { AuditTarget } from './audit/types.js';
 
 /**

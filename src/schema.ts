@@ -10,24 +10,12 @@
 import * as z from 'zod/mini';
 import { WaybillShieldError } from './errors.js';
 import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
-import { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
+import { parsePhoneField } from './mask/phone.js';
+import { LIMITS } from './_limits.js';
 
 //#region field limits
 
-/** Bounds on every input field. Part of the contract: anything longer is refused. */
-export const LIMITS = Object.freeze({
-  id: 64,
-  name: 200,
-  /** A phone field as typed: one or two numbers, a label, a name in brackets (see docs/phones.md). */
-  phone: PHONE_FIELD_MAX_LENGTH,
-  address: 500,
-  goodsDescription: 1_000,
-  notes: 2_000,
-  courierId: 64,
-  maxMoney: 100_000_000_000, // 100 billion VND
-  maxWeightGrams: 10_000_000,
-  maxQuantity: 1_000_000,
-});
+export { LIMITS } from './_limits.js';
 
 export { SEALED_FIELDS, type SealedField } from './_fields.js';
 
