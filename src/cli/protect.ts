@@ -57,9 +57,8 @@ Options:
   --encoding E        input encoding: utf-8 (default), utf-16le or windows-1258
   --delimiter C       CSV separator: a single character, or "tab"
   --policy FILE       mask policy JSON (default: the Vietnamese default policy)
-  --workers N         protect on N worker threads, output in input order (default: 0 on one or
-                      two cores, else one per core but one, at most 8; 0 protects on the main
-                      thread). A batch whose
+  --workers N         protect on N worker threads, output in input order (default: one per core
+                      but one, at least 1, at most 8; 0 protects on the main thread). A batch whose
                       worker dies is protected on the main thread; no row is lost
   -q, --quiet         no progress bar, no summary
   --debug             stack traces on errors

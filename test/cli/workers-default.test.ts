@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorkers, MAX_DEFAULT_WORKERS } from '../../src/cli/_workers.js';
 
 describe('defaultWorkers', () => {
-  it('protects on the main thread on one or two cores', () => {
-    expect(defaultWorkers(1)).toBe(0);
-    expect(defaultWorkers(2)).toBe(0);
+  it('uses one capped worker on one or two cores (the default run stays under 200 MB)', () => {
+    expect(defaultWorkers(1)).toBe(1);
+    expect(defaultWorkers(2)).toBe(1);
   });
   it('uses one worker per core but one, up to the cap', () => {
     expect(defaultWorkers(3)).toBe(2);
@@ -16,7 +16,7 @@ describe('defaultWorkers', () => {
   it('reads os.availableParallelism() when not told', () => {
     expect(defaultWorkers()).toBe(defaultWorkers(availableParallelism()));
   });
-  it('falls back to the main thread on a nonsense core count', () => {
-    expect(defaultWorkers(Number.NaN)).toBe(0);
+  it('falls back to one worker on a nonsense core count', () => {
+    expect(defaultWorkers(Number.NaN)).toBe(1);
   });
 });
