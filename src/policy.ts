@@ -72,8 +72,8 @@ export type ResolvedMaskPolicy = z.output<typeof MaskPolicySchema>;
 const cache = new WeakMap<object, { snapshot: unknown; resolved: ResolvedMaskPolicy }>();
 let defaultPolicy: ResolvedMaskPolicy | undefined;
 
-/** Bounds of a policy snapshot: a real policy is 3 levels deep with at most a dozen keys per level. */
-const SNAP_DEPTH = 4;
+/** Bounds of a policy snapshot: a real policy is 3 levels deep with at most a dozen keys per level; deeper or wider input is validated uncached. */
+const SNAP_DEPTH = 8;
 const SNAP_KEYS = 64;
 
 /**

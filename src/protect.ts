@@ -308,10 +308,10 @@ export function reseal(p: ProtectedWaybill, opts: ResealOptions): ProtectedWaybi
     assertKeyring(opts?.keyring);
     assertProtected(p);
     const { keyring } = opts;
-    if ((p as { forgotten?: unknown }).forgotten !== undefined) throw shreddedError();
+    if (p.forgotten !== undefined) throw shreddedError();
     const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
     const present = SEALED_FIELDS.filter((f) => Object.prototype.hasOwnProperty.call(p.sealed, f));
-    // The record's epoch: the one its envelopes already name, when the keyring still has it.
+    // The record keeps the epoch its envelopes already name (opening says DATA_SHREDDED if it is gone).
     const named = present.map((f) => envelopeHeader(p.sealed[f])?.epoch).find((e) => e !== undefined);
     const target = named ?? recordEpoch(keyring, resolvePolicy(opts.policy), now);
     const sealed = { ...p.sealed };

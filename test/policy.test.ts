@@ -141,6 +141,24 @@ describe('resolvePolicy cache', () => {
     );
   });
 
+  it('input that is not plain data (class instances, huge or deep objects) is validated every time, never cached', () => {
+    const wide = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
+    expect(() => resolvePolicy(wide as MaskPolicy)).toThrow(expect.objectContaining({ code: 'INVALID_POLICY' }));
+    const withDate = { showCod: new Date() as unknown as boolean };
+    expect(() => resolvePolicy(withDate)).toThrow(expect.objectContaining({ code: 'INVALID_POLICY' }));
+    let deep: Record<string, unknown> = { style: 'initials' };
+    for (let i = 0; i < 10; i++) deep = { inner: deep };
+    expect(() => resolvePolicy({ recipientName: deep } as never)).toThrow(expect.objectContaining({ code: 'INVALID_POLICY' }));
+    // A class-instance policy that happens to be valid still resolves, and changes still count.
+    class P {
+      showCod = false;
+    }
+    const p = new P();
+    expect(resolvePolicy(p as MaskPolicy).showCod).toBe(false);
+    p.showCod = true;
+    expect(resolvePolicy(p as MaskPolicy).showCod).toBe(true);
+  });
+
   it('the default policy is the schema default', () => {
     expect(resolvePolicy()).toEqual(MaskPolicySchema.parse({}));
     expect(resolvePolicy({})).toEqual(MaskPolicySchema.parse({}));

@@ -5,6 +5,7 @@ import { Keyring } from '../src/keys/keyring.js';
 import { SEALED_FIELDS, parseWaybill } from '../src/schema.js';
 import { WaybillShieldError } from '../src/errors.js';
 import { classifyGoods } from '../src/mask/goods.js';
+import { envelopeKeyId } from '../src/crypto/envelope.js';
 import { acceptanceOf } from '../src/mask/acceptance.js';
 import { issueRevealToken } from '../src/reveal/issue.js';
 import type { AuditEvent } from '../src/audit/types.js';
@@ -235,8 +236,9 @@ describe('protect: phone fields as typed (issue 14)', () => {
     const p = protect(withPhone('0903456789; 0978123456'), { keyring });
     const k2 = keyring.rotate();
     const q = reseal(p, { keyring: k2 });
-    expect(q.sealed['recipient.altPhone']!.startsWith('ws1.2.')).toBe(true);
-    expect(q.sealed['goods.category']!.startsWith('ws1.2.')).toBe(true);
+    expect(q.sealed['recipient.altPhone']!.startsWith('ws2.2.')).toBe(true);
+    expect(envelopeKeyId(q.sealed['recipient.altPhone'])).toBe(2);
+    expect(q.sealed['goods.category']!.startsWith('ws2.2.')).toBe(true);
     expect(unseal(q, 'recipient.altPhone', { keyring: k2, ...who })).toBe('+84978123456');
   });
 
@@ -250,5 +252,32 @@ describe('protect: phone fields as typed (issue 14)', () => {
         issueRevealToken({ keyring, waybillId: 'GHN2611290001', courierId: 'courier-042', assignment: 1, fields: [field], notBefore: new Date('2026-11-29T08:00:00Z'), notAfter: new Date('2026-11-29T09:00:00Z') }),
       ).toThrow(/INVALID_INPUT/);
     }
+  });
+});
+
+describe('CLI protect: the acceptance decision is in every output record', () => {
+  it('protects a CSV and writes goods.acceptance next to the neutral goods summary', async () => {
+    const { runCli, tempDir, ndjson } = await import('./cli/_cli.js');
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = tempDir();
+    const keys = join(dir, 'keys.json');
+    expect((await runCli(['keygen', '-o', keys])).code).toBe(0);
+    const csv = join(dir, 'in.csv');
+    writeFileSync(
+      csv,
+      [
+        'id,recipient.name,recipient.phone,recipient.address,sender.name,sender.phone,sender.address,goods.description',
+        'ACC-1,Trần Thị Lan,0935 111 222 (chị Lan),"Số 5 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM",Shop,028 3812 3456,"47 Lê Lợi, Quận 1, TP.HCM",Sạc dự phòng 20000mAh',
+        'ACC-2,Trần Thị Lan,0935111222 hoặc 0905222333,"Số 5 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM",Shop,028 3812 3456,"47 Lê Lợi, Quận 1, TP.HCM",Que thử thai Quickstick',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out.ndjson');
+    const r = await runCli(['protect', csv, '--keys', keys, '-o', out]);
+    expect(r.code).toBe(0);
+    const [a, b] = ndjson(readFileSync(out, 'utf8')) as { goods: { category: string; flags: string[]; acceptance: { decision: string; reasons: string[] } }; sealed: Record<string, string> }[];
+    expect(a!.goods.acceptance).toEqual({ decision: 'road-only', reasons: ['dangerous-goods'] });
+    expect(b!.goods).toEqual({ category: 'other', flags: [], acceptance: { decision: 'accept', reasons: [] } });
+    expect(Object.keys(b!.sealed)).toEqual(expect.arrayContaining(['goods.category', 'recipient.altPhone']));
   });
 });

@@ -1,7 +1,7 @@
 /**
  * One client process of the Redis ledger benchmark. Connects (ioredis `Redis` or `Cluster`),
- * issues one token per waybill of its own, tells the parent it is ready, and on `go` redeems
- * tokens with `concurrency` redemptions in flight for `durationMs`. Reports the count.
+ * issues one token per waybill of its own, tells the parent it is ready, and on each `go` redeems
+ * tokens with `concurrency` redemptions in flight for `durationMs` and reports the count.
  * Config comes in the WS_BENCH env variable as JSON.
  */
 import { Cluster, Redis } from 'ioredis';
@@ -39,7 +39,12 @@ const jobs = Array.from({ length: N }, (_, i) => {
 });
 
 process.send!({ ready: true });
-process.once('message', async () => {
+// Each `go` message runs one timed round and reports it; `stop` ends the process.
+process.on('message', async (msg) => {
+  if (msg === 'stop') {
+    client.disconnect();
+    process.exit(0);
+  }
   let ok = 0;
   let failed = 0;
   let next = 0;
@@ -56,8 +61,5 @@ process.once('message', async () => {
     }
   };
   await Promise.all(Array.from({ length: cfg.concurrency }, loop));
-  process.send!({ ok, failed }, () => {
-    client.disconnect();
-    process.exit(0);
-  });
+  process.send!({ ok, failed });
 });

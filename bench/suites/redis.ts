@@ -53,36 +53,60 @@ async function stats(ports: number[]): Promise<{ scripts: number; commands: numb
   return { scripts, commands };
 }
 
-async function redeemRate(t: Target, durationMs: number, replicas: number): Promise<{ perSec: number; scripts: number; commands: number; ok: number }> {
+interface Round {
+  perSec: number;
+  scripts: number;
+  commands: number;
+}
+
+/** Client processes, connected and ready; `round()` runs one timed round across all of them. */
+async function clients(t: Target, durationMs: number, replicas: number): Promise<{ round(): Promise<Round>; stop(): void }> {
   const keyring = JSON.stringify(Keyring.generate().export());
-  const prefix = `bench${Date.now() % 1e6}:`;
+  const prefix = `bench${Date.now() % 1e6}${replicas}:`;
   const kids: ChildProcess[] = [];
+  const stop = (): void => {
+    for (const k of kids) if (k.exitCode === null) k.kill('SIGKILL');
+  };
   try {
     const ready: Promise<void>[] = [];
     for (let worker = 0; worker < REDIS_BENCH_CLIENTS; worker++) {
       const cfg = { mode: t.mode, ports: t.ports, durationMs, concurrency: REDIS_BENCH_CONCURRENCY, worker, replicas, keyring, prefix };
       const kid = fork(WORKER, [], { env: { ...process.env, WS_BENCH: JSON.stringify(cfg) }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       kids.push(kid);
-      ready.push(new Promise((resolve, reject) => {
-        kid.once('message', () => resolve());
-        kid.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
-      }));
+      ready.push(
+        new Promise((resolve, reject) => {
+          kid.once('message', () => resolve());
+          kid.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
+        }),
+      );
     }
     await Promise.all(ready);
-    const before = await stats(t.masters);
-    const done = kids.map((k) => new Promise<{ ok: number; failed: number }>((resolve) => k.once('message', (m) => resolve(m as { ok: number; failed: number }))));
-    const t0 = performance.now();
-    for (const k of kids) k.send('go');
-    const results = await Promise.all(done);
-    const elapsed = performance.now() - t0;
-    const after = await stats(t.masters);
-    const ok = results.reduce((a, r) => a + r.ok, 0);
-    const failed = results.reduce((a, r) => a + r.failed, 0);
-    if (failed > 0) throw new Error(`${failed} redemptions failed during the benchmark`);
-    return { perSec: (ok / elapsed) * 1000, scripts: (after.scripts - before.scripts) / ok, commands: (after.commands - before.commands) / ok, ok };
-  } finally {
-    for (const k of kids) if (k.exitCode === null) k.kill('SIGKILL');
+  } catch (e) {
+    stop();
+    throw e;
   }
+  return {
+    stop,
+    async round() {
+      const before = await stats(t.masters);
+      const done = kids.map((k) => new Promise<{ ok: number; failed: number }>((resolve) => k.once('message', (m) => resolve(m as { ok: number; failed: number }))));
+      const t0 = performance.now();
+      for (const k of kids) k.send('go');
+      const results = await Promise.all(done);
+      const elapsed = performance.now() - t0;
+      const after = await stats(t.masters);
+      const ok = results.reduce((a, r) => a + r.ok, 0);
+      const failed = results.reduce((a, r) => a + r.failed, 0);
+      if (failed > 0) throw new Error(`${failed} redemptions failed during the benchmark`);
+      return { perSec: (ok / elapsed) * 1000, scripts: (after.scripts - before.scripts) / ok, commands: (after.commands - before.commands) / ok };
+    },
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 async function rawEvalsha(t: Target, requests: number): Promise<number> {
@@ -103,24 +127,41 @@ async function rawEvalsha(t: Target, requests: number): Promise<number> {
   return rates.reduce((a, r) => a + r, 0);
 }
 
-async function compare(t: Target, label: string, durationMs: number, replicas: number): Promise<SuiteResult[]> {
-  const ours = await redeemRate(t, durationMs, replicas);
-  const raw = await rawEvalsha(t, Math.max(20_000, Math.round(ours.perSec * (durationMs / 1000) * 2)));
+/** Interleave rounds of ours and of redis-benchmark; report medians and the median per-round ratio. */
+async function compare(t: Target, label: string, durationMs: number, replicas: number, rounds: number): Promise<SuiteResult[]> {
+  const c = await clients(t, durationMs, replicas);
+  const ours: Round[] = [];
+  const raws: number[] = [];
+  try {
+    await c.round(); // warm-up: connections, script load, JIT
+    for (let r = 0; r < rounds; r++) {
+      const o = await c.round();
+      ours.push(o);
+      raws.push(await rawEvalsha(t, Math.max(10_000, Math.round(o.perSec * (durationMs / 1000) * 3))));
+    }
+  } finally {
+    c.stop();
+  }
+  const perSec = median(ours.map((o) => o.perSec));
+  const raw = median(raws);
+  const ratio = median(ours.map((o, i) => o.perSec / raws[i]!));
+  const scripts = median(ours.map((o) => o.scripts));
+  const commands = median(ours.map((o) => o.commands));
   const id = `redis-${t.mode}${replicas ? `-replicas${replicas}` : ''}`;
   return [
     {
       id: `${id}-vs-raw-evalsha`,
-      title: `redeem on ${label}${replicas ? `, replicas: ${replicas} (WAIT)` : ''}, ${REDIS_BENCH_CLIENTS} client processes, vs redis-benchmark raw EVALSHA (ratio = ours / raw)`,
-      ours: measured(`redeemRevealToken (RedisLedger${replicas ? `, replicas: ${replicas}` : ''})`, ours.perSec),
+      title: `redeem on ${label}${replicas ? `, replicas: ${replicas} (WAIT)` : ''}, ${REDIS_BENCH_CLIENTS} client processes, vs redis-benchmark raw EVALSHA (ratio = ours / raw, median of ${rounds} interleaved rounds)`,
+      ours: measured(`redeemRevealToken (RedisLedger${replicas ? `, replicas: ${replicas}` : ''})`, perSec),
       peer: measured('redis-benchmark EVALSHA', raw),
-      ratio: ours.perSec / raw,
+      ratio,
     },
     {
       id: `${id}-round-trips`,
-      title: `redeem on ${label}${replicas ? `, replicas: ${replicas}` : ''}: Redis round trips per redemption (${ours.commands.toFixed(1)} Redis commands run, inside the script${replicas ? ' plus WAIT' : ''})`,
-      ours: measured('round trips per redemption', ours.scripts),
-      ratio: ours.scripts,
-      // One script per redemption; the first call of each connection adds a NOSCRIPT retry.
+      title: `redeem on ${label}${replicas ? `, replicas: ${replicas}` : ''}: Redis round trips per redemption (${commands.toFixed(1)} Redis commands run, inside the script${replicas ? ' plus WAIT' : ''})`,
+      ours: measured('round trips per redemption', scripts),
+      ratio: scripts,
+      // One script per redemption (the NOSCRIPT reload happens in the warm-up round).
       bound: { max: 1.01 },
     },
   ];
@@ -133,12 +174,13 @@ export async function redisSuite(opts: HarnessOptions = {}): Promise<SuiteResult
     process.stderr.write(`bench: redis skipped: ${missing.join(', ')} not on PATH (apt-get install redis-server)\n`);
     return [];
   }
-  const durationMs = Math.max(2_000, (opts.rounds ?? 9) * (opts.sliceMs ?? 400));
+  const durationMs = Math.max(1_000, 3 * (opts.sliceMs ?? 400));
+  const rounds = 5;
   const out: SuiteResult[] = [];
   const single = await startRedis({ appendfsync: 'everysec' });
   try {
     const t: Target = { mode: 'single', ports: [single.port], masters: [single.port], tags: ['w'] };
-    out.push(...(await compare(t, 'one redis-server (AOF everysec)', durationMs, 0)));
+    out.push(...(await compare(t, 'one redis-server (AOF everysec)', durationMs, 0, rounds)));
   } finally {
     await single.stop();
   }
@@ -150,8 +192,8 @@ export async function redisSuite(opts: HarnessOptions = {}): Promise<SuiteResult
       if (!owner.has(m.port)) owner.set(m.port, `w${i}`);
     }
     const t: Target = { mode: 'cluster', ports: cluster.nodes.map((n) => n.port), masters: [...owner.keys()], tags: [...owner.values()] };
-    out.push(...(await compare(t, 'a 3×2 Redis Cluster (AOF always)', durationMs, 0)));
-    out.push(...(await compare(t, 'a 3×2 Redis Cluster (AOF always)', durationMs, 1)));
+    out.push(...(await compare(t, 'a 3×2 Redis Cluster (AOF always)', durationMs, 0, rounds)));
+    out.push(...(await compare(t, 'a 3×2 Redis Cluster (AOF always)', durationMs, 1, rounds)));
   } finally {
     await cluster.stop();
   }

@@ -146,7 +146,8 @@ function compactParts(key: string): string[] | null {
 }
 
 function wordKeyOf(key: string, ascii = false): WordKey {
-  if (ascii) {
+  // A compact code starts with a letter and ends with a digit (`p7q3`).
+  if (ascii && key.length >= 4 && key.charCodeAt(key.length - 1) <= 57 && key.charCodeAt(0) > 57) {
     const parts = compactParts(key);
     if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts };
   }
@@ -270,7 +271,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   }
   if (steps) steps.n += codePoints;
   const merged = mergeSpelledOut(out);
-  markParens(merged);
+  markParens(merged, text);
   markNoise(merged, text);
   return merged;
 }
@@ -331,7 +332,8 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
 }
 
 /** Marks tokens inside parentheses or brackets (nesting counted, unbalanced closers ignored). */
-function markParens(tokens: Token[]): void {
+function markParens(tokens: Token[], text: string): void {
+  if (text.indexOf('(') < 0 && text.indexOf('[') < 0) return;
   let depth = 0;
   for (const t of tokens) {
     const sep = t.sep;
@@ -374,15 +376,19 @@ export function startsWithDigit(key: string): boolean {
  * a house number, a street or a unit.
  */
 function markNoise(tokens: Token[], text: string): void {
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.brk) continue;
     const next = tokens[i + 1];
-    const ends = next === undefined || next.brk || next.paren !== t.paren;
-    // `cũ` (former) after a name, before the end of its segment: `TP Thủ Đức cũ`, `(Vĩnh Phúc cũ)`.
-    // Only with its tilde: `Cư`, `Cù`, `Củ` also fold to `cu` and end many names (`An Cư`).
-    if (t.key === 'cu' && i > 0 && !tokens[i - 1]!.noise && !t.brk && ends && isCuWithTilde(text.slice(t.start, t.end))) t.noise = true;
-    // An English unit word after a name (not `District 5`): `Tan Binh District`, `Hanoi City`.
-    else if (EN_SUFFIXES.has(t.key) && i > 0 && !t.brk && (next === undefined || !startsWithDigit(next.key))) t.noise = true;
+    if (t.key === 'cu') {
+      // `cũ` (former) after a name, before the end of its segment: `TP Thủ Đức cũ`, `(Vĩnh Phúc cũ)`.
+      // Only with its tilde: `Cư`, `Cù`, `Củ` also fold to `cu` and end many names (`An Cư`).
+      const ends = next === undefined || next.brk || next.paren !== t.paren;
+      if (ends && !tokens[i - 1]!.noise && isCuWithTilde(text.slice(t.start, t.end))) t.noise = true;
+    } else if (t.key.length >= 4 && EN_SUFFIXES.has(t.key) && (next === undefined || !startsWithDigit(next.key))) {
+      // An English unit word after a name (not `District 5`): `Tan Binh District`, `Hanoi City`.
+      t.noise = true;
+    }
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -10,11 +10,11 @@
  * wards2025        01:4PBa Đình;4PNgọc Hà;… \n …               province:deltaTypeName[|en];…
  * provincesLegacy  01|C|Hà Nội||01 \n …                        code|type|name|en|to2025
  * legacy           01:1QBa Đình=1PPhúc Xá>2p;3PTrúc Bạch>4;…#… one line per province; districts '#'
- * history          79:lbQ2>l9.1;…  \n 79/775:lbbP01>lbe.6;…   one line per province (districts) or
+ * history          79:lbQ2;…  \n 79/775:lbbP1>-3;…         one line per province (districts) or
  *                                                              province/district (wards); tail
- *                                                              `>successor.snapshot`, successor as a
- *                                                              signed base-36 delta from the unit's
- *                                                              code, empty when it kept its code
+ *                                                              `>successor[,also…]` as signed base-36
+ *                                                              deltas from the unit's code, absent
+ *                                                              when it kept its code
  * ```
  * @module
  * @internal
@@ -33,10 +33,7 @@ export interface PackedGazetteer {
   readonly history?: string;
 }
 
-/** Snapshot dates a historical unit can have been last seen in, by index (see `history` records). */
-export const HISTORY_SNAPSHOTS: readonly string[] = [
-  '2017-10-15', '2020-02-02', '2021-08-01', '2022-05-05', '2022-12-17', '2023-04-08', '2024-11-09',
-];
+
 
 const TYPE_LETTER: Readonly<Record<UnitType, string>> = {
   'thanh-pho': 'C',
@@ -129,11 +126,9 @@ function packHistory(h: NonNullable<GazetteerInput['historyLegacy']>, rec: (u: G
     list.sort((a, b) => Number(a.code) - Number(b.code) || (a.name < b.name ? -1 : 1));
     let prev = 0;
     const recs = list.map((u) => {
-      const idx = HISTORY_SNAPSHOTS.indexOf(u.lastSeen);
-      if (idx < 0) throw new Error('packed gazetteer: unknown snapshot');
       const delta = (c: string): string => (Number(c) - Number(u.code)).toString(36);
       const succ = (u.successor === u.code ? '' : delta(u.successor)) + (u.alsoInto ?? []).map((c) => `,${delta(c)}`).join('');
-      const r = `${rec(u, prev)}>${succ}.${idx}`;
+      const r = succ === '' ? rec(u, prev) : `${rec(u, prev)}>${succ}`;
       prev = Number(u.code);
       return r;
     });
@@ -159,10 +154,7 @@ function unpackHistory(s: string): HistoryInput[] {
       if (r.length === 0) continue;
       const d = readRec(r, prev);
       prev = d.code;
-      const dot = d.tail.lastIndexOf('.');
-      const [succ = '', ...also] = d.tail.slice(0, dot).split(',');
-      const lastSeen = HISTORY_SNAPSHOTS[Number(d.tail.slice(dot + 1))];
-      if (dot < 0 || lastSeen === undefined) throw new Error('packed gazetteer: bad history record');
+      const [succ = '', ...also] = d.tail.split(',');
       const code = pad(d.code, width);
       const at = (x: string): string => pad(d.code + parseInt(x, 36), width);
       out.push({
@@ -173,7 +165,6 @@ function unpackHistory(s: string): HistoryInput[] {
         parent,
         successor: succ === '' ? code : at(succ),
         ...(also.length > 0 ? { alsoInto: also.map(at) } : {}),
-        lastSeen,
       });
     }
   }

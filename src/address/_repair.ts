@@ -12,7 +12,7 @@
  */
 
 import { withinOneEdit } from './_index.js';
-import { cutAfterLetters, type Token } from './_normalize.js';
+import { cutAfterLetters, startsWithDigit, type Token } from './_normalize.js';
 
 /** Unit words that may be glued in front of a name, longest first. */
 const GLUED_UNIT_WORDS: readonly string[] = ['thanhpho', 'thitran', 'phuong', 'huyen', 'thixa', 'quan', 'tinh', 'xa'];
@@ -63,7 +63,16 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     const n = tokens[i + 1];
     // A word broken in two by a space: join with the next when together they are a word and one
     // part alone is not (or together they are a unit word: `Hu yện`, `Tĩ nh`).
-    if (!t.noise && n !== undefined && !n.brk && !n.noise && n.sep === ' ' && letters(t.key) && letters(n.key)) {
+    if (
+      !t.noise &&
+      n !== undefined &&
+      !n.brk &&
+      !n.noise &&
+      n.sep === ' ' &&
+      (!known || t.key.length <= 3 || n.key.length <= 3 || !words.has(n.key)) &&
+      letters(t.key) &&
+      letters(n.key)
+    ) {
       const k = t.key + n.key;
       if (words.has(k) && (!known || !words.has(n.key) || (k.length >= 4 && unitWords.has(k)))) {
         push(i, [withKey(t, k, t.start, n.end)]);
@@ -76,7 +85,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       continue;
     }
     // Digit look-alikes.
-    if (hasDigitAndLetter(t.key)) {
+    if (!startsWithDigit(t.key) && hasDigitAndLetter(t.key)) {
       const k = t.key.replace(/0/g, 'o').replace(/1/g, 'l');
       if (words.has(k)) {
         push(i, [withKey(t, k)]);

@@ -38,7 +38,7 @@ export interface GazetteerInput {
    * Legacy districts and wards abolished or renamed before 2025-03 (optional). `parent` is the
    * province code (districts) or the district code as it was then (wards, possibly a historical
    * district); `successor` is the code, at the same level in the 2025-03 legacy list, of the unit it
-   * went into; `lastSeen` the last snapshot date that listed it.
+   * went into.
    */
   readonly historyLegacy?: ReadonlyArray<
     GazetteerUnitInput & {
@@ -48,7 +48,6 @@ export interface GazetteerInput {
       readonly successor: string;
       /** Districts only: other current districts that received some of its wards. */
       readonly alsoInto?: readonly string[];
-      readonly lastSeen: string;
     }
   >;
 }

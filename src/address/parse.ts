@@ -49,6 +49,10 @@ interface Ctx {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly gz: Gazetteer;
+  /** Every word of the gazetteer's names (the vocabulary that confirms a repair). */
+  readonly words: ReadonlySet<string>;
+  /** Misspelt names are looked for (second pass only: exact readings come first). */
+  readonly fuzzy: boolean;
   readonly tries: KeyTries;
   readonly steps: { n: number };
 }
@@ -118,9 +122,9 @@ function landmarkBefore(tokens: readonly Token[], s: number): boolean {
   return prev.key === 'dien' && s >= 2 && !prev.brk && tokens[s - 2]!.key === 'doi';
 }
 
+/** A match sits inside parentheses when its first or last word does (names do not span a bracket). */
 function parenIn(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (tokens[k]!.paren) return true;
-  return false;
+  return tokens[from]!.paren || tokens[to - 1]!.paren;
 }
 
 const NUMBER_JOINERS: ReadonlySet<string> = new Set(['/', '\\', '-']);
@@ -137,11 +141,99 @@ function preferCurrent(cand: GazetteerEntry[]): GazetteerEntry[] {
   return current > 0 && current < cand.length ? cand.filter((e) => e.successor === null) : cand;
 }
 
+/**
+ * `sub` when it dropped something, else `list` itself: keeps the gazetteer's own (immutable) lists
+ * where nothing was filtered out, so per-list caches (scopes) hit.
+ */
+function same(list: readonly GazetteerEntry[], sub: GazetteerEntry[]): GazetteerEntry[] {
+  return sub.length === list.length ? (list as GazetteerEntry[]) : sub;
+}
+
+/** Entry lists longer than this are grouped by place before filtering (see {@link groupedBy}). */
+const LONG_LIST = 12;
+
+const byProvince = new WeakMap<readonly GazetteerEntry[], Map<string, GazetteerEntry[]>>();
+const byDistrict = new WeakMap<readonly GazetteerEntry[], Map<string, GazetteerEntry[]>>();
+
+/**
+ * A long entry list grouped by `scheme:province` or by legacy district, built once per list (the
+ * lists are the gazetteer's own, immutable).
+ */
+function groupedBy(list: readonly GazetteerEntry[], district: boolean): Map<string, GazetteerEntry[]> {
+  const cache = district ? byDistrict : byProvince;
+  let m = cache.get(list);
+  if (m === undefined) {
+    m = new Map();
+    for (const e of list) {
+      const k = district ? (e.district ?? '') : `${e.unit.scheme}:${e.province}`;
+      const g = m.get(k);
+      if (g === undefined) m.set(k, [e]);
+      else g.push(e);
+    }
+    cache.set(list, m);
+  }
+  return m;
+}
+
+const NO_ENTRIES: readonly GazetteerEntry[] = [];
+
+function gather(m: Map<string, GazetteerEntry[]>, keys: readonly string[], out: GazetteerEntry[]): void {
+  for (const k of keys) {
+    const g = m.get(k);
+    if (g !== undefined) for (const e of g) out.push(e);
+  }
+}
+
+/** The entries of `list` in the provinces of `scope` (either scheme). */
+function inScopeOf(scope: Scope): (list: readonly GazetteerEntry[]) => readonly GazetteerEntry[] {
+  return (list) => {
+    const m = groupedBy(list, false);
+    const out: GazetteerEntry[] = [];
+    gather(m, scope.keys, out);
+    return out.length === 0 ? NO_ENTRIES : out;
+  };
+}
+
+/** The entries of `list` in the legacy districts `codes`, plus 2025 wards of `scope` when given. */
+function inDistrictsOf(codes: readonly string[], scope: Scope | null): (list: readonly GazetteerEntry[]) => readonly GazetteerEntry[] {
+  return (list) => {
+    const out: GazetteerEntry[] = [];
+    gather(groupedBy(list, true), codes, out);
+    if (scope !== null) {
+      const m = groupedBy(list, false);
+      for (const c of scope.p25) gather(m, [`2025:${c}`], out);
+    }
+    return out.length === 0 ? NO_ENTRIES : out;
+  };
+}
+
+/** Legacy district codes a district match stands for (a historical one: where it went). */
+function districtCodes(entries: readonly GazetteerEntry[]): string[] {
+  const out: string[] = [];
+  const add = (c: string): void => {
+    if (!out.includes(c)) out.push(c);
+  };
+  for (const d of entries) {
+    add(d.unit.code);
+    if (d.successor !== null) {
+      add(d.successor.unit.code);
+      for (const c of d.alsoInto) add(c);
+    }
+  }
+  return out;
+}
+
 /** What {@link matchesAt} returns when nothing matches; never modified. */
 const NO_MATCHES: Match[] = [];
 
 /** Every match of `level` ending at token `end`, longest first. */
-function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: GazetteerEntry) => boolean): Match[] {
+function matchesAt(
+  ctx: Ctx,
+  end: number,
+  level: UnitLevel,
+  accept: (e: GazetteerEntry) => boolean,
+  pre?: (list: readonly GazetteerEntry[]) => readonly GazetteerEntry[],
+): Match[] {
   const { tokens, gz } = ctx;
   let out: Match[] | null = null;
   // Walk the level's key trie leftwards one word per step: the words from `s` to `end` are a key
@@ -151,14 +243,16 @@ function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: Gazettee
   for (let len = 1; len <= gz.maxKeyWords && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
-    if (t.noise) break;
+    // Noise, and numbers of four or more digits (no unit name is one), end every name.
+    if (t.noise || (t.key.length >= 4 && isAllDigits(t.key))) break;
     ctx.steps.n++;
     node = node?.before?.get(t.match);
     const list = node?.entries;
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
     const stopAfter = t.brk && !t.dash;
     if (list !== undefined) {
-      let cand = list.filter(accept);
+      // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
+      let cand = same(list, (pre !== undefined && list.length > LONG_LIST ? pre(list) : list).filter(accept));
       if (cand.length > 0) {
         const prefix = unitWordBefore(ctx, s);
         let typeMismatch = false;
@@ -167,10 +261,10 @@ function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: Gazettee
           // A unit word of another level ("Phường Thanh Xuân") rules this level out.
           if (!prefix.classes.includes(level as UnitClass)) ok = false;
           const typed = cand.filter((e) => e.unit.type === prefix.type);
-          if (typed.length > 0) cand = typed;
+          if (typed.length > 0) cand = same(cand, typed);
           else typeMismatch = true;
         } else {
-          cand = cand.filter((e) => !e.numeric);
+          cand = same(cand, cand.filter((e) => !e.numeric));
           // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
           // "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
           if (streetBefore(tokens, s) || landmarkBefore(tokens, s)) ok = false;
@@ -197,7 +291,7 @@ function matchesAt(ctx: Ctx, end: number, level: UnitLevel, accept: (e: Gazettee
  * names. A match is returned only when exactly one name is that close: a misspelling is accepted
  * only when it is unique in its context.
  */
-function fuzzyMatchesAt(ctx: Ctx, end: number, level: UnitLevel, groups: readonly string[], accept: (e: GazetteerEntry) => boolean): Match[] {
+function fuzzyMatchesAt(ctx: Ctx, end: number, level: UnitLevel, scope: Scope | null, accept: (e: GazetteerEntry) => boolean): Match[] {
   const { tokens } = ctx;
   const idx = fuzzyIndex(ctx.gz);
   let found: Match | null = null;
@@ -208,12 +302,13 @@ function fuzzyMatchesAt(ctx: Ctx, end: number, level: UnitLevel, groups: readonl
     const t = tokens[s]!;
     if (t.noise || startsWithDigit(t.key)) break;
     key = len === 1 ? t.match : `${t.match} ${key}`;
+
     // A run that is exactly some unit's name is that name, not a misspelling of another.
     if (ctx.gz.wardKeys.has(key) || ctx.gz.districtKeys.has(key) || ctx.gz.provinceKeys.has(key)) {
       if (t.brk && !t.dash) break;
       continue;
     }
-    const buckets = level === 'province' ? [idx.province] : groups.map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
+    const buckets = level === 'province' || scope === null ? [idx.province] : groupsOf(scope, level).map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
     for (const b of buckets) {
       if (b === undefined) continue;
       for (let L = key.length - 1; L <= key.length + 1; L++) {
@@ -263,9 +358,20 @@ interface Scope {
   readonly cross25: readonly string[];
   /** Legacy province codes reached only through the 2025 → legacy province mapping. */
   readonly crossL: readonly string[];
+  /** `scheme:code` of every province in scope (see {@link groupedBy}). */
+  readonly keys: readonly string[];
 }
 
+/** Scopes by the gazetteer's own province entry lists (immutable), computed once per list. */
+const scopes = new WeakMap<readonly GazetteerEntry[], Scope>();
+
 function scopeOf(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scope {
+  let sc = scopes.get(provinces);
+  if (sc === undefined) scopes.set(provinces, (sc = computeScope(gz, provinces)));
+  return sc;
+}
+
+function computeScope(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scope {
   const p25: string[] = [];
   const pL: string[] = [];
   const cross25: string[] = [];
@@ -294,7 +400,10 @@ function scopeOf(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scope {
       }
     }
   }
-  return { p25, pL, cross25, crossL };
+  const keys: string[] = [];
+  for (const c of p25) keys.push(`2025:${c}`);
+  for (const c of pL) keys.push(`legacy:${c}`);
+  return { p25, pL, cross25, crossL, keys };
 }
 
 function inScope(scope: Scope, e: GazetteerEntry): boolean {
@@ -350,6 +459,10 @@ function nameKey(cache: Map<string, string>, keyOf: (s: string) => string, name:
 
 function pickWard(ctx: Ctx, m: Match): WardPick {
   let cand = narrow(ctx, m);
+  if (cand.length === 1) {
+    const only = cand[0]!;
+    return { ward: only, alt: null, ambiguous: [] };
+  }
   // A current unit of the same name beats a historical one; among historical ones, those that went
   // into the same current unit are one answer.
   let current = 0;
@@ -467,6 +580,11 @@ function wardOfOldDistrict(ctx: Ctx, entries: readonly GazetteerEntry[], w: Gaze
   return false;
 }
 
+function prefixedWardAt(ctx: Ctx, end: number, scope: Scope): boolean {
+  for (const m of matchesAt(ctx, end, 'ward', (e) => inScope(scope, e))) if (m.prefix !== null) return true;
+  return false;
+}
+
 function groupsOf(scope: Scope, level: UnitLevel): string[] {
   const g: string[] = [];
   if (level === 'ward') for (const c of scope.p25) g.push(`2025:${c}`);
@@ -478,8 +596,10 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
   const scope = scopeOf(ctx.gz, pm.entries);
   const e1 = leftEdge(ctx, pm.start);
   const inProvince = (e: GazetteerEntry): boolean => scope.pL.includes(e.province);
-  let districts = matchesAt(ctx, e1, 'district', inProvince);
-  if (districts.length === 0) districts = fuzzyMatchesAt(ctx, e1, 'district', groupsOf(scope, 'district'), inProvince);
+  const scoped = inScopeOf(scope);
+  let districts = matchesAt(ctx, e1, 'district', inProvince, scoped);
+  // A misspelt district is looked for only where no ward with its unit word explains the words.
+  if (ctx.fuzzy && districts.length === 0 && !prefixedWardAt(ctx, e1, scope)) districts = fuzzyMatchesAt(ctx, e1, 'district', scope, inProvince);
   // Longest match first across levels: a bare ward name must not cut a longer district name in two.
   let longestDistrict = 0;
   for (const d of districts) if (!d.fuzzy && d.end - d.nameStart > longestDistrict) longestDistrict = d.end - d.nameStart;
@@ -492,8 +612,8 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
         ? (e: GazetteerEntry): boolean => inScope(scope, e)
         : (e: GazetteerEntry): boolean =>
             e.unit.scheme === 'legacy' ? e.district !== null && hasDistrict(dm.entries, e.district) : inScope(scope, e) && wardOfOldDistrict(ctx, dm.entries, e);
-    let wards = matchesAt(ctx, e2, 'ward', acceptWard);
-    if (wards.length === 0) wards = fuzzyMatchesAt(ctx, e2, 'ward', groupsOf(scope, 'ward'), acceptWard);
+    let wards = matchesAt(ctx, e2, 'ward', acceptWard, dm === null ? scoped : inDistrictsOf(districtCodes(dm.entries), scope));
+    if (ctx.fuzzy && wards.length === 0) wards = fuzzyMatchesAt(ctx, e2, 'ward', scope, acceptWard);
     const minWard = dm === null ? longestDistrict : 0;
     for (let wi = -1; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
@@ -560,7 +680,13 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Readin
     const trusted = trustedBare(dm, skipped);
     if (!trusted && skipped) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
-    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district));
+    const wards = matchesAt(
+      ctx,
+      leftEdge(ctx, dm.start),
+      'ward',
+      (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district),
+      inDistrictsOf(districtCodes(dm.entries), null),
+    );
     for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
       if (!trusted && wm!.prefix === null) continue;
@@ -602,6 +728,11 @@ function trailingJunk(ctx: Ctx, end: number): number {
   }
 }
 
+/** An exact match outside parentheses. */
+function sound(m: Match | null): boolean {
+  return m !== null && !m.fuzzy && !m.paren;
+}
+
 /** Score lost per word skipped at the end (text after the province: landmarks, notes, hamlets). */
 const SKIP_PENALTY = 0.15;
 /** Skipping a word inside parentheses costs less: a remark there is expected. */
@@ -628,11 +759,14 @@ function bestReading(ctx: Ctx): { reading: Reading; skipped: number; score: numb
     for (let k = end; k < prevEnd; k++) penalty += ctx.tokens[k]!.noise ? 0 : ctx.tokens[k]!.paren ? SKIP_PAREN_PENALTY : SKIP_PENALTY;
     prevEnd = end;
     if (best !== null && MAX_SCORE - penalty <= bestScore) break;
+    // A reading with an exact province and ward, nothing skipped, is complete: nothing further left
+    // can explain more of the text.
+    if (best !== null && bestSkipped === 0 && sound(best.province) && best.pick?.ward && sound(best.ward)) break;
     const readings: Reading[] = [];
     // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
     let pm: Match | undefined = matchesAt(ctx, end, 'province', () => true)[0];
     // A misspelt province only at the end of a segment, and only with an exact unit under it.
-    if (pm === undefined && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', [], () => true)[0];
+    if (pm === undefined && ctx.fuzzy && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', null, () => true)[0];
     if (pm !== undefined) readingsUnderProvince(ctx, pm, readings);
     // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
     if (!haveProvince && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, readings);
@@ -680,6 +814,8 @@ function provinceFirst(ctx: Ctx): boolean {
   let segEnd = 1;
   while (segEnd < tokens.length && !tokens[segEnd]!.brk) segEnd++;
   if (segEnd >= tokens.length) return false;
+  // Cheap test first: some province name must end with the segment's last word.
+  if (keyTrie(ctx.tries, 'province').before?.has(tokens[segEnd - 1]!.match) !== true) return false;
   const pm = matchesAt(ctx, segEnd, 'province', () => true)[0];
   return pm !== undefined && pm.start === 0;
 }
@@ -818,6 +954,44 @@ export function resolveGazetteer(opts: unknown): Gazetteer {
   return g;
 }
 
+type Found = ReturnType<typeof bestReading>;
+
+/** True when some token holds a letter: only then can a word be repaired or a name be misspelt. */
+function hasLetters(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (!t.noise && !isAllDigits(t.key)) return true;
+  return false;
+}
+
+/** The best reading of `ctx`, trying segments in reverse order too when the text starts with a province. */
+function readAll(ctx: Ctx): { found: Found; used: Ctx } {
+  let found = bestReading(ctx);
+  let used = ctx;
+  if (provinceFirst(ctx)) {
+    const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, words: ctx.words, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
+    const rev = bestReading(rctx);
+    if (rev !== null && (found === null || rev.score > found.score)) {
+      found = rev;
+      used = rctx;
+    }
+  }
+  return { found, used };
+}
+
+/**
+ * An exact province and an exact ward, nothing skipped, and the ward either with its unit word or
+ * first in its segment (or after a number): no repair can read more. A bare ward after other words
+ * (`… Hu yện Diên Khánh`) may sit after a damaged unit word, so the second pass is tried.
+ */
+function complete(ctx: Ctx, f: Found): boolean {
+  if (f === null) return false;
+  const r = f.reading;
+  if (!(f.skipped === 0 && sound(r.province) && r.pick?.ward != null && sound(r.ward))) return false;
+  const w = r.ward!;
+  if (w.prefix !== null || w.start === 0 || ctx.tokens[w.start]!.brk) return true;
+  const before = ctx.tokens[w.start - 1]!;
+  return before.noise || startsWithDigit(before.key);
+}
+
 /**
  * Parse with a step counter, for the linear-growth test.
  * @internal
@@ -827,17 +1001,16 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const tokens = repairTokens(tokenize(text, steps), text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
-    const ctx: Ctx = { text, tokens, gz, tries: keyTries(gz), steps };
-    let found = bestReading(ctx);
-    let used = ctx;
-    if (provinceFirst(ctx)) {
-      const rctx: Ctx = { text, tokens: reverseSegments(ctx.tokens), gz, tries: ctx.tries, steps };
-      const rev = bestReading(rctx);
-      if (rev !== null && (found === null || rev.score > found.score)) {
-        found = rev;
-        used = rctx;
-      }
+    const words = nameWords(gz, UNIT_WORD_KEYS);
+    const tokens = tokenize(text, steps);
+    let { found, used } = readAll({ text, tokens, gz, words, fuzzy: false, tries: keyTries(gz), steps });
+    // Exact names first. Only when the text as typed does not read completely are damaged words
+    // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
+    // score higher (fuzzy matches pay for their doubt).
+    if (!complete(used, found) && hasLetters(tokens)) {
+      const repaired = repairTokens(tokens, text, words, UNIT_WORD_SET);
+      const alt = readAll({ text, tokens: repaired, gz, words, fuzzy: true, tries: used.tries, steps });
+      if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
     }
     return found === null ? EMPTY : build(used, found.reading, found.skipped);
   } catch (e) {

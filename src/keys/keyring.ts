@@ -14,8 +14,10 @@ import { randomBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { guard, WaybillShieldError } from '../errors.js';
 import { deriveSubkey, deriveEpochKey, type EpochPurpose, type KeyPurpose } from './purposes.js';
-import { EPOCH_LENGTHS, epochIdOfMonth, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
+import { EPOCH_LENGTHS, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
+
+//#region types and options
 
 /** The retention-epoch part of a serialised keyring. `live[].secret` is SECRET. */
 export interface KeyringEpochsJSON {
@@ -109,6 +111,10 @@ const MAX_EPOCHS = 2400;
 /** Highest key id accepted; ids are small integers so tokens can carry them in a few bits. */
 export const MAX_KEY_ID = 4095;
 
+//#endregion
+
+//#region secrets
+
 interface KeyEntry {
   readonly id: number;
   readonly root: Uint8Array;
@@ -199,6 +205,8 @@ function secretsOf(k: unknown): Secrets {
   if (!s) throw new WaybillShieldError('INVALID_KEYRING', 'not a Keyring made by Keyring.generate() or Keyring.fromJSON()');
   return s;
 }
+
+//#endregion
 
 /**
  * A set of root keys. Immutable: `rotate()` and `retire()` return a new keyring.
@@ -545,6 +553,8 @@ export function assertKeyring(k: unknown): asserts k is Keyring {
   secretsOf(k);
 }
 
+//#region retention epochs (internal)
+
 /**
  * The audit event recording one destroyed epoch: action `keys.shred`, waybill id `keyring`,
  * purpose `retention`, reason `epoch-YYYY-MM`.
@@ -580,12 +590,6 @@ export function epochMonthsOf(keyring: Keyring): EpochMonths | undefined {
 export function liveEpochs(keyring: Keyring): EpochId[] {
   const e = secretsOf(keyring).epochs;
   return e ? [...e.live.keys()].reverse() : [];
-}
-
-/** The epoch holding month index `month` in this keyring's epoch length. @internal */
-export function keyringEpochOfMonth(keyring: Keyring, month: number): EpochId | undefined {
-  const e = secretsOf(keyring).epochs;
-  return e ? epochIdOfMonth(month, e.months) : undefined;
 }
 
 /**
@@ -624,3 +628,5 @@ export function epochMac(keyring: Keyring, purpose: EpochPurpose, keyId: number 
   for (const p of parts) h.update(p);
   return { id: k.id, mac: h.digest() };
 }
+
+//#endregion

@@ -35,8 +35,15 @@ if n == 1 or n >= max or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIR
 return 1
 `);
 
-// KEYS[1] failure counter. Refund one attempt, never below zero.
-export const RELEASE = script(`${LATE}
+// KEYS[1] failure counter; ARGV[1] max failures. Returns 1 (locked) or 0, changing nothing.
+export const LOCKED = script(`
+if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 1 end
+return 0
+`);
+
+// KEYS[1] failure counter. Refund one attempt, never below zero. No deadline: a refund only
+// follows an attempt that was counted in time, and a late refund still undoes that count.
+export const RELEASE = script(`
 local n = tonumber(redis.call('GET', KEYS[1]) or '0')
 if n <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
 return 1

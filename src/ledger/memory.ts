@@ -112,6 +112,14 @@ export class MemoryLedger implements RevealLedger {
     return 'ok';
   }
 
+  /** {@inheritDoc RevealLedger.locked} */
+  async locked(waybillId: string, scope: FailureScope, maxFailures: number): Promise<boolean> {
+    checkWaybillId(waybillId);
+    checkScope(scope);
+    checkCount(maxFailures, 'maxFailures');
+    return (this.#failure(`f:${scope}:${waybillId}`, this.#now())?.n ?? 0) >= maxFailures;
+  }
+
   /** {@inheritDoc RevealLedger.release} */
   async release(waybillId: string, scope: FailureScope): Promise<void> {
     checkWaybillId(waybillId);

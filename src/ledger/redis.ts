@@ -8,13 +8,20 @@
  *   use carries a deadline (this process's clock plus `timeoutMs`) and does nothing once Redis's
  *   own `TIME` is past it. A script that sat in a socket buffer while Redis was stopped, slow or
  *   unreachable, and whose caller already gave up with `LEDGER_UNAVAILABLE`, runs as a no-op
- *   when Redis resumes. (Revocations have no deadline: a late revocation is what was asked.)
+ *   when Redis resumes. (Refunds and revocations have no deadline: run late, they still do
+ *   what was asked, and a refund only ever follows an attempt that was counted in time.)
  *   This needs the backend's and Redis's clocks within `timeoutMs` of each other (NTP);
  *   `check()` measures the skew.
  * - **Replication** (`replicas: n`): after each write that decides a redemption (a use taken, a
- *   revocation) the same connection sends `WAIT n timeoutMs`, pipelined with the script (one
- *   round trip). Fewer acknowledgements in time: the use is given back and the call fails
- *   closed with `LEDGER_UNAVAILABLE`. See SECURITY.md for the exact guarantee.
+ *   revocation) the same connection sends `ROLE` and `WAIT k timeoutMs`, pipelined with the
+ *   script (one round trip). `ROLE` tells how many replicas are online on the master that ran
+ *   the write. The write needs n acknowledgements, or, by default, as many as that master has
+ *   online when it has fewer than n (a master promoted by a failover, whose old master is down,
+ *   has none): redemptions then go on, unreplicated, and `check()` warns. With
+ *   `requireReplicas: true` it always needs n. Fewer acknowledgements in time: the use is given
+ *   back and the call fails closed with `LEDGER_UNAVAILABLE`. k is the count needed at this
+ *   master's last write (cached per master), so an unreplicated master answers at once. See
+ *   SECURITY.md for the exact guarantee.
  * - Every key gets a TTL (PEXPIRE / SET PX); nothing is stored forever.
  * - Key names put the waybill id in a `{hash tag}`, so all keys of one waybill share a Redis
  *   Cluster slot and multi-key scripts work under Cluster:
@@ -29,10 +36,11 @@
  * instead of queueing) and a small `maxRetriesPerRequest`; `timeoutMs` bounds every call anyway.
  * @module
  */
+import calculateSlot from 'cluster-key-slot';
 import { guard, WaybillShieldError } from '../errors.js';
 import { checkCount, checkScope, checkTokenId, checkTtl, checkWaybillId } from './_args.js';
 import { checkConsumeOptions } from './_options.js';
-import { ACQUIRE, CONSUME, RELEASE, REVOKE, UNCONSUME, type Script } from './_scripts.js';
+import { ACQUIRE, CONSUME, LOCKED, RELEASE, REVOKE, UNCONSUME, type Script } from './_scripts.js';
 import type { AcquireResult, ConsumeOptions, ConsumeResult, FailureScope, LedgerCheck, RevealLedger } from './types.js';
 
 export type { LedgerCheck } from './types.js';
@@ -42,6 +50,7 @@ export interface RedisLedgerPipeline {
   evalsha(sha1: string, numkeys: number, ...args: (string | number)[]): RedisLedgerPipeline;
   eval(script: string, numkeys: number, ...args: (string | number)[]): RedisLedgerPipeline;
   wait(numreplicas: number, timeout: number): RedisLedgerPipeline;
+  role(): RedisLedgerPipeline;
   exec(): Promise<[Error | null, unknown][] | null>;
 }
 
@@ -55,6 +64,8 @@ export interface RedisLedgerClient {
   call?(command: string, ...args: (string | number)[]): Promise<unknown>;
   /** An ioredis `Cluster`: its master connections, for `check()`. */
   nodes?(role: 'master'): RedisLedgerClient[];
+  /** An ioredis `Cluster`: slot → `host:port` of its master first, to cache replica counts per master. */
+  slots?: string[][];
 }
 
 /** Options for {@link RedisLedger}. */
@@ -70,9 +81,18 @@ export interface RedisLedgerOptions {
   timeoutMs?: number;
   /**
    * Replicas that must acknowledge each deciding write (default 0: asynchronous replication,
-   * a failover can lose the last writes). 1 to 16.
+   * a failover can lose the last writes). 0 to 16. A master with fewer than n replicas online
+   * needs only those it has (none: no wait), unless `requireReplicas` is set.
    */
   replicas?: number;
+  /**
+   * With `replicas: n`, always require n acknowledgements (default false). A master that has
+   * fewer than n replicas online, such as a replica just promoted by a failover while its old
+   * master is down, then fails every deciding write closed with `LEDGER_UNAVAILABLE` until
+   * enough replicas are online again. Without it such a master goes on unreplicated (a second
+   * failover before a replica rejoins can lose those writes) and `check()` warns.
+   */
+  requireReplicas?: boolean;
 }
 
 const PREFIX_RE = /^[A-Za-z0-9:_.-]{0,32}$/;
@@ -80,6 +100,12 @@ const MAX_REPLICAS = 16;
 
 function unavailable(): WaybillShieldError {
   return new WaybillShieldError('LEDGER_UNAVAILABLE', 'the Redis ledger could not be reached');
+}
+
+/** The replicas a master reports online in a `ROLE` reply, or null when the reply is not a master's. */
+function onlineReplicas(role: unknown): number | null {
+  if (!Array.isArray(role) || role[0] !== 'master' || !Array.isArray(role[2])) return null;
+  return role[2].length;
 }
 
 function notReplicated(): WaybillShieldError {
@@ -102,7 +128,7 @@ function badOption(path: string, rule: string): WaybillShieldError {
  * import Redis from 'ioredis';
  * import { RedisLedger } from 'waybill-shield/redis';
  * const client = new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
- * const ledger = new RedisLedger({ client, replicas: 1 });
+ * const ledger = new RedisLedger({ client, replicas: 1 }); // add requireReplicas: true to never go unreplicated
  * for (const w of (await ledger.check()).warnings) console.warn('ledger:', w);
  * const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, ledger });
  * ```
@@ -112,18 +138,22 @@ export class RedisLedger implements RevealLedger {
   readonly #prefix: string;
   readonly #timeoutMs: number;
   readonly #replicas: number;
+  readonly #requireReplicas: boolean;
+  /** Per master (`host:port`, or '' for a single node): acknowledgements needed at its last deciding write. */
+  readonly #needed = new Map<string, number>();
 
   /**
-   * @param opts - the client, key prefix, timeout and replicas
+   * @param opts - the client, key prefix, timeout, replicas and requireReplicas
    * @throws WaybillShieldError `INVALID_INPUT` for a missing client, a bad prefix, timeout or
-   *   replica count, or a client without `pipeline` when `replicas` is set. Nothing else
+   *   replica count, a non-boolean `requireReplicas` or one without `replicas`, or a client
+   *   without `pipeline` when `replicas` is set. Nothing else
    *   escapes: a throwing getter or proxy in the options is `INVALID_INPUT` too.
    */
   constructor(opts: RedisLedgerOptions) {
     const o = guard('INVALID_INPUT', 'RedisLedger: options are invalid', () => {
       if (opts === null || typeof opts !== 'object') throw badOption('opts', 'type');
       // Read every option once: a getter cannot answer differently later.
-      const { client, prefix = 'wsl:', timeoutMs = 2_000, replicas = 0 } = opts;
+      const { client, prefix = 'wsl:', timeoutMs = 2_000, replicas = 0, requireReplicas = false } = opts;
       if (client === null || typeof client !== 'object') throw badOption('client', 'type');
       const evalsha = client.evalsha;
       const evalFn = client.eval;
@@ -131,13 +161,16 @@ export class RedisLedger implements RevealLedger {
       if (typeof prefix !== 'string' || !PREFIX_RE.test(prefix)) throw badOption('prefix', 'format');
       checkTtl(timeoutMs, 'timeoutMs');
       if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0 || replicas > MAX_REPLICAS) throw badOption('replicas', 'integer');
+      if (typeof requireReplicas !== 'boolean') throw badOption('requireReplicas', 'type');
+      if (requireReplicas && replicas === 0) throw badOption('requireReplicas', 'needs replicas');
       if (replicas > 0 && typeof client.pipeline !== 'function') throw badOption('client', 'pipeline');
-      return { client, prefix, timeoutMs, replicas };
+      return { client, prefix, timeoutMs, replicas, requireReplicas };
     });
     this.#client = o.client;
     this.#prefix = o.prefix;
     this.#timeoutMs = o.timeoutMs;
     this.#replicas = o.replicas;
+    this.#requireReplicas = o.requireReplicas;
   }
 
   /** {@inheritDoc RevealLedger.acquire} */
@@ -152,11 +185,21 @@ export class RedisLedger implements RevealLedger {
     throw unavailable();
   }
 
+  /** {@inheritDoc RevealLedger.locked} */
+  async locked(waybillId: string, scope: FailureScope, maxFailures: number): Promise<boolean> {
+    checkWaybillId(waybillId);
+    checkScope(scope);
+    checkCount(maxFailures, 'maxFailures');
+    const { reply } = await this.#run(LOCKED, [this.#key(waybillId, `f:${scope}`)], [maxFailures], { deadline: false, wait: false });
+    if (reply !== 0 && reply !== 1) throw unavailable();
+    return reply === 1;
+  }
+
   /** {@inheritDoc RevealLedger.release} */
   async release(waybillId: string, scope: FailureScope): Promise<void> {
     checkWaybillId(waybillId);
     checkScope(scope);
-    const { reply } = await this.#run(RELEASE, [this.#key(waybillId, `f:${scope}`)], [], { deadline: true, wait: false });
+    const { reply } = await this.#run(RELEASE, [this.#key(waybillId, `f:${scope}`)], [], { deadline: false, wait: false });
     if (reply !== 1) throw unavailable();
   }
 
@@ -169,9 +212,9 @@ export class RedisLedger implements RevealLedger {
     const o = checkConsumeOptions(opts);
     const useKey = this.#key(waybillId, `u:${tokenId}`);
     const keys = [this.#key(waybillId, `f:${o.lock?.scope ?? 'reveal'}`), this.#key(waybillId, 'rw'), this.#key(waybillId, `rt:${tokenId}`), useKey];
-    const { reply, acks } = await this.#run(CONSUME, keys, [maxUses, ttlMs, o.lock?.maxFailures ?? 0, o.revocable ? 1 : 0], { deadline: true, wait: true });
+    const { reply, acks, needed } = await this.#run(CONSUME, keys, [maxUses, ttlMs, o.lock?.maxFailures ?? 0, o.revocable ? 1 : 0], { deadline: true, wait: true });
     if (reply !== 'ok' && reply !== 'use-limit' && reply !== 'revoked' && reply !== 'locked') throw unavailable();
-    if (reply === 'ok' && acks < this.#replicas) {
+    if (reply === 'ok' && acks < needed) {
       // The use may be lost in a failover: give it back (best effort) and fail closed.
       try {
         await this.#run(UNCONSUME, [useKey], [], { deadline: false, wait: false });
@@ -243,7 +286,14 @@ export class RedisLedger implements RevealLedger {
     const counts = reports.map((r) => r.replicas);
     const replicas = counts.some((c) => c === null) ? null : Math.min(...(counts as number[]));
     if (this.#replicas > 0 && (replicas === null || replicas < this.#replicas)) {
-      warnings.push(`replicas: ${this.#replicas} is set but a master has ${replicas ?? 'an unknown number of'} connected replicas; deciding writes will fail closed`);
+      const has = `replicas: ${this.#replicas} is set but a master has ${replicas ?? 'an unknown number of'} connected replicas`;
+      warnings.push(
+        this.#requireReplicas
+          ? `${has}; with requireReplicas its deciding writes fail closed until enough replicas are online`
+          : `${has}; its deciding writes wait only for the replicas it has, so until a replica rejoins a second failover can lose them (requireReplicas: true fails closed instead)`,
+      );
+    } else if (this.#replicas > 0 && !this.#requireReplicas && [...this.#needed.values()].some((k) => k < this.#replicas)) {
+      warnings.push(`replicas: ${this.#replicas} is set but a recent deciding write was confirmed by fewer replicas, because its master had fewer online`);
     }
     if (this.#replicas === 0 && replicas !== null && replicas > 0) {
       warnings.push('replicas are connected but the replicas option is 0: a failover can lose the last writes (set replicas: 1)');
@@ -261,9 +311,9 @@ export class RedisLedger implements RevealLedger {
   }
 
   async #revoke(key: string, ttlMs: number): Promise<void> {
-    const { reply, acks } = await this.#run(REVOKE, [key], [ttlMs], { deadline: false, wait: true });
+    const { reply, acks, needed } = await this.#run(REVOKE, [key], [ttlMs], { deadline: false, wait: true });
     if (reply !== 1) throw unavailable();
-    if (acks < this.#replicas) throw notReplicated();
+    if (acks < needed) throw notReplicated();
   }
 
   async #checkNode(node: RedisLedgerClient): Promise<{ unreachable: boolean; aof: boolean | null; fsync: string | null; replicas: number | null; skewMs: number | null }> {
@@ -315,28 +365,45 @@ export class RedisLedger implements RevealLedger {
     }
   }
 
+  /** The cache key of the master serving `key`: `host:port` on a Cluster, '' on a single node. */
+  #masterOf(key: string): string {
+    const slots = this.#client.slots;
+    if (!Array.isArray(slots)) return '';
+    const slot = calculateSlot(key);
+    return slots[slot]?.[0] ?? `slot:${slot}`;
+  }
+
   /**
    * Run a script. `deadline`: pass now + timeoutMs as ARGV[1] (the script refuses to act past
-   * it). `wait`: with `replicas` set, pipeline `WAIT replicas timeoutMs` on the same connection
-   * and report its acknowledgements.
+   * it). `wait`: with `replicas` set, pipeline `ROLE` and `WAIT k timeoutMs` on the same
+   * connection; report the acknowledgements and how many were needed: `replicas`, or with
+   * fewer online and no `requireReplicas`, the online count. k is the count needed at the same
+   * master's last write, so a degraded master answers at once; when more are needed now than k
+   * waited for, the call fails closed (a retry waits for the new count).
    */
-  async #run(s: Script, keys: string[], args: (string | number)[], how: { deadline: boolean; wait: boolean }): Promise<{ reply: unknown; acks: number }> {
+  async #run(s: Script, keys: string[], args: (string | number)[], how: { deadline: boolean; wait: boolean }): Promise<{ reply: unknown; acks: number; needed: number }> {
     const client = this.#client;
     const wait = how.wait && this.#replicas > 0;
     const argv = how.deadline ? [Date.now() + this.#timeoutMs, ...args] : args;
-    const once = async (byText: boolean): Promise<{ reply: unknown; acks: number }> => {
+    const master = wait ? this.#masterOf(keys[0]!) : '';
+    const once = async (byText: boolean): Promise<{ reply: unknown; acks: number; needed: number }> => {
       if (!wait) {
         const reply = byText ? await client.eval(s.src, keys.length, ...keys, ...argv) : await client.evalsha(s.sha, keys.length, ...keys, ...argv);
-        return { reply, acks: 0 };
+        return { reply, acks: 0, needed: 0 };
       }
+      const k = this.#requireReplicas ? this.#replicas : Math.min(this.#replicas, this.#needed.get(master) ?? this.#replicas);
       const p = client.pipeline!();
-      (byText ? p.eval(s.src, keys.length, ...keys, ...argv) : p.evalsha(s.sha, keys.length, ...keys, ...argv)).wait(this.#replicas, this.#timeoutMs);
+      (byText ? p.eval(s.src, keys.length, ...keys, ...argv) : p.evalsha(s.sha, keys.length, ...keys, ...argv)).role().wait(k, this.#timeoutMs);
       const out = await p.exec();
-      if (!Array.isArray(out) || out.length !== 2) throw unavailable();
-      const [[scriptErr, reply], [waitErr, acks]] = out as [[Error | null, unknown], [Error | null, unknown]];
+      if (!Array.isArray(out) || out.length !== 3) throw unavailable();
+      const [[scriptErr, reply], [roleErr, role], [waitErr, acks]] = out as [[Error | null, unknown], [Error | null, unknown], [Error | null, unknown]];
       if (scriptErr) throw scriptErr;
       if (waitErr || typeof acks !== 'number') throw unavailable();
-      return { reply, acks };
+      // ROLE refused or unreadable (a managed Redis may forbid it): the online count is unknown, need n.
+      const online = roleErr ? null : onlineReplicas(role);
+      const needed = this.#requireReplicas || online === null ? this.#replicas : Math.min(this.#replicas, online);
+      this.#needed.set(master, needed);
+      return { reply, acks, needed };
     };
     return this.#bounded(async () => {
       try {

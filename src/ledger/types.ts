@@ -72,6 +72,13 @@ export interface RevealLedger {
    * limit, so a lockout lasts a full window.
    */
   acquire(waybillId: string, scope: FailureScope, maxFailures: number, windowMs: number): Promise<AcquireResult>;
+  /**
+   * Whether the waybill's `scope` counter holds `maxFailures` or more attempts, without counting
+   * anything: for a check that must refuse a correct answer while locked but count only wrong
+   * ones (`callerCheck`). Optional for custom ledgers; without it `callerCheck` counts the
+   * attempt and refunds it.
+   */
+  locked?(waybillId: string, scope: FailureScope, maxFailures: number): Promise<boolean>;
   /** Refund one attempt of `scope`. Never goes below zero. */
   release(waybillId: string, scope: FailureScope): Promise<void>;
   /**

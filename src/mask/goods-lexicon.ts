@@ -16,6 +16,11 @@
  *   qualifies another item (`máy sấy tóc Dyson` is high-value). `restricted` always applies.
  * - `notAfter` lists folded words that, just before the match, mean the term is not the goods
  *   itself (`thức ăn cho mèo` is not a live cat).
+ * - `notBefore` lists folded words that, just after the match, cancel it (`giả da` is faux leather).
+ * - `qualifies` marks a qualifier opener (`vị`, `màu`, `cho`, `tặng`): goods words after it in the
+ *   item describe the head and decide nothing.
+ * - `blocksPromotionTo` cancels a modifier's move of the item into those categories (a counterfeit
+ *   luxury bag stays a bag).
  * - `example` is a description that fires the entry; a test checks every one.
  * @module
  */
@@ -141,6 +146,8 @@ export interface GoodsLexiconEntry {
    * segment (`tặng …`: a free gift decides nothing).
    */
   readonly qualifies?: 'item' | 'rest';
+  /** Cancels a modifier's move of the same item into these categories (a fake luxury bag stays a bag). */
+  readonly blocksPromotionTo?: readonly GoodsCategory[];
   /** A description that fires this entry. */
   readonly example: string;
 }
@@ -481,7 +488,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'cosmetics',
     terms: ['nước hoa', 'perfume', 'parfum', 'eau de parfum', 'eau de toilette', 'body mist', 'xịt thơm', 'nước hoa chiết',
       'nước hoa mini', 'nước hoa nam', 'nước hoa nữ', 'xịt thơm toàn thân', 'xịt thơm cơ thể', 'edp', 'edt', 'cologne',
-      'tinh dầu nước hoa', 'nước hoa xe hơi', 'nước hoa ô tô'],
+      'tinh dầu nước hoa'],
     flags: ['liquid', 'fragile', 'dangerous-goods'],
     example: 'Nước hoa nữ 100ml',
   },
@@ -750,7 +757,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     id: 'mb.feeding',
     category: 'mother-baby',
     terms: ['bình sữa', 'núm ti', 'ti giả', 'núm vú', 'máy hút sữa', 'hút sữa', 'ăn dặm', 'ghế ăn dặm', 'yếm ăn', 'máy hâm sữa',
-      'máy tiệt trùng', 'tiệt trùng bình sữa', 'túi trữ sữa', 'pigeon', 'comotomo', 'avent', 'medela', 'spectra', 'cốc tập uống'],
+      'máy tiệt trùng', 'tiệt trùng bình sữa', 'túi trữ sữa', 'pigeon', 'comotomo', 'avent', 'medela', 'spectra', 'cốc tập uống',
+      'bình tập uống', 'bình tập hút', 'bình uống nước cho bé'],
     example: 'Bình sữa Pigeon 240ml',
   },
   {
@@ -941,6 +949,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'squishy', 'con quay', 'yoyo', 'đồ chơi nấu ăn', 'đồ chơi trẻ em', 'xe chòi chân', 'bập bênh', 'cầu trượt',
       'nhà bóng', 'puzzle', 'ghép hình', 'trò chơi', 'bộ đồ chơi', 'labubu', 'blind box', 'doll', 'plush', 'chó bông',
       'mèo bông', 'chó nhồi bông', 'thỏ bông', 'play doh', 'xe mô hình', 'mô hình xe'],
+    // `xe ô tô đồ chơi`, `nồi cơm đồ chơi`: a toy version of another product is a toy.
+    promote: { from: ['vehicle-parts', 'electronics', 'home-kitchen', 'sports'], to: 'toys' },
     example: 'Lego city xe cứu hỏa',
   },
   {
@@ -962,7 +972,8 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'giày đá bóng', 'giày chạy bộ', 'giày bóng rổ', 'giày cầu lông', 'kính bơi', 'phao bơi', 'cần câu', 'câu cá',
       'mồi câu', 'máy câu', 'lều', 'lều cắm trại', 'cắm trại', 'túi ngủ', 'golf', 'gậy golf', 'pickleball', 'tennis',
       'vợt tennis', 'whey', 'whey protein', 'protein', 'bình lắc', 'con lăn', 'ván trượt', 'skateboard', 'patin',
-      'giày patin', 'dụng cụ thể thao', 'đồ tập gym', 'dây kháng lực', 'đai lưng tập gym', 'yonex', 'lining', 'li ning',
+      'giày patin', 'dụng cụ thể thao', 'găng tay tập gym', 'găng tay gym', 'găng tay tập', 'găng tay xe đạp', 'quần áo bóng đá', 'áo bóng đá',
+      'quần áo thể thao', 'đồ thể thao', 'áo thể thao', 'đồ tập gym', 'dây kháng lực', 'đai lưng tập gym', 'yonex', 'lining', 'li ning',
       'kamito', 'decathlon', 'bình nước thể thao', 'áo đấu', 'bộ quần áo bóng đá', 'găng tay thủ môn'],
     exact: ['tạ'],
     example: 'Vợt cầu lông Yonex',
@@ -974,14 +985,23 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
     category: 'vehicle-parts',
     terms: ['mũ bảo hiểm', 'nón bảo hiểm', 'lốp', 'lốp xe', 'vỏ xe', 'săm', 'săm xe', 'ruột xe', 'phanh', 'má phanh',
       'đĩa phanh', 'gương chiếu hậu', 'kính chiếu hậu', 'đèn xe', 'đèn pha', 'xi nhan', 'bugi', 'xích', 'nhông xích',
-      'nhông sên dĩa', 'phụ tùng', 'phụ tùng xe', 'phụ kiện xe máy', 'phụ kiện ô tô', 'xe máy', 'ô tô', 'oto',
-      'xe hơi', 'bọc vô lăng', 'vô lăng', 'thảm lót sàn ô tô', 'bơm lốp', 'bơm xe', 'bạc đạn', 'vòng bi', 'bánh xe',
+      'nhông sên dĩa', 'phụ tùng', 'phụ tùng xe', 'phụ kiện xe máy', 'phụ kiện ô tô', 'bọc vô lăng', 'đèn trợ sáng',
+      'đèn led xe máy', 'vô lăng', 'thảm lót sàn ô tô', 'bơm lốp', 'bơm xe', 'bạc đạn', 'vòng bi', 'bánh xe',
       'yên xe', 'baga', 'chắn bùn', 'honda', 'yamaha', 'suzuki', 'piaggio', 'vespa', 'lọc gió', 'lọc nhớt', 'cần gạt mưa',
       'áo trùm xe', 'bạt phủ xe', 'khóa xe', 'khóa đĩa', 'tay thắng', 'dây curoa', 'gác chân', 'nồi xe', 'pô xe', 'ống xả',
       'lọc xăng', 'bình xăng con', 'bình xăng', 'phao xăng', 'bơm xăng', 'nắp bình xăng', 'nắp xăng', 'ống xăng', 'dây xăng',
       'kim phun xăng', 'khóa xăng', 'van xăng', 'cảm biến xăng', 'đồng hồ xăng', 'cổ xăng', 'chế hòa khí'],
     exact: ['sên'],
     example: 'Lốp xe máy Michelin',
+  },
+  {
+    id: 'vp.vehicle',
+    category: 'vehicle-parts',
+    // The vehicle itself; after another head it names a vehicle accessory (`đèn led xe máy`,
+    // `áo mưa đi xe máy`, `nước hoa ô tô`). Car electronics stay electronics (`camera hành trình ô tô`).
+    terms: ['xe máy', 'ô tô', 'oto', 'xe hơi', 'xe tay ga', 'xe số'],
+    promote: { from: ['home-kitchen', 'cosmetics', 'fashion'], to: 'vehicle-parts' },
+    example: 'Máy hút bụi ô tô mini',
   },
   {
     id: 'vp.oil',
@@ -1055,7 +1075,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
   {
     id: 'rs.weapons',
     category: 'other',
-    terms: ['súng', 'súng hơi', 'súng bắn', 'súng săn', 'súng ngắn', 'súng điện', 'dao găm', 'mã tấu', 'côn nhị khúc',
+    terms: ['súng', 'súng hơi', 'dao bấm', 'dao bấm tự động', 'dao phóng', 'dao quân dụng', 'súng bắn', 'súng săn', 'súng ngắn', 'súng điện', 'dao găm', 'mã tấu', 'côn nhị khúc',
       'roi điện', 'dùi cui', 'dùi cui điện', 'bình xịt hơi cay', 'xịt hơi cay', 'hơi cay', 'cung tên', 'ná cao su',
       'weapon', 'weapons', 'gun', 'guns', 'airsoft', 'đạn', 'đạn chì', 'lưỡi lê', 'quả đấm sắt', 'gậy ba khúc', 'taser'],
     flags: ['restricted'],
@@ -1111,6 +1131,7 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'like authentic', 'rep 1 1', 'fake 1 1', 'siêu cấp', 'hàng siêu cấp', 'nhái'],
     exact: ['giả'],
     flags: ['restricted'],
+    blocksPromotionTo: ['jewelry-valuables'],
     // `giả` names a fake only when it qualifies branded goods, not inside a compound of its own.
     notAfter: ['toc', 'mi', 'mong', 'hoa', 'cay', 'rang', 'tac', 'nha', 'long', 'rau', 'may', 'canh', 'co', 'moi', 'ti',
       'vat', 'mat', 'tham', 'dao', 'thuc', 'ngon'],
@@ -1143,6 +1164,14 @@ export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = Object.freeze([
       'nhang', 'vàng mã', 'hương trầm', 'tranh thêu', 'đồ handmade', 'handmade'],
     exact: ['quà'],
     example: 'Quà tặng sinh nhật',
+  },
+  {
+    id: 'ot.for-pets',
+    category: null,
+    // `pate … cho mèo`, `áo cho chó`: made for a pet, so pet supplies whatever the head noun.
+    terms: ['cho mèo', 'cho chó', 'cho chó mèo', 'cho thú cưng', 'cho cá cảnh', 'cho pet', 'cho boss', 'cho thú nuôi'],
+    promote: { from: ['food', 'fresh-food', 'home-kitchen', 'fashion', 'toys', 'cosmetics', 'mother-baby'], to: 'other' },
+    example: 'Pate Whiskas cho mèo',
   },
   {
     id: 'ot.pet-supplies',

@@ -70,6 +70,7 @@ interface EntryRule {
   readonly promoteTo: GoodsCategory | null;
   /** Opens a qualifier phrase: `item` (flavour, colour, `cho …`) or `rest` (a free gift). */
   readonly qualifies: 'item' | 'rest' | null;
+  readonly blocksPromotionTo: readonly GoodsCategory[] | null;
 }
 
 const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
@@ -84,6 +85,7 @@ const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
     promoteFrom: e.promote ? e.promote.from : null,
     promoteTo: e.promote ? e.promote.to : null,
     qualifies: e.qualifies ?? null,
+    blocksPromotionTo: e.blocksPromotionTo ?? null,
   };
 });
 
@@ -140,6 +142,8 @@ export function classifyGoods(description: string): GoodsClass {
     let scope: 'item' | 'rest' | null = null;
     let cat: GoodsCategory | null = null;
     let restrictedHead = false;
+    let headCat: GoodsCategory | null = null;
+    let blocked: readonly GoodsCategory[] | null = null;
     for (let k = 0; k < item.length; k++) {
       const order = item[k]!.order;
       const rule = RULES[order]!;
@@ -158,6 +162,7 @@ export function classifyGoods(description: string): GoodsClass {
       if (headAt < 0 && rule.category !== null) {
         headAt = k;
         cat = rule.category;
+        headCat = cat;
         flags |= rule.head;
         restrictedHead = (rule.head & RESTRICTED) !== 0;
         continue;
@@ -165,8 +170,10 @@ export function classifyGoods(description: string): GoodsClass {
       if (rule.qualifies !== null && headAt >= 0) scope = scope === 'rest' ? 'rest' : rule.qualifies;
       if (cat !== null && rule.promoteFrom !== null && rule.promoteFrom.includes(cat)) cat = rule.promoteTo;
       if (headAt < 0 && rule.promoteFrom !== null) loose.push(rule);
+      if (rule.blocksPromotionTo !== null) blocked = rule.blocksPromotionTo;
       flags |= rule.other;
     }
+    if (blocked !== null && cat !== headCat && cat !== null && blocked.includes(cat)) cat = headCat;
     if (cat !== null) {
       cats.push(cat);
       risks.push(restrictedHead ? Math.max(RESTRICTED_HEAD_RISK, GOODS_CATEGORIES[cat].risk) : GOODS_CATEGORIES[cat].risk);

@@ -87,7 +87,8 @@ export function reveal(p: ProtectedWaybill, grant: RevealGrant, opts: RevealOpti
     try {
       for (const f of spent.fields) {
         // `notes` is optional on a record; a grant for it simply opens nothing there.
-        if (!Object.prototype.hasOwnProperty.call(p.sealed, f)) continue;
+        // A forgotten record has no sealed fields at all: openSealed says DATA_SHREDDED for it.
+        if (!Object.prototype.hasOwnProperty.call(p.sealed, f) && p.forgotten === undefined) continue;
         out[f] = openSealed(p, f, opts.keyring);
         opened.push(f);
       }

@@ -14,7 +14,8 @@
  * @module
  * @internal
  */
-import { hmacSha256 } from '../crypto/_primitives.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { WaybillShieldError } from '../errors.js';
 import { purposeMac, type Keyring } from '../keys/keyring.js';
 import { codeMessage, hotpDigits } from './_hotp.js';
@@ -67,6 +68,9 @@ export function parseDayLabel(s: unknown): number | undefined {
   return ms / DAY_MS;
 }
 
+/** A keyed HMAC-SHA256 state under a day key: cloned per code, so the key padding is hashed once. */
+export type DayMac = ReturnType<typeof hmac.create>;
+
 /**
  * The per-courier, per-day key under keyring key `keyId` (undefined when the keyring lacks it).
  * @internal
@@ -75,9 +79,41 @@ export function dayKeyFor(keyring: Keyring, keyId: number, courierId: string, da
   return purposeMac(keyring, 'caller', keyId, codeMessage(KEY_DOMAIN, [courierId], day))?.mac;
 }
 
+/** The keyed HMAC state of a day key. @internal */
+export function dayMacOf(dayKey: Uint8Array): DayMac {
+  return hmac.create(sha256, dayKey);
+}
+
+// Keyed day-key states per keyring, so repeated checks for the same courier and day (a tracking
+// page, a busy courier) cost two HMACs, not four. Bounded: cleared when full. The keyring is
+// immutable, and a rotated or shredded keyring is another object with its own cache.
+const DAY_MACS = new WeakMap<Keyring, Map<string, DayMac>>();
+const DAY_MACS_MAX = 4_096;
+
+/** The cached keyed state of {@link dayKeyFor}. @internal */
+export function dayMacFor(keyring: Keyring, keyId: number, courierId: string, day: number): DayMac | undefined {
+  let cache = DAY_MACS.get(keyring);
+  if (!cache) DAY_MACS.set(keyring, (cache = new Map()));
+  const id = `${keyId}:${day}:${courierId}`;
+  let m = cache.get(id);
+  if (!m) {
+    const k = dayKeyFor(keyring, keyId, courierId, day);
+    if (!k) return undefined;
+    if (cache.size >= DAY_MACS_MAX) cache.clear();
+    m = dayMacOf(k);
+    cache.set(id, m);
+  }
+  return m;
+}
+
+/** The caller code of window `w` for a waybill, under a day key's keyed state. @internal */
+export function codeFromDayMac(dayMac: DayMac, waybillId: string, w: number): string {
+  return hotpDigits(dayMac.clone().update(codeMessage(CODE_DOMAIN, [waybillId], w)).digest(), CALLER_CODE_DIGITS);
+}
+
 /** The caller code of window `w` for a waybill, under a day key. @internal */
 export function codeFromDayKey(dayKey: Uint8Array, waybillId: string, w: number): string {
-  return hotpDigits(hmacSha256(dayKey, codeMessage(CODE_DOMAIN, [waybillId], w)), CALLER_CODE_DIGITS);
+  return codeFromDayMac(dayMacOf(dayKey), waybillId, w);
 }
 
 /** End of acceptance of a code made in window `w`: the end of the next window. @internal */
@@ -92,16 +128,7 @@ export function validUntilOf(w: number): Date {
 export function acceptedCodes(keyring: Keyring, waybillId: string, courierId: string, w: number): string[] {
   const out: string[] = [];
   for (const keyId of keyring.keyIds) {
-    const keys = new Map<number, Uint8Array>();
-    for (const win of w > 0 ? [w, w - 1] : [w]) {
-      const day = dayOfWindow(win);
-      let k = keys.get(day);
-      if (!k) {
-        k = dayKeyFor(keyring, keyId, courierId, day)!;
-        keys.set(day, k);
-      }
-      out.push(codeFromDayKey(k, waybillId, win));
-    }
+    for (const win of w > 0 ? [w, w - 1] : [w]) out.push(codeFromDayMac(dayMacFor(keyring, keyId, courierId, dayOfWindow(win))!, waybillId, win));
   }
   return out;
 }

@@ -9,13 +9,15 @@
  * audited purpose (`unseal`, actor `tracking-page` by default, purpose `caller-check`), its last
  * 4 digits are compared in constant time, and it goes no further: not returned, not logged, not
  * cached. No new per-record value is stored for this check (a stored last-4 tag would be one
- * more derivative of the phone, with only 10⁴ values, in every copy of the database). Each opening
- * is bounded by the lockout and leaves an audit record.
+ * more derivative of the phone, with only 10⁴ values, in every copy of the database). A locked
+ * waybill opens nothing, and each opening leaves an audit record.
  *
  * Lockout: the delivery-PIN limits (5 wrong answers, 24 h) on its own ledger counter (`caller`
- * scope), so guesses here never lock the PIN and the reverse. Malformed entries are not guesses
- * and are not counted. A well-formed answer is counted before anything is compared (so
- * concurrent guesses cannot outrun the limit); a genuine answer refunds it.
+ * scope), so guesses here never lock the PIN and the reverse. Only guesses count, as for tokens
+ * and PINs: a malformed entry is refused without counting, a well-formed wrong answer is counted
+ * (`acquire`, atomic, so concurrent guesses cannot outrun the limit), and a genuine answer counts
+ * nothing; it is refused while the waybill is locked, checked (`locked`) before anything is
+ * opened and again when the answer is known, so a genuine answer made after the lock gains nothing.
  * @module
  */
 import { guardAsync, WaybillShieldError } from '../errors.js';
@@ -75,12 +77,14 @@ const ASCII = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(
  *
  * @param opts - keyring, record, what the visitor typed, assigned courier, ledger, audit
  * @returns true only when both the phone digits and the code are right; false for every other
- *   answer (which of the two was wrong is in the audit record only). Only well-formed answers
- *   (4 and 6 digits) count toward the lockout.
+ *   answer (which of the two was wrong is in the audit record only). Only well-formed wrong
+ *   answers (4 and 6 digits) count toward the lockout; a genuine answer counts nothing.
  * @throws WaybillShieldError `TOKEN_LOCKED` after `maxFailures` wrong answers until the lock expires;
  *   `LEDGER_UNAVAILABLE` when the ledger fails (fail closed); `DECRYPT_FAILED` or `DATA_SHREDDED`
- *   when the record's phone cannot be opened (the attempt is refunded); `INVALID_INPUT` for a bad
- *   record, id, courier or option; `INVALID_KEYRING`
+ *   when the record's phone cannot be opened (not counted); `INVALID_INPUT` for a bad
+ *   record, id, courier or option, or when `phoneLast4` or `code` is missing or not a string (the
+ *   page must pass what the visitor typed; a typed string of the wrong shape is just `false`);
+ *   `INVALID_KEYRING`
  * @example
  * ```ts
  * // POST /track/:waybillId/caller-check  { phoneLast4, code }
@@ -109,6 +113,9 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
       opts.audit?.append({ actor, action: 'caller.verify', waybillId, fields: ['recipient.phone'], purpose: CALLER_CHECK_DEFAULTS.purpose, outcome, ...(reason ? { reason } : {}) });
     };
 
+    // Missing answers are the integrator's mistake, not the visitor's: say which one.
+    if (typeof opts.phoneLast4 !== 'string') throw bad('phoneLast4', opts.phoneLast4 === undefined ? 'required' : 'type');
+    if (typeof opts.code !== 'string') throw bad('code', opts.code === undefined ? 'required' : 'type');
     const last4 = normalizeDigits(opts.phoneLast4, CALLER_CHECK_PHONE_DIGITS);
     const code = normalizeDigits(opts.code, CALLER_CODE_DIGITS);
     // A malformed entry is not a guess (same rule as delivery PINs): refused without counting,
@@ -118,19 +125,30 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
       return false;
     }
 
-    // Counted before anything is compared, so concurrent guesses cannot outrun the limit.
-    let acquired;
-    try {
-      acquired = await ledger.acquire(waybillId, 'caller', maxFailures, lockoutMs);
-    } catch (e) {
+    const ledgerFailed = (e: unknown): WaybillShieldError => {
       note('error', 'ledger-unavailable');
-      if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') throw e;
-      throw new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
-    }
-    if (acquired === 'locked') {
+      if (e instanceof WaybillShieldError && e.code === 'LEDGER_UNAVAILABLE') return e;
+      return new WaybillShieldError('LEDGER_UNAVAILABLE', 'the reveal ledger could not be reached');
+    };
+    const lockedOut = (): WaybillShieldError => {
       note('denied', 'locked');
-      throw new WaybillShieldError('TOKEN_LOCKED', 'too many wrong answers for this waybill; try again later', { reason: 'locked' });
-    }
+      return new WaybillShieldError('TOKEN_LOCKED', 'too many wrong answers for this waybill; try again later', { reason: 'locked' });
+    };
+    // Whether the waybill is locked, counting nothing. A custom ledger without `locked` counts
+    // the attempt and refunds it.
+    const isLocked = async (): Promise<boolean> => {
+      try {
+        if (typeof ledger.locked === 'function') return await ledger.locked(waybillId, 'caller', maxFailures);
+        if ((await ledger.acquire(waybillId, 'caller', maxFailures, lockoutMs)) === 'locked') return true;
+        await ledger.release(waybillId, 'caller');
+        return false;
+      } catch (e) {
+        throw ledgerFailed(e);
+      }
+    };
+
+    // A locked waybill opens nothing.
+    if (await isLocked()) throw lockedOut();
 
     // Both halves are always computed, so timing does not tell which one was wrong.
     const codeOk = matchesAny(code, acceptedCodes(keyring, waybillId, courierId, w));
@@ -138,22 +156,26 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
     try {
       phone = unseal(record, 'recipient.phone', { keyring, actor, purpose: CALLER_CHECK_DEFAULTS.purpose, ...(opts.audit ? { audit: opts.audit } : {}) });
     } catch (e) {
-      // Not the visitor's fault: the attempt is refunded and the reason is the record's.
-      await ledger.release(waybillId, 'caller').catch(() => undefined);
+      // Not the visitor's fault, and not counted: the reason is the record's.
       note('error', 'unseal-failed');
       throw e;
     }
     const digits = phone.replace(/\D/g, '');
     const phoneOk = digits.length >= CALLER_CHECK_PHONE_DIGITS && ctEqual(ASCII(digits.slice(-CALLER_CHECK_PHONE_DIGITS)), ASCII(last4));
     if (!(codeOk && phoneOk)) {
+      // A guess: counted, atomically against the limit, so concurrent guesses cannot outrun it.
+      let counted;
+      try {
+        counted = await ledger.acquire(waybillId, 'caller', maxFailures, lockoutMs);
+      } catch (e) {
+        throw ledgerFailed(e);
+      }
+      if (counted === 'locked') throw lockedOut();
       note('denied', phoneOk ? 'bad-code' : 'bad-phone');
       return false;
     }
-    try {
-      await ledger.release(waybillId, 'caller');
-    } catch {
-      // The refund is best effort: the genuine answer stays counted as an attempt, which fails closed.
-    }
+    // Genuine: counts nothing, but guesses that locked the waybill meanwhile still refuse it.
+    if (await isLocked()) throw lockedOut();
     note('ok');
     return true;
   });

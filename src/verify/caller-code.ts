@@ -19,7 +19,7 @@ import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { assertIdentifier, dateOption } from '../reveal/_ids.js';
 import { matchesAny, normalizeDigits } from './_hotp.js';
-import { acceptedCodes, CALLER_CODE_DIGITS, codeFromDayKey, dayKeyFor, dayOfWindow, validUntilOf, windowOf } from './_caller.js';
+import { acceptedCodes, CALLER_CODE_DIGITS, codeFromDayMac, dayMacFor, dayOfWindow, validUntilOf, windowOf } from './_caller.js';
 import { CallerKey } from './caller-key.js';
 
 export { CALLER_CODE_DIGITS, CALLER_CODE_WINDOW_MS, CALLER_KEY_UTC_OFFSET_MS } from './_caller.js';
@@ -80,8 +80,8 @@ export function callerCode(opts: CallerCodeOptions | ScopedCallerCodeOptions): C
     assertIdentifier(o.waybillId, 'waybillId');
     assertIdentifier(o.courierId, 'courierId');
     const w = windowOf(dateOption(o.at, 'at'));
-    const k = dayKeyFor(o.keyring, o.keyring.primary, o.courierId, dayOfWindow(w))!;
-    return { code: codeFromDayKey(k, o.waybillId, w), validUntil: validUntilOf(w) };
+    const m = dayMacFor(o.keyring, o.keyring.primary, o.courierId, dayOfWindow(w))!;
+    return { code: codeFromDayMac(m, o.waybillId, w), validUntil: validUntilOf(w) };
   });
 }
 

@@ -16,7 +16,7 @@ import { base64urlnopad } from '@scure/base';
 import { guard, WaybillShieldError } from '../errors.js';
 import { assertKeyring, MAX_KEY_ID, type Keyring } from '../keys/keyring.js';
 import { assertIdentifier, dateOption, isIdentifier } from '../reveal/_ids.js';
-import { codeFromDayKey, dayKeyFor, dayLabel, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf } from './_caller.js';
+import { codeFromDayMac, dayKeyFor, dayLabel, dayMacOf, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf, type DayMac } from './_caller.js';
 import type { CallerCode } from './caller-code.js';
 
 /** The serialised form of a {@link CallerKey}, as `export()` writes it. SECRET (for one courier and one day). */
@@ -48,7 +48,7 @@ export interface CallerKeyCodeOptions {
   at?: Date;
 }
 
-const SECRETS = new WeakMap<CallerKey, Uint8Array>();
+const SECRETS = new WeakMap<CallerKey, { key: Uint8Array; mac: DayMac }>();
 const MAKE = Symbol('CallerKey');
 
 function invalid(summary: string): WaybillShieldError {
@@ -90,7 +90,7 @@ export class CallerKey {
     this.day = dayLabel(day);
     this.validFrom = dayStart(day);
     this.validUntil = dayStart(day + 1);
-    SECRETS.set(this, key);
+    SECRETS.set(this, { key, mac: dayMacOf(key) });
     Object.freeze(this);
   }
 
@@ -156,7 +156,7 @@ export class CallerKey {
       const d = dayOfWindow(w);
       // The key is for one day: a code for any other moment is not its to compute.
       if (d !== this.#day) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: d < this.#day ? 'too_small' : 'too_big' }] });
-      return { code: codeFromDayKey(k, opts.waybillId, w), validUntil: validUntilOf(w) };
+      return { code: codeFromDayMac(k.mac, opts.waybillId, w), validUntil: validUntilOf(w) };
     });
   }
 
@@ -171,7 +171,7 @@ export class CallerKey {
   export(): CallerKeyJSON {
     const k = SECRETS.get(this);
     if (!k) throw new WaybillShieldError('INVALID_INPUT', 'not a CallerKey');
-    return { v: 1, courierId: this.courierId, day: this.day, keyId: this.keyId, key: base64urlnopad.encode(k) };
+    return { v: 1, courierId: this.courierId, day: this.day, keyId: this.keyId, key: base64urlnopad.encode(k.key) };
   }
 
   /** Secret-free form for `JSON.stringify`. */

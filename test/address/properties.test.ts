@@ -127,3 +127,51 @@ describe('linear growth', () => {
     expect(ratio).toBeLessThanOrEqual(12);
   });
 });
+
+describe('leaks: text the reading does not explain never reaches the label', () => {
+  const entries = [...gz.byCode.values()];
+  const wards25 = entries.filter((e) => e.level === 'ward' && e.unit.scheme === '2025');
+  const prov25 = new Map(entries.filter((e) => e.level === 'province' && e.unit.scheme === '2025').map((e) => [e.unit.code, e.unit.name]));
+  const otherNames = entries.filter((e) => e.level !== 'province' && !/\d/.test(e.unit.name)).map((e) => e.unit.name);
+  const base = fc.constantFrom(...wards25).map((w) => `${w.unit.fullName}, ${prov25.get(w.province)}`);
+  const phone = fc.stringMatching(/^09[0-9]{8}$/);
+  const tail = fc.oneof(
+    fc.tuple(fc.constantFrom('gần chợ', 'cạnh', 'đối diện trường', 'sau chợ', 'gần'), fc.constantFrom(...otherNames)).map(([w, n]) => `, ${w} ${n}`),
+    fc.tuple(fc.constantFrom('khách sạn', 'nhà thờ', 'ngân hàng'), fc.constantFrom(...otherNames)).map(([w, n]) => ` (đối diện ${w} ${n})`),
+    fc.tuple(fc.integer({ min: 1, max: 300 }), fc.constantFrom(...otherNames)).map(([n, s]) => `, cạnh ${n} ${s}`),
+    fc.constantFrom(', giao giờ hành chính', ', gọi trước khi giao', ' - để ở bảo vệ'),
+    phone.map((p) => `, SĐT ${p}`),
+  );
+
+  it('a landmark, note or phone after the province changes nothing on the label', () => {
+    fc.assert(
+      fc.property(door, base, tail, (d, b, t) => {
+        const plain = maskAddress(`${d.text}, ${b}`);
+        expect(maskAddress(`${d.text}, ${b}${t}`)).toBe(plain);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a street or landmark named like a unit elsewhere is not that unit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.constantFrom(...otherNames), base, (n, street, b) => {
+        expect(maskAddress(`${n} ${street}, ${b}`)).toBe(maskAddress(b));
+        expect(maskAddress(`Số ${n} đường ${street}, ${b}`)).toBe(maskAddress(b));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('every label part is the mask or gazetteer text, whatever the input', () => {
+    const official = new Set<string>(['***', ...entries.map((e) => (e.level === 'province' ? e.unit.name : e.unit.fullName))]);
+    const words = fc.constantFrom('gần', 'chợ', 'cũ', '(', ')', ',', 'Phường', 'Quận', 'Tỉnh', 'T.', 'P7Q3', 'F9', 'BT', 'Ward', 'District', 'Vietnam', '700000', ...otherNames.slice(0, 400));
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 14 }), (ws) => {
+        const label = maskAddress(ws.join(' '));
+        for (const part of label.split(', ')) expect(official.has(part)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -5,6 +5,8 @@ import { Keyring } from '../../src/keys/keyring.js';
 import { protect, unseal } from '../../src/protect.js';
 import { WaybillShieldError } from '../../src/errors.js';
 import { sampleWaybill } from '../helpers/fixtures.js';
+import { AuditChain } from '../../src/audit/index.js';
+import { JsonlAuditSink } from '../../src/audit/jsonl.js';
 import { runCli, tempDir } from './_cli.js';
 
 const who = { actor: 'cs-17', purpose: 'complaint-callback' };
@@ -47,6 +49,29 @@ describe('keys', () => {
     const lines = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; reason: string; actor: string });
     expect(lines.map((l) => l.reason)).toEqual(out.shredded.map((e) => `epoch-${e}`));
     expect(lines.every((l) => l.action === 'keys.shred' && l.actor === 'ops-7')).toBe(true);
+  });
+
+  it('one audit file across a shred: unseal records, the CLI shred records, then more; verify-audit passes', async () => {
+    const k = Keyring.generate({ now: new Date('2026-11-30T00:00:00Z') });
+    const { dir, file } = keyFile(k);
+    const audit = join(dir, 'audit.jsonl');
+    const old = protect(sampleWaybill({ id: 'A-OLD' }), { keyring: k, now: new Date('2026-01-10T00:00:00Z') });
+    const live = protect(sampleWaybill({ id: 'A-LIVE' }), { keyring: k, now: new Date('2026-06-10T00:00:00Z') });
+    const first = new JsonlAuditSink(audit);
+    unseal(old, 'recipient.phone', { keyring: k, ...who, audit: new AuditChain({ sinks: first }) });
+    first.close(); // one writer at a time: the sink holds the file's lock until closed
+    expect((await runCli(['keys', 'shred', '--before', '2026-03', '--keys', file, '--audit', audit])).code).toBe(0);
+    const after = Keyring.fromJSON(readFileSync(file, 'utf8'));
+    const sink = new JsonlAuditSink(audit);
+    const chain = new AuditChain({ sinks: sink });
+    unseal(live, 'recipient.phone', { keyring: after, ...who, audit: chain });
+    expect(() => unseal(old, 'recipient.phone', { keyring: after, ...who, audit: chain })).toThrow(/DATA_SHREDDED/);
+    sink.close();
+    const v = await runCli(['verify-audit', audit, '--head', chain.head.hash]);
+    expect(v.code).toBe(0);
+    const records = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; outcome: string; reason: string | null });
+    expect(records.map((r) => r.action)).toEqual(['unseal', ...k.epochs!.live.filter((e) => e < '2026-03').map(() => 'keys.shred'), 'unseal', 'unseal']);
+    expect(records.at(-1)).toMatchObject({ outcome: 'error', reason: 'data-shredded' });
   });
 
   it('keys info lists epochs without key material', async () => {

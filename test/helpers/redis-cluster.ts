@@ -32,6 +32,10 @@ export interface RedisCluster {
   client(opts?: ConstructorParameters<typeof Cluster>[1]): Cluster;
   /** The node currently master of `key`'s slot (asked of a live node). */
   masterOf(key: string): Promise<ClusterNode>;
+  /** A replica of `master` (asked of a live node). */
+  replicaOf(master: ClusterNode): Promise<ClusterNode>;
+  /** Whether a node's process is running. */
+  alive(node: ClusterNode): boolean;
   /** Send a signal to a node. */
   signal(node: ClusterNode, sig: NodeJS.Signals): void;
   /** Start a killed node again on its port, directory and nodes.conf. */
@@ -107,6 +111,18 @@ export async function startCluster(): Promise<RedisCluster> {
         }
         throw new Error('no master for slot');
       },
+      async replicaOf(master) {
+        const live = nodes.find(alive)!;
+        // CLUSTER NODES: "<id> <ip:port@cport> <flags> <master id> ..."
+        const rows = (await cli(live.port, 'CLUSTER', 'NODES')).trim().split('\n').map((l) => l.split(' '));
+        const port = (f: string[]) => Number(f[1]!.split('@')[0]!.split(':')[1]);
+        const id = rows.find((f) => port(f) === master.port)?.[0];
+        const row = rows.find((f) => f[2]!.includes('slave') && !f[2]!.includes('fail') && f[3] === id);
+        const node = row && nodes.find((n) => n.port === port(row));
+        if (!node) throw new Error('no replica for that master');
+        return node;
+      },
+      alive,
       signal(node, sig) {
         node.child.kill(sig);
       },

@@ -28,6 +28,20 @@ export function ledgerContract(name: string, make: () => Promise<LedgerHarness> 
       expect(await ledger.acquire('W3', 'pin', 2, 60_000)).toBe('locked');
     });
 
+    it('locked reports the lock without counting anything', async () => {
+      const { ledger } = await make();
+      for (let i = 0; i < 10; i++) expect(await ledger.locked!('W5', 'caller', 2)).toBe(false);
+      expect(await ledger.acquire('W5', 'caller', 2, 60_000)).toBe('ok');
+      expect(await ledger.locked!('W5', 'caller', 2)).toBe(false);
+      expect(await ledger.acquire('W5', 'caller', 2, 60_000)).toBe('ok');
+      expect(await ledger.locked!('W5', 'caller', 2)).toBe(true);
+      expect(await ledger.locked!('W5', 'caller', 3)).toBe(false);
+      expect(await ledger.locked!('W5', 'pin', 2)).toBe(false);
+      await ledger.release('W5', 'caller');
+      expect(await ledger.locked!('W5', 'caller', 2)).toBe(false);
+      await expect(ledger.locked!('W5', 'caller', 0)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    });
+
     it('a lock lasts a full window from the attempt that reached the limit, then lifts', async () => {
       const h = await make();
       expect(await h.ledger.acquire('W4', 'reveal', 2, windowMs)).toBe('ok');

@@ -1,9 +1,10 @@
 /**
  * RedisLedger on a real Redis Cluster (3 masters, 3 replicas, loopback): the whole ledger
  * contract through an ioredis `Cluster` client, concurrency across connections, and faults:
- * a stalled master (SIGSTOP) does not lock the courier out; a master killed right after a 1-use
- * token was consumed with `replicas: 1` leaves the token used after the replica is promoted,
- * and fresh tokens redeem again once the cluster has failed over.
+ * a stalled master (SIGSTOP) does not lock the courier out; a stalled replica makes `replicas: 1`
+ * fail closed; a master killed right after a 1-use token was consumed with `replicas: 1` leaves
+ * the token used after the replica is promoted, fresh tokens redeem again while the killed node
+ * stays down, and with `requireReplicas` they fail closed until it rejoins.
  */
 import type { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,18 @@ describe.skipIf(skip)(`RedisLedger on a Redis Cluster${skip && decision.kind ===
     const report = await ledger.check();
     expect(report).toEqual({ persistent: true, replicas: 1, cluster: true, ok: true, warnings: [] });
     const waybills = Array.from({ length: 30 }, (_, i) => `GHN${i}`);
+    const inspect = cluster.nodes.map((n) => nodeClient(n.port));
+    const calls = async (): Promise<Record<string, number>> => {
+      const sum: Record<string, number> = { evalsha: 0, role: 0, wait: 0 };
+      for (const c of inspect) for (const m of (await c.info('commandstats')).matchAll(/^cmdstat_(evalsha|role|wait):calls=(\d+)/gm)) sum[m[1]!]! += Number(m[2]);
+      return sum;
+    };
+    const before = await calls();
     for (const w of waybills) expect(await outcome(redeemRevealToken(token(w), { keyring, waybillId: w, courierId: 'courier-042', assignment: 1, now: NOW, ledger }))).toBe('ok');
+    const after = await calls();
+    // One script per redemption, with ROLE and WAIT pipelined behind it (one round trip).
+    expect({ evalsha: after.evalsha! - before.evalsha!, role: after.role! - before.role!, wait: after.wait! - before.wait! }).toEqual({ evalsha: 30, role: 30, wait: 30 });
+    for (const c of inspect) c.disconnect();
     // 30 waybills spread over the three masters (CLUSTER KEYSLOT differs), and all worked.
     const masters = new Set<number>();
     for (const w of waybills) masters.add((await cluster.masterOf(`{${w}}`)).port);
@@ -108,10 +120,35 @@ describe.skipIf(skip)(`RedisLedger on a Redis Cluster${skip && decision.kind ===
     inspect.disconnect();
   }, 30_000);
 
-  it('a master killed right after a 1-use token was consumed (replicas: 1): after promotion the token stays used, fresh tokens redeem again', async () => {
+  it('a stalled replica (SIGSTOP) still counts as online to its master: replicas: 1 fails closed and gives the use back', async () => {
+    const prefix = `rs${prefixN++}:`;
+    const waybillId = 'GHN-REPLSTALL';
+    const master = await cluster.masterOf(`{${waybillId}}`);
+    const replica = await cluster.replicaOf(master);
+    const ledger = new RedisLedger({ client, prefix, replicas: 1, timeoutMs: 300 });
+    const opts = { keyring, waybillId, courierId: 'courier-042', assignment: 1, now: NOW, ledger, maxUses: 1 };
+    expect(await outcome(redeemRevealToken(token(waybillId, 1), opts))).toBe('ok');
+    const inspect = nodeClient(master.port);
+    const uses = async (): Promise<number> => (await inspect.keys(`${prefix}*:u:*`)).length;
+    expect(await uses()).toBe(1);
+    cluster.signal(replica, 'SIGSTOP');
+    try {
+      // Well inside the node timeout: the master still lists the replica as online, so WAIT needs it.
+      expect(await outcome(redeemRevealToken(token(waybillId, 2), opts))).toBe('LEDGER_UNAVAILABLE');
+      expect(await uses()).toBe(1);
+    } finally {
+      cluster.signal(replica, 'SIGCONT');
+    }
+    expect(await outcome(redeemRevealToken(token(waybillId, 2), opts))).toBe('ok');
+    expect(await uses()).toBe(2);
+    inspect.disconnect();
+  }, 30_000);
+
+  it('a master killed right after a 1-use token was consumed (replicas: 1): after promotion the token stays used and fresh tokens redeem again without restarting it; requireReplicas fails closed until a replica rejoins', async () => {
     const prefix = `fo${prefixN++}:`;
     const waybillId = 'GHN-FAILOVER';
     const ledger = new RedisLedger({ client, prefix, replicas: 1, timeoutMs: 1_000 });
+    const strict = new RedisLedger({ client, prefix, replicas: 1, requireReplicas: true, timeoutMs: 1_000 });
     const opts = { keyring, waybillId, courierId: 'courier-042', assignment: 1, now: NOW, ledger, maxUses: 1 };
     const used = token(waybillId, 1);
     expect(await outcome(redeemRevealToken(used, opts))).toBe('ok');
@@ -126,11 +163,11 @@ describe.skipIf(skip)(`RedisLedger on a Redis Cluster${skip && decision.kind ===
       await new Promise((r) => setTimeout(r, 200));
     }
     const promotedAfterMs = Date.now() - killedAt;
-    // The old master comes back (as a process supervisor would restart it) and rejoins as a replica.
-    await cluster.restart(master);
+    // The killed node stays down: the promoted master has no replica.
     let freshOkAfterMs = -1;
+    let salt = 2;
     const seen = new Set<string>();
-    for (let salt = 2; Date.now() - killedAt < 30_000; salt++) {
+    for (; Date.now() - killedAt < 30_000; salt++) {
       seen.add(await outcome(redeemRevealToken(used, opts)));
       if ((await outcome(redeemRevealToken(token(waybillId, salt), opts))) === 'ok') {
         freshOkAfterMs = Date.now() - killedAt;
@@ -142,7 +179,27 @@ describe.skipIf(skip)(`RedisLedger on a Redis Cluster${skip && decision.kind ===
     expect([...seen].every((s) => s === 'use-limit' || s === 'LEDGER_UNAVAILABLE')).toBe(true);
     expect(await outcome(redeemRevealToken(used, opts))).toBe('use-limit');
     expect(freshOkAfterMs).toBeGreaterThan(0);
-    console.info(`[cluster failover] node timeout ${CLUSTER_NODE_TIMEOUT_MS} ms; replica promoted after ${promotedAfterMs} ms; fresh tokens redeem again after ${freshOkAfterMs} ms`);
+    expect(cluster.alive(master)).toBe(false);
+    // Fresh tokens keep redeeming at once on the unreplicated master, and check() says so.
+    expect(await outcome(redeemRevealToken(token(waybillId, ++salt), opts))).toBe('ok');
+    let warnings: string[] = [];
+    for (let i = 0; i < 50 && !warnings.some((w) => /wait only for the replicas it has/.test(w)); i++) {
+      warnings = (await ledger.check()).warnings;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(warnings.join('\n')).toMatch(/replicas: 1 is set but a master has 0 connected replicas; its deciding writes wait only for the replicas it has/);
+    // requireReplicas: every redemption on that master fails closed, and gives its use back.
+    const strictToken = token(waybillId, ++salt);
+    for (let i = 0; i < 2; i++) expect(await outcome(redeemRevealToken(strictToken, { ...opts, ledger: strict }))).toBe('LEDGER_UNAVAILABLE');
+    expect(cluster.alive(master)).toBe(false);
+    console.info(`[cluster failover] node timeout ${CLUSTER_NODE_TIMEOUT_MS} ms; replica promoted after ${promotedAfterMs} ms; fresh tokens redeem again after ${freshOkAfterMs} ms, the killed node still down`);
+    // The old master comes back (as a process supervisor would restart it) and rejoins as a replica.
+    await cluster.restart(master);
     await cluster.waitHealthy();
-  }, 60_000);
+    let strictOk = false;
+    for (let i = 0; i < 20 && !strictOk; i++) strictOk = (await outcome(redeemRevealToken(strictToken, { ...opts, ledger: strict }))) === 'ok';
+    expect(strictOk).toBe(true);
+    expect(await outcome(redeemRevealToken(strictToken, { ...opts, ledger: strict }))).toBe('use-limit');
+    expect(await outcome(redeemRevealToken(used, opts))).toBe('use-limit');
+  }, 90_000);
 });

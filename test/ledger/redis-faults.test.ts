@@ -3,7 +3,8 @@
  * a stalled server (SIGSTOP, then SIGCONT) must not turn the courier's retries into uses or
  * failures; a server with AOF killed with SIGKILL and restarted keeps a used token used (and one
  * without persistence does not, which `check()` reports); `replicas` fails closed and gives the
- * use back when too few replicas acknowledge; the constructor lets no foreign exception escape.
+ * use back when too few replicas acknowledge (a stalled replica included), degrades to the
+ * replicas a master has online unless `requireReplicas` is set, and learns the count per master; the constructor lets no foreign exception escape.
  */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,28 +128,56 @@ describe.skipIf(skip)(`RedisLedger faults on real redis-server processes${binari
     expect(r).toMatchObject({ persistent: false, ok: false });
   });
 
-  it('replicas: 1 with a real replica confirms each use; without one it fails closed and gives the use back', async () => {
+  it('replicas: 1 with a real replica confirms each use; with none online it degrades (check() warns); requireReplicas and a stalled replica fail closed and give the use back', async () => {
     const primary = await server({ appendfsync: 'always' });
     const client = await connect(primary.port);
-    const lone = new RedisLedger({ client, replicas: 1, timeoutMs: 300 });
-    expect(await lone.check()).toMatchObject({ persistent: true, replicas: 0, ok: false });
     const waybillId = 'GHN-WAIT';
-    const t = token(waybillId);
     const opts = { keyring, waybillId, courierId: 'courier-042', assignment: 1, now: NOW, maxUses: 1 };
-    expect(await outcome(redeemRevealToken(t, { ...opts, ledger: lone }))).toBe('LEDGER_UNAVAILABLE');
+    const strict = new RedisLedger({ client, replicas: 1, requireReplicas: true, timeoutMs: 300 });
+    expect(await strict.check()).toMatchObject({ persistent: true, replicas: 0, ok: false });
+    expect((await strict.check()).warnings.join('\n')).toMatch(/requireReplicas its deciding writes fail closed/);
+    expect(await outcome(redeemRevealToken(token(waybillId), { ...opts, ledger: strict }))).toBe('LEDGER_UNAVAILABLE');
     expect(await client.keys('*')).toEqual([]); // the use was given back
     // An unconfirmed revocation is reported (the caller retries); it stays written, which is safe.
-    await expect(revokeRevealToken(token(waybillId, 3), { keyring, waybillId, courierId: 'courier-042', assignment: 1, now: NOW, ledger: lone })).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    await expect(revokeRevealToken(token(waybillId, 3), { keyring, waybillId, courierId: 'courier-042', assignment: 1, now: NOW, ledger: strict })).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+
+    // The default: a master with no replica online waits for none, and says so.
+    const degraded = new RedisLedger({ client, replicas: 1, timeoutMs: 300 });
+    const warned = await degraded.check();
+    expect(warned).toMatchObject({ replicas: 0, ok: false });
+    expect(warned.warnings.join('\n')).toMatch(/wait only for the replicas it has/);
+    expect(await outcome(redeemRevealToken(token(waybillId, 1), { ...opts, ledger: degraded }))).toBe('ok');
+    expect(await outcome(redeemRevealToken(token(waybillId, 1), { ...opts, ledger: degraded }))).toBe('use-limit');
 
     const replica = await server({ appendfsync: 'always', args: ['--replicaof', '127.0.0.1', String(primary.port)] });
     const rc = await connect(replica.port);
     for (let i = 0; i < 100 && !/master_link_status:up/.test(await rc.info('replication')); i++) await sleep(100);
     const synced = new RedisLedger({ client, replicas: 1, timeoutMs: 2_000 });
-    expect(await synced.check()).toMatchObject({ persistent: true, replicas: 1, ok: true });
-    expect(await outcome(redeemRevealToken(t, { ...opts, ledger: synced }))).toBe('ok');
-    // Acknowledged: the replica already holds the use count (next to the revocation above).
-    expect((await rc.keys('*')).filter((k) => k.includes(':u:'))).toHaveLength(1);
-    expect(await outcome(redeemRevealToken(t, { ...opts, ledger: synced }))).toBe('use-limit');
+    expect(await synced.check()).toMatchObject({ persistent: true, replicas: 1, ok: true, warnings: [] });
+    expect(await outcome(redeemRevealToken(token(waybillId, 2), { ...opts, ledger: synced }))).toBe('ok');
+    // Acknowledged: the replica already holds the use counts (next to the revocation above).
+    expect((await rc.keys('*')).filter((k) => k.includes(':u:'))).toHaveLength(2);
+    expect(await outcome(redeemRevealToken(token(waybillId, 2), { ...opts, ledger: synced }))).toBe('use-limit');
+    // The degraded ledger needs the rejoined replica again (at most one attempt fails closed while it learns).
+    const again: string[] = [];
+    for (let salt = 5; salt < 8 && again.at(-1) !== 'ok'; salt++) again.push(await outcome(redeemRevealToken(token(waybillId, salt), { ...opts, ledger: degraded })));
+    expect(again.at(-1)).toBe('ok');
+    expect(again.slice(0, -1).every((o) => o === 'LEDGER_UNAVAILABLE')).toBe(true);
+    const uses = async () => (await client.keys('*')).filter((k) => k.includes(':u:')).length;
+    for (let i = 0; i < 50 && (await rc.keys('*')).filter((k) => k.includes(':u:')).length < (await uses()); i++) await sleep(50);
+
+    // A stalled replica is still online to its master: replicas: 1 fails closed and gives the use back.
+    const quick = new RedisLedger({ client, replicas: 1, timeoutMs: 300 });
+    const before = await uses();
+    replica.signal('SIGSTOP');
+    try {
+      expect(await outcome(redeemRevealToken(token(waybillId, 9), { ...opts, ledger: quick }))).toBe('LEDGER_UNAVAILABLE');
+      expect(await outcome(redeemRevealToken(token(waybillId, 9), { ...opts, ledger: degraded }))).toBe('LEDGER_UNAVAILABLE');
+      expect(await uses()).toBe(before);
+    } finally {
+      replica.signal('SIGCONT');
+    }
+    expect(await outcome(redeemRevealToken(token(waybillId, 9), { ...opts, ledger: quick }))).toBe('ok');
   });
 });
 
@@ -169,6 +198,8 @@ describe('RedisLedger constructor guard', () => {
       { client: ok, replicas: 1.5 },
       { client: { evalsha: async () => 1, eval: async () => 1 }, replicas: 1 },
       { client: ok, timeoutMs: Number.NaN },
+      { client: ok, replicas: 1, requireReplicas: 'yes' },
+      { client: ok, requireReplicas: true },
     ];
     for (const opts of hostile) {
       let caught: unknown;
@@ -183,6 +214,45 @@ describe('RedisLedger constructor guard', () => {
       expect((caught as Error).message).not.toContain('Nguy');
     }
     expect(new RedisLedger({ client: ok, replicas: 1 })).toBeInstanceOf(RedisLedger);
+    expect(new RedisLedger({ client: ok, replicas: 1, requireReplicas: true })).toBeInstanceOf(RedisLedger);
+  });
+
+  it('replicas: WAIT asks for what the master needed at its last write; ROLE decides what this one needs', async () => {
+    // A scripted master: ROLE lists `online` replicas, WAIT acknowledges min(asked, acking).
+    let online = 1;
+    let acking = 1;
+    let roleRefused = false;
+    const waits: number[] = [];
+    const pipeline = () => {
+      const queue: (() => [Error | null, unknown])[] = [];
+      const p = {
+        evalsha: () => (queue.push(() => [null, 'ok']), p),
+        eval: () => (queue.push(() => [null, 'ok']), p),
+        role: () => (queue.push(() => (roleRefused ? [new Error("ERR unknown command 'ROLE'"), null] : [null, ['master', 7, Array.from({ length: online }, (_, i) => ['127.0.0.1', String(7000 + i), '7'])]])), p),
+        wait: (n: number) => (waits.push(n), queue.push(() => [null, Math.min(acking, online)]), p),
+        exec: async () => queue.map((f) => f()),
+      };
+      return p;
+    };
+    const client: RedisLedgerClient = { evalsha: async () => 1, eval: async () => 1, pipeline };
+    const ledger = new RedisLedger({ client, replicas: 1 });
+    const strict = new RedisLedger({ client, replicas: 1, requireReplicas: true });
+    expect(await ledger.consume('GHN-1', '1'.repeat(32), 1, 60_000)).toBe('ok');
+    online = 0; // failover: the promoted master has no replica
+    expect(await ledger.consume('GHN-1', '2'.repeat(32), 1, 60_000)).toBe('ok'); // waited for 1, got 0, needed 0
+    expect(await ledger.consume('GHN-1', '3'.repeat(32), 1, 60_000)).toBe('ok'); // now waits for none
+    await expect(strict.consume('GHN-1', '4'.repeat(32), 1, 60_000)).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    expect(waits).toEqual([1, 1, 0, 1]);
+    online = 1; // a replica rejoins; acknowledgements have not arrived when WAIT 0 answers
+    acking = 0;
+    await expect(ledger.consume('GHN-1', '5'.repeat(32), 1, 60_000)).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    acking = 1;
+    expect(await ledger.consume('GHN-1', '6'.repeat(32), 1, 60_000)).toBe('ok');
+    // ROLE refused (a managed Redis): the count is unknown, so n is needed.
+    roleRefused = true;
+    online = 0;
+    await expect(ledger.consume('GHN-1', '7'.repeat(32), 1, 60_000)).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    expect(waits.slice(4)).toEqual([0, 1, 1]);
   });
 
   it('check() never throws: a dead client is a warning', async () => {

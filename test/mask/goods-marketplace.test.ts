@@ -164,3 +164,13 @@ describe('classifyGoods: acceptance flags', () => {
     expect(GOODS_FLAGS.slice(-3)).toEqual(['dangerous-goods', 'alcohol', 'plant-animal-quarantine']);
   });
 });
+
+describe('classifyGoods: a counterfeit stays in its own category', () => {
+  it.each([
+    ['Túi LV like auth siêu cấp', 'fashion'],
+    ['Kính mát Dior hàng fake', 'fashion'],
+    ['Túi Gucci chính hãng', 'jewelry-valuables'],
+  ])('%s → %s', (text, category) => {
+    expect(cat(text)).toBe(category);
+  });
+});

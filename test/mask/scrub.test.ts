@@ -306,3 +306,25 @@ describe('scrubText: phones split by any punctuation, and full-width digits (iss
     );
   });
 });
+
+describe('scrubText: the new separators and the width view stay linear', () => {
+  it('grows linearly on floods of punctuation-split and full-width digits', () => {
+    const best = (s: string): number => {
+      let min = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        scrubText(s);
+        min = Math.min(min, performance.now() - t0);
+      }
+      return min;
+    };
+    for (const u of ['1,', '1_', '１ ', '1·', '0901_234_567,']) {
+      const at = (n: number): string => u.repeat(Math.floor(n / u.length));
+      best(at(SCRUB_MAX_LENGTH)); // warm up
+      const quarter = best(at(SCRUB_MAX_LENGTH / 4));
+      const full = best(at(SCRUB_MAX_LENGTH));
+      // Linear growth is 4x, quadratic 16x; the constant absorbs timer noise on tiny times.
+      expect(full, JSON.stringify(u)).toBeLessThan(quarter * 8 + 40);
+    }
+  }, 60_000);
+});

@@ -82,7 +82,15 @@ describe('fuzz: parseWaybill on arbitrary structures', () => {
   it(`envelope parsing through unseal with arbitrary envelopes (${RUNS} runs)`, () => {
     const keyring = testKeyring();
     const record = api.protect(sampleWaybill(), { keyring });
-    const envelope = fc.oneof(anyText, anyText.map((s) => `ws1.1.${s}`), fc.base64String({ maxLength: 200 }).map((s) => `ws1.1.${s.replace(/=/g, '')}`));
+    const b64 = fc.base64String({ maxLength: 200 }).map((s) => s.replace(/=/g, ''));
+    // Both envelope formats: ws1 (no epoch) and ws2 (epoch `0` or a month, padded plaintext).
+    const envelope = fc.oneof(
+      anyText,
+      anyText.map((s) => `ws1.1.${s}`),
+      b64.map((s) => `ws1.1.${s}`),
+      anyText.map((s) => `ws2.1.0.${s}`),
+      fc.tuple(fc.constantFrom('0', '2026-03', '1999-12', '9999-01'), b64).map(([ep, s]) => `ws2.1.${ep}.${s}`),
+    );
     fc.assert(
       fc.property(envelope, (env) => {
         try {

@@ -89,6 +89,42 @@ describe('callerCheck: everyone else', () => {
     expect(await callerCheck(opts({ ledger, at: new Date(clock), code: codeAt(new Date(clock)) }))).toBe(true);
   });
 
+  it('only guesses count: a well-formed wrong answer is counted, a genuine one never touches the counter, even briefly', async () => {
+    const inner = new MemoryLedger();
+    const calls: string[] = [];
+    const ledger: RevealLedger = {
+      acquire: (...a) => (calls.push('acquire'), inner.acquire(...a)),
+      release: (...a) => (calls.push('release'), inner.release(...a)),
+      locked: (...a) => (calls.push('locked'), inner.locked(...a)),
+      consume: (...a) => inner.consume(...a),
+      revokeToken: (...a) => inner.revokeToken(...a),
+      revokeWaybill: (...a) => inner.revokeWaybill(...a),
+    };
+    for (let i = 0; i < 20; i++) expect(await callerCheck(opts({ ledger }))).toBe(true);
+    expect(calls.filter((c) => c !== 'locked')).toEqual([]);
+    for (let i = 0; i < 4; i++) expect(await callerCheck(opts({ ledger, code: other(codeAt(T0)) }))).toBe(false);
+    expect(calls.filter((c) => c === 'acquire')).toHaveLength(4);
+    expect(calls).not.toContain('release');
+    // 20 genuine answers and 4 wrong ones: one wrong answer is left, then the lock holds the genuine answer too.
+    expect(await callerCheck(opts({ ledger }))).toBe(true);
+    expect(await callerCheck(opts({ ledger, phoneLast4: '0000' }))).toBe(false);
+    await expect(callerCheck(opts({ ledger }))).rejects.toMatchObject({ code: 'TOKEN_LOCKED' });
+    // A custom ledger without `locked` gets the same answers (its check counts and refunds).
+    const plain = new MemoryLedger();
+    const legacy: RevealLedger = { acquire: (...a) => plain.acquire(...a), release: (...a) => plain.release(...a), consume: (...a) => plain.consume(...a), revokeToken: (...a) => plain.revokeToken(...a), revokeWaybill: (...a) => plain.revokeWaybill(...a) };
+    for (let i = 0; i < 10; i++) expect(await callerCheck(opts({ ledger: legacy }))).toBe(true);
+    for (let i = 0; i < 5; i++) expect(await callerCheck(opts({ ledger: legacy, phoneLast4: '0000' }))).toBe(false);
+    await expect(callerCheck(opts({ ledger: legacy }))).rejects.toMatchObject({ code: 'TOKEN_LOCKED' });
+  });
+
+  it('concurrent guesses cannot outrun the limit: of 40 at once, 5 count and the rest are locked out', async () => {
+    const ledger = new MemoryLedger();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => callerCheck(opts({ ledger, phoneLast4: String(1000 + i) })).then(String, (e: { code: string }) => e.code)));
+    expect(results.filter((r) => r === 'false')).toHaveLength(5);
+    expect(results.filter((r) => r === 'TOKEN_LOCKED')).toHaveLength(35);
+    await expect(callerCheck(opts({ ledger }))).rejects.toMatchObject({ code: 'TOKEN_LOCKED' });
+  });
+
   it('malformed entries are not guesses: they never count toward the lockout and open nothing', async () => {
     const ledger = new MemoryLedger();
     const audit = collect();
@@ -172,6 +208,8 @@ describe('callerCheck: everyone else', () => {
     await expect(callerCheck(opts({ courierId: 'Nguyễn Văn A' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'courierId', rule: 'format' }] });
     await expect(callerCheck(opts({ actor: '0901 234 567' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'actor', rule: 'format' }] });
     await expect(callerCheck(opts({ maxFailures: 0 }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(callerCheck(opts({ code: undefined as never }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'code', rule: 'required' }] });
+    await expect(callerCheck(opts({ phoneLast4: 4567 as never }))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'phoneLast4', rule: 'type' }] });
     await expect(callerCheck(opts({ record: { v: 1 } as never }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(callerCheck(opts({ keyring: {} as never }))).rejects.toMatchObject({ code: 'INVALID_KEYRING' });
     await expect(callerCheck(null as never)).rejects.toMatchObject({ code: 'INVALID_KEYRING' });

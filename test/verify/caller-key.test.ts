@@ -205,6 +205,21 @@ describe('CallerKey: one courier, one day, no keyring', () => {
     expect(verifyCallerCode(code, { keyring, waybillId, courierId, at: new Date(DAY_START + DAY_MS + CALLER_CODE_WINDOW_MS) })).toBe(false);
   });
 
+  it("the backend's cache of day-key states stays correct past its bound (5000 couriers, then the first again)", () => {
+    const at = new Date(T0);
+    const first = callerCode({ keyring, waybillId, courierId: 'c-0', at }).code;
+    for (let i = 0; i < 5_000; i++) {
+      const c = `c-${i}`;
+      const viaKeyring = callerCode({ keyring, waybillId, courierId: c, at }).code;
+      if (i % 250 === 0) expect(viaKeyring).toBe(courierCallerKey({ keyring, courierId: c, day: at }).code({ waybillId, at }).code);
+    }
+    expect(callerCode({ keyring, waybillId, courierId: 'c-0', at }).code).toBe(first);
+    expect(verifyCallerCode(first, { keyring, waybillId, courierId: 'c-0', at })).toBe(true);
+    // A rotated keyring is another object: its codes come from its own primary, not a stale cache.
+    const next = keyring.rotate();
+    expect(callerCode({ keyring: next, waybillId, courierId: 'c-0', at }).code).toBe(courierCallerKey({ keyring: next, courierId: 'c-0', day: at }).code({ waybillId, at }).code);
+  });
+
   it('bad options are INVALID_INPUT naming the option', () => {
     expect(() => courierCallerKey({ keyring, courierId: 'a b' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', issues: [{ path: 'courierId', rule: 'format' }] }));
     expect(() => courierCallerKey({ keyring, courierId, day: new Date(NaN) })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
