@@ -6,7 +6,7 @@
  */
 import { guard, WaybillShieldError } from './errors.js';
 import { isActor, isPurpose } from './reveal/_ids.js';
-import { SEALED_FIELDS, type SealedField } from './schema.js';
+import { SEALED_FIELDS, type SealedField } from './_fields.js';
 import type { AuditTarget } from './audit/types.js';
 
 /** Options for {@link forget}. */

@@ -17,7 +17,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { guard, WaybillShieldError } from '../errors.js';
-import { SEALED_FIELDS } from '../schema.js';
+import { SEALED_FIELDS } from '../_fields.js';
 import { isActor, isIdentifier, isPurpose } from '../reveal/_ids.js';
 import { MemoryAuditSink } from './sinks.js';
 import { AUDIT_RECORD_KEYS } from './_line.js';

@@ -26,6 +26,7 @@ import { epochOf, type EpochId } from '../keys/epochs.js';
 import { aeadDecrypt, aeadEncrypt, NONCE_BYTES, AEAD_TAG_BYTES } from './_primitives.js';
 import { freshBytes } from './_random.js';
 import { paddedLength, unpad, writePadding } from './_padding.js';
+import { base64UrlEncode } from './_base64.js';
 
 /** Envelope format prefix written by `sealField`. */
 export const ENVELOPE_PREFIX = 'ws2';
@@ -81,20 +82,11 @@ export function associatedData(keyId: number, waybillId: string, field: string, 
 }
 
 /**
- * base64url without padding through the platform's `btoa` (browsers, React Native, Node ≥ 16):
- * about twice as fast as a JavaScript radix encoder on envelope-sized input. Output is identical to
- * `@scure/base`'s `base64urlnopad.encode`, which decoding keeps using for its strict validation
- * (a test checks the two agree).
+ * base64url without padding, identical to `@scure/base`'s `base64urlnopad.encode` (a test checks
+ * the two agree); see `_base64.ts`. Decoding keeps using `@scure/base` for its strict validation.
  * @internal
  */
-export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  // Chunked so a long field cannot exceed the engine's argument-count limit.
-  for (let i = 0; i < bytes.length; i += 8192) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
-  const b64 = btoa(bin);
-  const pad = (3 - (bytes.length % 3)) % 3;
-  return (pad ? b64.slice(0, -pad) : b64).replaceAll('+', '-').replaceAll('/', '_');
-}
+export const toBase64Url = base64UrlEncode;
 
 function failed(): WaybillShieldError {
   return new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');

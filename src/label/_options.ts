@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { WaybillShieldError } from '../errors.js';
-import { toIssues } from '../schema.js';
+import { toIssues } from '../_issues.js';
 import { canonicalToken } from './qr.js';
 import type { LabelNameStyle } from './_checks.js';
 

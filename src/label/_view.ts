@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { WaybillShieldError } from '../errors.js';
-import { LIMITS, toIssues } from '../schema.js';
+import { LIMITS } from '../_limits.js';
+import { toIssues } from '../_issues.js';
 import { cleanText, foldVietnamese, formatVnd, formatWeight } from './_format.js';
 import { labelQrPayload } from './qr.js';
 import { checkLabelMasks, type LabelNameStyle } from './_checks.js';

@@ -17,7 +17,7 @@
  * @internal
  */
 import { base32crockford } from '@scure/base';
-import { SEALED_FIELDS, type SealedField } from '../schema.js';
+import { SEALED_FIELDS, type SealedField } from '../_fields.js';
 
 /** Format version carried in the top two bits. */
 export const TOKEN_VERSION = 1;

@@ -7,8 +7,8 @@
  */
 import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
-import { resolvePolicy, type MaskPolicy } from '../policy.js';
-import { SEALED_FIELDS, type SealedField } from '../schema.js';
+import type { MaskPolicy } from '../policy.js';
+import { SEALED_FIELDS, type SealedField } from '../_fields.js';
 import type { AuditTarget } from '../audit/types.js';
 import {
   encodeToken,
@@ -46,7 +46,11 @@ export interface IssueRevealTokenOptions {
    * grants the party's whole phone field (`<party>.phone` and `<party>.altPhone` when present).
    */
   fields?: readonly SealedField[];
-  /** Policy supplying the default `fields`. */
+  /**
+   * Policy supplying the default `fields`. Only its `revealFields` is read and checked here (the
+   * rest of a policy is checked where it is used, by `protect()`), so issuing tokens does not
+   * bundle the policy schema.
+   */
   policy?: MaskPolicy;
   /** Start of validity (default now). Rounded down to a 15-minute boundary. */
   notBefore?: Date;
@@ -80,8 +84,28 @@ function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
   return fields;
 }
 
+/** The mask policy's default `revealFields`. */
+const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = Object.freeze(['recipient.phone']);
+
+function badPolicy(rule: string): WaybillShieldError {
+  return new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: rule === 'type' ? '' : 'revealFields', rule }] });
+}
+
+/** `policy.revealFields`, checked by the same rules as `MaskPolicySchema`: 1 to all sealed field names. */
+function policyRevealFields(policy: unknown): readonly SealedField[] {
+  if (policy === undefined) return DEFAULT_REVEAL_FIELDS;
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw badPolicy('type');
+  const f: unknown = (policy as { revealFields?: unknown }).revealFields;
+  if (f === undefined) return DEFAULT_REVEAL_FIELDS;
+  if (!Array.isArray(f)) throw badPolicy('type');
+  if (f.length === 0) throw badPolicy('too_small');
+  if (f.length > SEALED_FIELDS.length) throw badPolicy('too_big');
+  for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw badPolicy('enum');
+  return Object.freeze([...f]) as readonly SealedField[];
+}
+
 function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
-  if (opts.fields === undefined) return tokenFields(resolvePolicy(opts.policy).revealFields);
+  if (opts.fields === undefined) return tokenFields(policyRevealFields(opts.policy));
   const f: unknown = opts.fields;
   if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw invalid('fields', 'invalid');
   for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw invalid('fields', 'enum');

@@ -5,8 +5,9 @@
  */
 import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
-import { assertProtected, openFailureReason, openSealed, type ProtectedWaybill } from '../protect.js';
-import type { SealedField } from '../schema.js';
+import { assertProtected, openFailureReason, openSealed } from '../_record.js';
+import type { ProtectedWaybill } from '../protect.js';
+import type { SealedField } from '../_fields.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
 import { dateOption } from './_ids.js';
 import { grantState, spendGrant, type RevealGrant } from './grant.js';
