@@ -17,6 +17,8 @@ import { maskName } from '../../src/mask/name.js';
 import { maskPhone } from '../../src/mask/phone.js';
 import { parseWaybill } from '../../src/schema.js';
 import { Keyring } from '../../src/keys/keyring.js';
+import { recordEpoch } from '../../src/retention.js';
+import { resolvePolicy } from '../../src/policy.js';
 import { measure, paired, type HarnessOptions } from '../_harness.js';
 import { createNativeProtect } from '../peers/native.js';
 import { createFloor, encodeForFloor } from '../peers/floor.js';
@@ -44,12 +46,15 @@ export async function protectSuite(opts: HarnessOptions): Promise<SuiteResult[]>
   // protect() takes the goods category from its view; classify outside the timed steps likewise.
   const values = parsed.map((wb) => sealedValues(wb));
   let v = 0;
+  // As protect() does: the record's retention epoch once per record, then every seal and the index in it.
+  const policy = resolvePolicy(undefined);
   const sealSteps = () => {
     const k = v++ % parsed.length;
     const wb = parsed[k]!;
+    const epoch = recordEpoch(keyring, policy, new Date());
     const out: string[] = [];
-    for (const [field, value] of values[k]!) out.push(sealField(keyring, wb.id, field, value));
-    out.push(phoneIndexOfE164(keyring, wb.recipient.phone));
+    for (const [field, value] of values[k]!) out.push(sealField(keyring, wb.id, field, value, epoch));
+    out.push(phoneIndexOfE164(keyring, wb.recipient.phone, undefined, epoch));
     return out;
   };
   const m1 = await measure(

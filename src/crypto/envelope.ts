@@ -97,17 +97,43 @@ export function shreddedError(): WaybillShieldError {
   return new WaybillShieldError('DATA_SHREDDED', 'the sealed value belongs to a retention epoch that has been shredded');
 }
 
+/** A seal key with the epoch it belongs to. */
+interface SealKey {
+  id: number;
+  key: Uint8Array;
+  epoch: string;
+}
+/**
+ * The last epoch seal key looked up, per keyring. Weak, so a keyring replaced by its shredded
+ * successor is not kept alive by this cache.
+ */
+const lastSealKeys = new WeakMap<Keyring, SealKey>();
+
 /**
  * The seal key for new envelopes in `epoch`.
  * @throws WaybillShieldError `DATA_SHREDDED` for a destroyed epoch, `INVALID_KEYRING` for one
  *   the keyring does not hold (create it ahead with `ensureEpochs`)
  */
-function sealKey(keyring: Keyring, epoch: EpochId | undefined): { id: number; key: Uint8Array; epoch: string } {
+function sealKey(keyring: Keyring, epoch: EpochId | undefined): SealKey {
+  // protect() seals 8–11 fields of one record into one epoch: the lookups run once per record.
+  // Keyrings never change after construction (rotate, shred and ensureEpochs return new ones), so
+  // the keyring and the epoch name decide the key.
+  if (epoch !== undefined) {
+    const hit = lastSealKeys.get(keyring);
+    if (hit !== undefined && hit.epoch === epoch) return hit;
+  }
   const months = epochMonthsOf(keyring);
-  if (months === undefined) return { ...subkey(keyring, 'seal')!, epoch: NO_EPOCH };
+  if (months === undefined) {
+    const k = subkey(keyring, 'seal')!;
+    return { id: k.id, key: k.key, epoch: NO_EPOCH };
+  }
   const ep = epoch ?? epochOf(new Date(), months);
   const k = epochSubkey(keyring, 'seal', undefined, ep);
-  if (k) return { ...k, epoch: ep };
+  if (k) {
+    const found = { id: k.id, key: k.key, epoch: ep };
+    lastSealKeys.set(keyring, found);
+    return found;
+  }
   if (epochState(keyring, ep) === 'shredded') throw shreddedError();
   throw new WaybillShieldError('INVALID_KEYRING', 'the keyring holds no secret for the retention epoch of this record; create epochs ahead with ensureEpochs (CLI: keys ensure)');
 }
