@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import '../src/gazetteer.js'; // as the package's Node entry does
 import { fmt } from './_harness.js';
 import { SUITES } from './suites/index.js';
 import { redisSuite } from './suites/redis.js';
@@ -19,6 +20,10 @@ const opts = ci ? { rounds: 9, sliceMs: 200, warmupMs: 400 } : { rounds: 9, slic
 function boundText(b: SuiteResult['bound']): string {
   if (!b) return '';
   return [b.min !== undefined ? `≥ ${b.min}` : '', b.max !== undefined ? `≤ ${b.max}` : ''].filter(Boolean).join(', ');
+}
+
+function spreadText(r: SuiteResult): string {
+  return r.ratios && r.ratios.length > 0 ? `${r.ratios[0]!.toFixed(2)}–${r.ratios[r.ratios.length - 1]!.toFixed(2)} (n=${r.ratios.length})` : '';
 }
 
 function passes(r: SuiteResult): boolean {
@@ -40,12 +45,12 @@ if (!only || only === 'redis') {
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 console.log(`\nwaybill-shield benchmarks (${ci ? 'ci' : 'full'}) on ${machine}\n`);
-console.log('| comparison | ours (items/s) | peer (items/s) | ratio | bound | |');
-console.log('|---|---:|---:|---:|---|---|');
+console.log('| comparison | ours (items/s) | peer (items/s) | ratio (median) | paired ratios [min–max] | bound | |');
+console.log('|---|---:|---:|---:|---|---|---|');
 for (const r of results) {
   const ok = passes(r);
   console.log(
-    `| ${r.title} | ${fmt(r.ours.perSec)} | ${r.peer ? fmt(r.peer.perSec) : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${boundText(r.bound)} | ${r.bound ? (ok ? 'ok' : 'FAIL') : ''} |`,
+    `| ${r.title} | ${fmt(r.ours.perSec)} | ${r.peer ? fmt(r.peer.perSec) : ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${spreadText(r)} | ${boundText(r.bound)} | ${r.bound ? (ok ? 'ok' : 'FAIL') : ''} |`,
   );
 }
 
@@ -59,6 +64,7 @@ const out = {
     ours: { name: r.ours.name, perSec: Math.round(r.ours.perSec), usPerItem: +r.ours.usPerItem.toFixed(2) },
     peer: r.peer ? { name: r.peer.name, perSec: Math.round(r.peer.perSec), usPerItem: +r.peer.usPerItem.toFixed(2) } : undefined,
     ratio: r.ratio !== undefined ? +r.ratio.toFixed(3) : undefined,
+    ratios: r.ratios?.map((x) => +x.toFixed(3)),
     bound: r.bound,
     pass: passes(r),
   })),

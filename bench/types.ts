@@ -8,6 +8,8 @@ export interface SuiteResult {
   peer?: Measured;
   /** The reported ratio (direction documented in the title). */
   ratio?: number;
+  /** Every paired per-round ratio behind `ratio` (sorted), when it is a paired ratio. */
+  ratios?: number[];
   /** CI gate on the ratio, when there is one. */
   bound?: { min?: number; max?: number };
 }

@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import '../src/gazetteer.js'; // the bundled gazetteer, as the Node entry registers it
 import { toneInsensitiveKey } from '../src/_fold.js';
 import { addressRouting, defaultGazetteer, maskAddress, parseAddress, type AdminUnit, type ParsedAddress } from '../src/address/index.js';
 import { historicalKey, type GazetteerEntry } from '../src/address/gazetteer.js';

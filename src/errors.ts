@@ -40,7 +40,9 @@ export type ErrorCode =
   /** The retention epoch that sealed this value was shredded: the value is gone for good. */
   | 'DATA_SHREDDED'
   /** An audit file is held by another writer (advisory lock); open one file per process. */
-  | 'AUDIT_LOCKED';
+  | 'AUDIT_LOCKED'
+  /** No default gazetteer: outside Node, import `waybill-shield/gazetteer` once (or pass `{ gazetteer }`). */
+  | 'GAZETTEER_NOT_LOADED';
 
 /** One validation problem: where it is and which rule it broke. Never the value. */
 export interface Issue {

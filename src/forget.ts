@@ -5,7 +5,8 @@
  * @module
  */
 import { guard, WaybillShieldError } from './errors.js';
-import { SEALED_FIELDS, type SealedField } from './schema.js';
+import { isActor, isPurpose } from './reveal/_ids.js';
+import { SEALED_FIELDS, type SealedField } from './_fields.js';
 import type { AuditTarget } from './audit/types.js';
 
 /** Options for {@link forget}. */
@@ -20,8 +21,6 @@ export interface ForgetOptions {
   now?: Date;
 }
 
-const ACTOR_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-const PURPOSE_RE = /^[a-z][a-z0-9._:-]{2,63}$/;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const KNOWN: ReadonlySet<string> = new Set(SEALED_FIELDS);
 
@@ -56,8 +55,8 @@ export function forget<T extends { id: string; sealed: object; index: object }>(
     const o = opts ?? {};
     const actor = o.actor ?? 'system';
     const purpose = o.purpose ?? 'data-subject-request';
-    if (typeof actor !== 'string' || !ACTOR_RE.test(actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
-    if (typeof purpose !== 'string' || !PURPOSE_RE.test(purpose) || /\d{4}/.test(purpose)) throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code');
+    if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
+    if (!isPurpose(purpose)) throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code');
     const now = o.now === undefined ? new Date() : o.now;
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'now', rule: 'type' }] });
     const fields = Object.keys(p.sealed).filter((f) => KNOWN.has(f)) as SealedField[];

@@ -35,7 +35,7 @@ export type { NormalizedPhone, NormalizePhoneOptions, MaskPhoneOptions, PhoneMas
 export { maskName } from './mask/name.js';
 export type { MaskNameOptions, NameMaskStyle } from './mask/name.js';
 
-export { parseAddress, maskAddress, addressRouting, defaultGazetteer, createGazetteer, isGazetteer, MAX_ADDRESS_LENGTH, ADDRESS_MASK } from './address/index.js';
+export { parseAddress, maskAddress, addressRouting, defaultGazetteer, hasDefaultGazetteer, createGazetteer, isGazetteer, MAX_ADDRESS_LENGTH, ADDRESS_MASK } from './address/index.js';
 export type {
   ParseAddressOptions,
   MaskAddressOptions,

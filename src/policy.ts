@@ -1,59 +1,60 @@
 /**
- * The mask policy: what each view shows. Validated once with zod at the boundary; the parsed
- * result is cached per policy object so `protect()` pays for validation once, not per row.
+ * The mask policy: what each view shows. Validated once with zod (`zod/mini`, no locale files) at the boundary; the parsed
+ * result is cached per policy object so `protect()` pays for validation once, not per row, and
+ * the cache notices when that object is changed afterwards.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { guard, WaybillShieldError } from './errors.js';
-import { SEALED_FIELDS, toIssues } from './schema.js';
+import { SEALED_FIELDS } from './_fields.js';
+import { ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
 
 const nameStyle = z.enum(['initials', 'given-name', 'full-mask']);
+const digitsKept = z.optional(z.int().check(z.minimum(0), z.maximum(3)));
 
-const phoneMask = z
-  .strictObject({
-    style: z.enum(['last3', 'first3-last3', 'full']).default('last3'),
-    keepStart: z.number().int().min(0).max(3).optional(),
-    keepEnd: z.number().int().min(0).max(3).optional(),
-  })
-  .default({ style: 'last3' });
+const phoneMask = z._default(
+  z.strictObject({
+    style: z._default(z.enum(['last3', 'first3-last3', 'full']), 'last3'),
+    keepStart: digitsKept,
+    keepEnd: digitsKept,
+  }),
+  { style: 'last3' },
+);
 
-/** The mask policy schema. Every field has a default; `{}` is the Vietnamese default policy. */
+/** The mask policy schema (zod/mini). Every field has a default; `{}` is the Vietnamese default policy. */
 export const MaskPolicySchema = z.strictObject({
   /** Recipient name style. */
-  recipientName: z.strictObject({ style: nameStyle.default('initials') }).default({ style: 'initials' }),
+  recipientName: z._default(z.strictObject({ style: z._default(nameStyle, 'initials') }), { style: 'initials' }),
   /** Sender name style. */
-  senderName: z.strictObject({ style: nameStyle.default('initials') }).default({ style: 'initials' }),
+  senderName: z._default(z.strictObject({ style: z._default(nameStyle, 'initials') }), { style: 'initials' }),
   /** Recipient phone mask on the label. At least 4 digits stay hidden whatever is set; 7 by default. */
   recipientPhone: phoneMask,
   /** Sender phone mask on the label. */
   senderPhone: phoneMask,
   /** Which routing parts of the address the label keeps; everything below the ward is always masked. */
-  address: z
-    .strictObject({
-      ward: z.boolean().default(true),
-      district: z.boolean().default(true),
-      province: z.boolean().default(true),
+  address: z._default(
+    z.strictObject({
+      ward: z._default(z.boolean(), true),
+      district: z._default(z.boolean(), true),
+      province: z._default(z.boolean(), true),
       /** Also give the 2025-scheme equivalent of a legacy address when the mapping is unambiguous. */
-      convertTo2025: z.boolean().default(false),
-    })
-    .default({ ward: true, district: true, province: true, convertTo2025: false }),
+      convertTo2025: z._default(z.boolean(), false),
+    }),
+    { ward: true, district: true, province: true, convertTo2025: false },
+  ),
   /** Goods on the label: the category (neutral for sensitive goods) or nothing. */
-  goods: z.strictObject({ show: z.enum(['category', 'none']).default('category') }).default({ show: 'category' }),
+  goods: z._default(z.strictObject({ show: z._default(z.enum(['category', 'none']), 'category') }), { show: 'category' }),
   /** Show the COD amount on the label. */
-  showCod: z.boolean().default(true),
+  showCod: z._default(z.boolean(), true),
   /** Fields a reveal token grants by default. */
-  revealFields: z
-    .array(z.enum(SEALED_FIELDS))
-    .min(1)
-    .max(SEALED_FIELDS.length)
-    .default(['recipient.phone']),
+  revealFields: z._default(z.array(z.enum(SEALED_FIELDS)).check(z.minLength(1), z.maxLength(SEALED_FIELDS.length)), ['recipient.phone']),
   /**
    * Retention: the record's personal data lives in the retention epoch holding `now + days`
    * (`now` is protect's clock, e.g. the delivery date when the record is protected at delivery),
    * so `keyring.shred({ before })` destroys it once that epoch has ended. `days: 0` (default)
    * puts it in the epoch of `now`. See docs/retention.md.
    */
-  retention: z.strictObject({ days: z.number().int().min(0).max(36_500).default(0) }).default({ days: 0 }),
+  retention: z._default(z.strictObject({ days: z._default(z.int().check(z.minimum(0), z.maximum(36_500)), 0) }), { days: 0 }),
 });
 
 /** A mask policy as callers write it: every field optional. */
@@ -130,7 +131,7 @@ function unchanged(input: unknown, snap: unknown, depth: number): boolean {
 function parseOrThrow(input: unknown): ResolvedMaskPolicy {
   let r;
   try {
-    r = MaskPolicySchema.safeParse(input);
+    r = MaskPolicySchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
     throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: '', rule: 'invalid' }] });
   }
@@ -155,7 +156,7 @@ function parseOrThrow(input: unknown): ResolvedMaskPolicy {
  */
 export function resolvePolicy(policy?: MaskPolicy): ResolvedMaskPolicy {
   return guard('INVALID_POLICY', 'policy must be an object', () => {
-    if (policy === undefined) return (defaultPolicy ??= deepFreeze(MaskPolicySchema.parse({})));
+    if (policy === undefined) return (defaultPolicy ??= deepFreeze(MaskPolicySchema.parse({}, ISSUE_PARSE_OPTIONS)));
     if (typeof policy !== 'object' || policy === null) throw new WaybillShieldError('INVALID_POLICY', 'policy must be an object');
     const hit = cache.get(policy);
     if (hit && unchanged(policy, hit.snapshot, 0)) return hit.resolved;

@@ -5,6 +5,7 @@
  * @module
  */
 import { guard, WaybillShieldError } from './errors.js';
+import { isActor, isPurpose } from './reveal/_ids.js';
 import { assertKeyring, type Keyring } from './keys/keyring.js';
 import { envelopeHeader, openField, sealField, shreddedError } from './crypto/envelope.js';
 import { recordEpoch } from './retention.js';
@@ -12,15 +13,16 @@ import { phoneIndexOfE164 } from './crypto/blind-index.js';
 import { maskName } from './mask/name.js';
 import { maskDigits, normalizePhone, type MaskPhoneOptions } from './mask/phone.js';
 import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './policy.js';
-import { parseWaybill, SEALED_FIELDS, type SealedField, type Waybill } from './schema.js';
+import { parseWaybill, type Waybill } from './schema.js';
+import { SEALED_FIELDS, type SealedField } from './_fields.js';
+import { assertProtected, assertSealedField, openFailureReason, openSealed, PROTECTED_VERSION } from './_record.js';
 import { protectAddress, type AddressRouting } from './_protect-address.js';
 import { protectGoods, type GoodsSummary } from './_protect-goods.js';
 import { classifyGoods, type GoodsCategory } from './mask/goods.js';
 import type { AcceptancePolicy } from './mask/acceptance.js';
 import type { AuditTarget } from './audit/types.js';
 
-/** Current `ProtectedWaybill` format version. */
-export const PROTECTED_VERSION = 1;
+export { PROTECTED_VERSION } from './_record.js';
 
 /** What the printed label may show for one party. Masked strings only. */
 export interface LabelParty {
@@ -205,56 +207,14 @@ function build(wb: Waybill, keyring: Keyring, policy: ResolvedMaskPolicy, now: D
 
 //#region record checks
 
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$/;
-const SEALED_SET: ReadonlySet<string> = new Set(SEALED_FIELDS);
-
-/**
- * Checks the parts of a ProtectedWaybill that opening depends on. Does not trust anything else.
- * @internal
- */
-export function assertProtected(p: unknown): asserts p is ProtectedWaybill {
-  const bad = () => new WaybillShieldError('INVALID_INPUT', 'not a ProtectedWaybill');
-  try {
-    if (typeof p !== 'object' || p === null) throw bad();
-    const r = p as Record<string, unknown>;
-    if (r.v !== PROTECTED_VERSION || typeof r.id !== 'string' || !ID_RE.test(r.id)) throw bad();
-    const s = r.sealed;
-    if (typeof s !== 'object' || s === null) throw bad();
-  } catch (e) {
-    if (e instanceof WaybillShieldError) throw e;
-    throw bad();
-  }
-}
-
-/** @internal */
-export function assertSealedField(field: unknown): asserts field is SealedField {
-  if (typeof field !== 'string' || !SEALED_SET.has(field)) {
-    throw new WaybillShieldError('INVALID_INPUT', 'field must be one of the sealed field paths');
-  }
-}
-
-/**
- * Open one sealed field of a record. No audit, no access control: internal to `unseal` and `reveal`.
- * @internal
- */
-export function openSealed(p: ProtectedWaybill, field: SealedField, keyring: Keyring): string {
-  const env = Object.prototype.hasOwnProperty.call(p.sealed, field) ? p.sealed[field] : undefined;
-  // A forgotten record's values are gone for good: the same answer as a shredded epoch.
-  if (env === undefined && p.forgotten !== undefined) throw shreddedError();
-  return openField(keyring, p.id, field, env);
-}
-
-/** The audit reason for a failed open. @internal */
-export function openFailureReason(e: unknown): string {
-  return e instanceof WaybillShieldError && e.code === 'DATA_SHREDDED' ? 'data-shredded' : 'decrypt-failed';
-}
+// In their own module so that reveal code opens records without importing protect()'s schema,
+// masks, phone metadata and gazetteer.
+export { assertProtected, assertSealedField, openFailureReason, openSealed } from './_record.js';
 
 //#endregion
 
 //#region unseal
 
-const ACTOR_RE = /^[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}$/;
-const PURPOSE_RE = /^[a-z][a-z0-9._:\-]{2,63}$/;
 
 /** Options for {@link unseal}. */
 export interface UnsealOptions {
@@ -286,9 +246,9 @@ export interface UnsealOptions {
 export function unseal(p: ProtectedWaybill, field: SealedField, opts: UnsealOptions): string {
   return guard('INVALID_INPUT', 'unseal: arguments are not a record, a field and options', () => {
     assertKeyring(opts?.keyring);
-    if (typeof opts.actor !== 'string' || !ACTOR_RE.test(opts.actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
+    if (!isActor(opts.actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
     // A purpose is a code, not prose: free text here could carry a customer's name or number into the audit log.
-    if (typeof opts.purpose !== 'string' || !PURPOSE_RE.test(opts.purpose) || /\d{4}/.test(opts.purpose)) {
+    if (!isPurpose(opts.purpose)) {
       throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code such as complaint-callback');
     }
     assertProtected(p);

@@ -12,7 +12,7 @@ import { assertKeyring, epochMonthsOf, type Keyring } from './keys/keyring.js';
 import { addDays, epochIdOfMonth, monthOf, type EpochId } from './keys/epochs.js';
 import { isShredded } from './crypto/envelope.js';
 import { resolvePolicy, type MaskPolicy, type ResolvedMaskPolicy } from './policy.js';
-import type { SealedField } from './schema.js';
+import type { SealedField } from './_fields.js';
 
 /**
  * The retention epoch of a record protected at `now` under `policy`, or undefined for a keyring

@@ -1,50 +1,23 @@
 /**
- * zod schemas for the waybill input and the mask policy, and the conversion of zod issues into
- * PII-free `{ path, rule }` pairs.
+ * zod schemas (`zod/mini`: no locale files shipped) for the waybill input; zod issues become
+ * PII-free `{ path, rule }` pairs (`_issues.ts`).
  *
  * Strings are NFC-normalised and trimmed, lengths are bounded, control characters, bidi
  * overrides and lone surrogates are refused, and unknown keys (including `__proto__` and
  * `constructor`) are rejected, never merged. Phones are normalised to E.164 during parsing.
  * @module
  */
-import { z } from 'zod';
-import { WaybillShieldError, type Issue } from './errors.js';
-import { parsePhoneField, PHONE_FIELD_MAX_LENGTH } from './mask/phone.js';
+import * as z from 'zod/mini';
+import { WaybillShieldError } from './errors.js';
+import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
+import { parsePhoneField } from './mask/phone.js';
+import { LIMITS } from './_limits.js';
 
 //#region field limits
 
-/** Bounds on every input field. Part of the contract: anything longer is refused. */
-export const LIMITS = Object.freeze({
-  id: 64,
-  name: 200,
-  /** A phone field as typed: one or two numbers, a label, a name in brackets (see docs/phones.md). */
-  phone: PHONE_FIELD_MAX_LENGTH,
-  address: 500,
-  goodsDescription: 1_000,
-  notes: 2_000,
-  courierId: 64,
-  maxMoney: 100_000_000_000, // 100 billion VND
-  maxWeightGrams: 10_000_000,
-  maxQuantity: 1_000_000,
-});
+export { LIMITS } from './_limits.js';
 
-/** Every field that `protect()` seals. Also the names used by reveal tokens and `reveal()`. */
-export const SEALED_FIELDS = Object.freeze([
-  'recipient.name',
-  'recipient.phone',
-  'recipient.address',
-  'sender.name',
-  'sender.phone',
-  'sender.address',
-  'goods.description',
-  'notes',
-  'goods.category',
-  'recipient.altPhone',
-  'sender.altPhone',
-] as const);
-
-/** A field path that can be sealed, unsealed and granted. */
-export type SealedField = (typeof SEALED_FIELDS)[number];
+export { SEALED_FIELDS, type SealedField } from './_fields.js';
 
 //#endregion
 
@@ -62,7 +35,9 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]*$/;
  */
 function text(max: number, multiLine: boolean, required = true) {
   const bad = multiLine ? MULTI_LINE_BAD : SINGLE_LINE_BAD;
-  return z.string().transform((raw, ctx) => {
+  return z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx) => {
     // Raw bound before normalising: NFC never grows Vietnamese text 4×, and this caps the work.
     if (raw.length > max * 4) return fail(ctx, 'too_long');
     if (bad.test(raw)) return fail(ctx, 'control_chars');
@@ -70,29 +45,34 @@ function text(max: number, multiLine: boolean, required = true) {
     if (required && s.length === 0) return fail(ctx, 'required');
     if (s.length > max) return fail(ctx, 'too_long');
     return s;
-  });
+    }),
+  );
 }
 
-function fail(ctx: z.core.$RefinementCtx, rule: string): never {
-  ctx.addIssue({ code: 'custom', params: { rule } });
+/** Record a project rule as a custom issue (zod/mini transforms get the raw parse payload). */
+function fail(ctx: z.core.ParsePayload, rule: string): never {
+  ctx.issues.push({ code: 'custom', params: { rule }, input: ctx.value });
   return z.NEVER;
 }
 
-const identifier = (max: number) => z.string().min(1).max(max).regex(ID_RE);
+const identifier = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(ID_RE));
 
 /**
  * A phone field as people type it (`0903 456 789 (chị Hoa)`, `0903456789 hoặc 0978123456`): the
  * first valid number, a second one, and the rest of the text. Refused only when no valid number
  * is present.
  */
-const phone = z.string().transform((s, ctx) => {
-  if (s.length > LIMITS.phone) return fail(ctx, 'too_long');
-  if (SINGLE_LINE_BAD.test(s)) return fail(ctx, 'control_chars');
-  const r = parsePhoneField(s);
-  return r === undefined ? fail(ctx, 'phone') : r;
-});
+const phone = z.pipe(
+  z.string(),
+  z.transform((s: string, ctx) => {
+    if (s.length > LIMITS.phone) return fail(ctx, 'too_long');
+    if (SINGLE_LINE_BAD.test(s)) return fail(ctx, 'control_chars');
+    const r = parsePhoneField(s);
+    return r === undefined ? fail(ctx, 'phone') : r;
+  }),
+);
 
-const money = z.number().int().min(0).max(LIMITS.maxMoney);
+const money = z.int().check(z.minimum(0), z.maximum(LIMITS.maxMoney));
 
 //#endregion
 
@@ -110,19 +90,20 @@ export interface Party {
   phoneNote?: string;
 }
 
-const party = z
-  .strictObject({
+const party = z.pipe(
+  z.strictObject({
     name: text(LIMITS.name, false),
     phone,
     address: text(LIMITS.address, true),
-  })
-  .transform((p): Party => {
+  }),
+  z.transform((p): Party => {
     const out: Party = { name: p.name, phone: p.phone.e164, address: p.address };
     if (p.phone.alt !== undefined) out.altPhone = p.phone.alt;
     const note = p.phone.rest.normalize('NFC').trim();
     if (note.length > 0) out.phoneNote = note;
     return out;
-  });
+  }),
+);
 
 /** The waybill input schema. */
 export const WaybillSchema = z.strictObject({
@@ -131,18 +112,18 @@ export const WaybillSchema = z.strictObject({
   sender: party,
   goods: z.strictObject({
     description: text(LIMITS.goodsDescription, true),
-    declaredValue: money.optional(),
-    quantity: z.number().int().min(1).max(LIMITS.maxQuantity).optional(),
+    declaredValue: z.optional(money),
+    quantity: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxQuantity))),
   }),
-  codAmount: money.optional(),
-  weightGrams: z.number().int().min(1).max(LIMITS.maxWeightGrams).optional(),
-  notes: text(LIMITS.notes, true, false).optional(),
-  assignment: z
-    .strictObject({
+  codAmount: z.optional(money),
+  weightGrams: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxWeightGrams))),
+  notes: z.optional(text(LIMITS.notes, true, false)),
+  assignment: z.optional(
+    z.strictObject({
       courierId: identifier(LIMITS.courierId),
-      number: z.number().int().min(0).max(0x7fffffff),
-    })
-    .optional(),
+      number: z.int().check(z.minimum(0), z.maximum(0x7fffffff)),
+    }),
+  ),
 });
 
 /** A validated waybill: strings NFC and trimmed, phones in E.164. */
@@ -154,48 +135,7 @@ export type WaybillInput = z.input<typeof WaybillSchema>;
 
 //#region issues
 
-type ZodIssueLike = { code: string; path: PropertyKey[]; message?: string; params?: Record<string, unknown>; input?: unknown; origin?: string; format?: string; minimum?: unknown };
-
-function ruleOf(i: ZodIssueLike): string {
-  switch (i.code) {
-    case 'invalid_type':
-      // zod keeps the input out of issues; its fixed message still says what was received.
-      return typeof i.message === 'string' && i.message.endsWith('received undefined') ? 'required' : 'type';
-    case 'too_big':
-      return i.origin === 'string' ? 'too_long' : 'too_big';
-    case 'too_small':
-      return i.origin === 'string' ? (i.minimum === 1 ? 'required' : 'too_short') : 'too_small';
-    case 'unrecognized_keys':
-      return 'unknown_key';
-    case 'invalid_format':
-      return 'format';
-    case 'invalid_value':
-      return 'enum';
-    case 'custom':
-      return typeof i.params?.rule === 'string' ? i.params.rule : 'invalid';
-    default:
-      return 'invalid';
-  }
-}
-
-/**
- * Convert zod issues to `{ path, rule }`. Only schema-defined path segments are kept: a path
- * never includes an unknown key's name, since key names are input too.
- * @internal
- */
-export function toIssues(issues: readonly ZodIssueLike[]): Issue[] {
-  const out: Issue[] = [];
-  const seen = new Set<string>();
-  for (const i of issues) {
-    const path = i.path.map((p) => (typeof p === 'number' ? String(p) : typeof p === 'string' ? p : '?')).join('.');
-    const rule = ruleOf(i);
-    const key = `${path}\u0000${rule}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path, rule });
-  }
-  return out;
-}
+export { toIssues, ISSUE_PARSE_OPTIONS } from './_issues.js';
 
 //#endregion
 
@@ -218,7 +158,7 @@ export type SafeParseWaybillResult = { ok: true; waybill: Waybill } | { ok: fals
 export function safeParseWaybill(input: unknown): SafeParseWaybillResult {
   let r;
   try {
-    r = WaybillSchema.safeParse(input);
+    r = WaybillSchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
     // A getter that throws, a Proxy trap, or another exotic object: refuse without its message.
     return { ok: false, error: new WaybillShieldError('INVALID_WAYBILL', undefined, { issues: [{ path: '', rule: 'invalid' }] }) };

@@ -9,9 +9,14 @@ import { describe, expect, it } from 'vitest';
 /** Ceiling on the minified + gzipped core bundle, in bytes. The README records the measured size. */
 export const CORE_GZIP_CEILING = 300 * 1024;
 
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry: string, withGazetteer = false): Promise<string> {
+  const root = new URL('..', import.meta.url).pathname;
   const r = await build({
-    entryPoints: [new URL(entry, new URL('..', import.meta.url)).pathname],
+    stdin: {
+      contents: `export * from './${entry}';${withGazetteer ? " import './dist/gazetteer.js';" : ''}`,
+      resolveDir: root,
+      loader: 'js',
+    },
     bundle: true,
     minify: true,
     platform: 'browser',
@@ -33,7 +38,7 @@ describe('browser bundle of the core', () => {
   });
 
   it('the label subpath also bundles for the browser and renders an SVG preview there', async () => {
-    const core = await bundle('dist/index.js');
+    const core = await bundle('dist/index.js', true);
     const label = await bundle('dist/label.js');
     expect(label).not.toMatch(/["'`]node:/);
     expect(label).not.toMatch(/(?<![A-Za-z])Buffer\b/);
@@ -48,8 +53,26 @@ describe('browser bundle of the core', () => {
     expect(svg).toContain('Phường Láng');
   });
 
-  it('runs in a browser-like global scope: protect works with only Web Crypto and TextEncoder', async () => {
+  it('without waybill-shield/gazetteer, protect() refuses with GAZETTEER_NOT_LOADED and the bundle has no gazetteer data', async () => {
     const code = await bundle('dist/index.js');
+    expect(code).not.toContain('Tuy\\xEAn Quang');
+    expect(code).not.toContain('Tuyên Quang');
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as typeof import('../src/index.js');
+    expect(mod.hasDefaultGazetteer()).toBe(false);
+    const wb = { id: 'B0', recipient: { name: 'Lê Lan', phone: '0901234567', address: 'Hà Nội' }, sender: { name: 'Shop', phone: '0912345678', address: 'Hà Nội' }, goods: { description: 'Sách' } };
+    let err: unknown;
+    try {
+      mod.protect(wb, { keyring: mod.Keyring.generate() });
+    } catch (e) {
+      err = e;
+    }
+    expect(mod.isWaybillShieldError(err) && err.code).toBe('GAZETTEER_NOT_LOADED');
+    // Token and caller-code functions need no gazetteer.
+    expect(mod.callerCode({ keyring: mod.Keyring.generate(), waybillId: 'B0', courierId: 'c1' }).code).toMatch(/^\d+$/);
+  });
+
+  it('runs in a browser-like global scope: protect works with only Web Crypto and TextEncoder', async () => {
+    const code = await bundle('dist/index.js', true);
     // Evaluate the bundle as a data: module; it may only reach globals a browser has.
     const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as typeof import('../src/index.js');
     const keyring = mod.Keyring.generate();

@@ -11,7 +11,7 @@ import { maskAddress } from '../../src/address/mask.js';
 import { addressRouting } from '../../src/address/routing.js';
 import { sealField } from '../../src/crypto/envelope.js';
 import { Keyring } from '../../src/keys/keyring.js';
-import { measure, pairedRatio, type HarnessOptions } from '../_harness.js';
+import { measure, paired, type HarnessOptions } from '../_harness.js';
 import { SAMPLE_ROWS } from '../samples.js';
 import type { SuiteResult } from '../types.js';
 
@@ -56,7 +56,7 @@ export async function addressSuite(opts: HarnessOptions): Promise<SuiteResult[]>
       title: 'parse + mask + routing of one address / one XChaCha20-Poly1305 seal of it (context)',
       ours: step!,
       peer: seal!,
-      ratio: pairedRatio(seal!, step!),
+      ...paired(seal!, step!),
     },
   ];
 }

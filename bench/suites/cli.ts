@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { protect } from '../../src/protect.js';
 import { Keyring } from '../../src/keys/keyring.js';
 import { renderLabel } from '../../src/label/index.js';
-import { measure, pairedRatio, type HarnessOptions, type Measured } from '../_harness.js';
+import { measure, paired, type HarnessOptions, type Measured } from '../_harness.js';
 import { generateWaybills, SAMPLE_ROWS } from '../samples.js';
 import type { SuiteResult } from '../types.js';
 
@@ -43,7 +43,7 @@ export async function cliSuite(opts: HarnessOptions): Promise<SuiteResult[]> {
     ],
     opts,
   );
-  const out: SuiteResult[] = [{ id: 'label-zpl-vs-protect', title: 'renderLabel (ZPL) throughput / protect() throughput (context)', ours: label!, peer: prot!, ratio: pairedRatio(label!, prot!) }];
+  const out: SuiteResult[] = [{ id: 'label-zpl-vs-protect', title: 'renderLabel (ZPL) throughput / protect() throughput (context)', ours: label!, peer: prot!, ...paired(label!, prot!) }];
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
 
   // The CLI on a file, against in-process protect() on the same rows, alternating runs.

@@ -8,7 +8,7 @@ import { classifyGoods } from '../../src/mask/goods.js';
 import { scrubText } from '../../src/mask/scrub.js';
 import { sealField } from '../../src/crypto/envelope.js';
 import { Keyring } from '../../src/keys/keyring.js';
-import { measure, pairedRatio, type HarnessOptions } from '../_harness.js';
+import { measure, paired, type HarnessOptions } from '../_harness.js';
 import { SAMPLE_ROWS } from '../samples.js';
 import type { SuiteResult } from '../types.js';
 
@@ -60,14 +60,14 @@ export async function goodsSuite(opts: HarnessOptions): Promise<SuiteResult[]> {
       title: 'classifyGoods time / one XChaCha20-Poly1305 seal of the description (context)',
       ours: cls!,
       peer: sealGoods!,
-      ratio: pairedRatio(sealGoods!, cls!),
+      ...paired(sealGoods!, cls!),
     },
     {
       id: 'scrub-vs-seal',
       title: 'scrubText time / one XChaCha20-Poly1305 seal of the note (context)',
       ours: scrub!,
       peer: sealNote!,
-      ratio: pairedRatio(sealNote!, scrub!),
+      ...paired(sealNote!, scrub!),
     },
   ];
 }

@@ -1,29 +1,55 @@
 /**
- * The bundled gazetteer of both Vietnamese administrative schemes, decoded from the generated
- * `gazetteer-data.ts` on first use and cached.
+ * The default gazetteer seam. The bundled data of both Vietnamese administrative schemes
+ * (`gazetteer-data.ts`, about 90 KB gzipped) is not imported from here: it is registered by the
+ * `waybill-shield/gazetteer` entry, which the Node build of the core entry (and the CLI) imports
+ * for you. Browser and React Native apps that parse addresses or call `protect()` import
+ * `waybill-shield/gazetteer` once (statically, or with `import()` as its own chunk); apps that
+ * never touch addresses, such as courier apps that redeem tokens, never ship it.
  * @module
  */
 
+import { WaybillShieldError } from '../errors.js';
 import { createGazetteer, type Gazetteer } from './gazetteer.js';
-import { GAZETTEER_DATA } from './gazetteer-data.js';
-import { unpackGazetteer } from './_packed.js';
+import { unpackGazetteer, type PackedGazetteer } from './_packed.js';
 
+let packed: PackedGazetteer | undefined;
 let cached: Gazetteer | undefined;
+
+/**
+ * Make the bundled data the default gazetteer (decoded on first use). Idempotent.
+ * @param data - the packed bundled data (`gazetteer-data.ts`)
+ * @internal called by the `waybill-shield/gazetteer` entry
+ */
+export function registerDefaultGazetteerData(data: PackedGazetteer): void {
+  packed ??= data;
+}
+
+/** True once the bundled data has been registered (by importing `waybill-shield/gazetteer`). */
+export function hasDefaultGazetteer(): boolean {
+  return packed !== undefined;
+}
 
 /**
  * The bundled gazetteer: 34 provinces and 3,321 wards of the 2025 scheme, 63 provinces, 696 districts
  * and 10,035 wards of the legacy scheme, and the legacy → 2025 mapping. Decoded and indexed once, on first use (a few hundred
- * milliseconds), then cached.
+ * milliseconds), then cached. On Node it is there with no setup; elsewhere import
+ * `waybill-shield/gazetteer` once first.
  *
  * @returns the shared, immutable gazetteer
- * @throws never for the bundled data
+ * @throws WaybillShieldError `GAZETTEER_NOT_LOADED` when `waybill-shield/gazetteer` was not imported (browsers, React Native)
  * @example
  * ```ts
+ * import 'waybill-shield/gazetteer'; // browsers only; Node loads it with the core
  * const gz = defaultGazetteer()
  * gz.counts.wards2025 // 3321
  * ```
  */
 export function defaultGazetteer(): Gazetteer {
-  if (cached === undefined) cached = createGazetteer(unpackGazetteer(GAZETTEER_DATA));
+  if (cached === undefined) {
+    if (packed === undefined) {
+      throw new WaybillShieldError('GAZETTEER_NOT_LOADED', "no default gazetteer: import 'waybill-shield/gazetteer' once, or pass { gazetteer }");
+    }
+    cached = createGazetteer(unpackGazetteer(packed));
+  }
   return cached;
 }

@@ -12,7 +12,7 @@ export { addressRouting } from './routing.js';
 export type { AddressRoutingOptions } from './routing.js';
 export { createGazetteer, isGazetteer } from './gazetteer.js';
 export type { Gazetteer, GazetteerInput, GazetteerUnitInput } from './gazetteer.js';
-export { defaultGazetteer } from './default-gazetteer.js';
+export { defaultGazetteer, hasDefaultGazetteer } from './default-gazetteer.js';
 export type {
   AddressPart,
   AddressRouting,

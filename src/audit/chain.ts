@@ -17,8 +17,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { guard, WaybillShieldError } from '../errors.js';
-import { SEALED_FIELDS } from '../schema.js';
-import { isActor, isIdentifier } from '../reveal/_ids.js';
+import { SEALED_FIELDS } from '../_fields.js';
+import { isActor, isIdentifier, isPurpose } from '../reveal/_ids.js';
 import { MemoryAuditSink } from './sinks.js';
 import { AUDIT_RECORD_KEYS } from './_line.js';
 import type { AuditAction, AuditEvent, AuditOutcome, AuditRecord, AuditSink, AuditTarget } from './types.js';
@@ -31,40 +31,10 @@ const ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['unseal', 'reveal', '
 const OUTCOMES: ReadonlySet<string> = new Set<AuditOutcome>(['ok', 'denied', 'error']);
 const FIELDS: ReadonlySet<string> = new Set(SEALED_FIELDS);
 // Codes, not prose: free text could carry a customer's name or number into the log.
-const PURPOSE_RE = /^[a-z][a-z0-9._:-]{2,63}$/;
 const REASON_RE = /^[a-z][a-z0-9-]{1,31}$/;
 const HASH_RE = /^[0-9a-f]{64}$/;
 const AT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const KEYS: readonly string[] = AUDIT_RECORD_KEYS;
-// Digits joined by separators count as one run: `0901-234-567`, `0901 234 567` and `0901.234.567`
-// are one phone number, however it is punctuated.
-const DIGIT_CHAIN = /\d(?:[\s._:\-/]*\d)*/g;
-/** A purpose is a code: no run of 4 digits, separators or not (a phone, a birth year, a PIN). */
-const PURPOSE_MAX_DIGITS = 3;
-/**
- * An actor is an opaque staff or service id (`cs-17`, `courier-042`, `svc:intake`), never a
- * person's name or number: a run of 7 digits or more, separators or not, could be a phone.
- */
-const ACTOR_MAX_DIGITS = 6;
-
-/** The longest run of digits in `s`, counting digits joined by separators as one run. */
-function longestDigitRun(s: string): number {
-  let max = 0;
-  for (const m of s.matchAll(DIGIT_CHAIN)) {
-    const n = m[0].replace(/\D/g, '').length;
-    if (n > max) max = n;
-  }
-  return max;
-}
-
-function validActor(s: unknown): s is string {
-  return isActor(s) && longestDigitRun(s) <= ACTOR_MAX_DIGITS;
-}
-
-function validPurpose(s: unknown): s is string {
-  return typeof s === 'string' && PURPOSE_RE.test(s) && longestDigitRun(s) <= PURPOSE_MAX_DIGITS;
-}
-
 /** Where a chain starts or continues: the last record's `seq` and `hash`. */
 export interface AuditHead {
   /** `seq` of the last record; -1 for an empty chain. */
@@ -117,12 +87,12 @@ export function auditRecordHash(r: Omit<AuditRecord, 'hash'>): string {
 
 function checkEvent(e: AuditEvent): void {
   if (typeof e !== 'object' || e === null) throw fail('type', '');
-  if (!validActor(e.actor)) throw fail('format', 'actor');
+  if (!isActor(e.actor)) throw fail('format', 'actor');
   if (!ACTIONS.has(e.action)) throw fail('enum', 'action');
   if (!isIdentifier(e.waybillId)) throw fail('format', 'waybillId');
   if (!Array.isArray(e.fields) || e.fields.length > SEALED_FIELDS.length) throw fail('type', 'fields');
   for (const f of e.fields) if (!FIELDS.has(f)) throw fail('enum', 'fields');
-  if (e.purpose !== undefined && !validPurpose(e.purpose)) throw fail('format', 'purpose');
+  if (e.purpose !== undefined && !isPurpose(e.purpose)) throw fail('format', 'purpose');
   if (!OUTCOMES.has(e.outcome)) throw fail('enum', 'outcome');
   if (e.reason !== undefined && (typeof e.reason !== 'string' || !REASON_RE.test(e.reason))) throw fail('format', 'reason');
 }
@@ -140,13 +110,13 @@ function wellFormed(r: unknown): r is AuditRecord {
     x.seq >= 0 &&
     typeof x.at === 'string' &&
     AT_RE.test(x.at) &&
-    validActor(x.actor) &&
+    isActor(x.actor) &&
     typeof x.action === 'string' &&
     ACTIONS.has(x.action) &&
     isIdentifier(x.waybillId) &&
     Array.isArray(x.fields) &&
     x.fields.every((f) => typeof f === 'string' && FIELDS.has(f)) &&
-    (x.purpose === null || validPurpose(x.purpose)) &&
+    (x.purpose === null || isPurpose(x.purpose)) &&
     typeof x.outcome === 'string' &&
     OUTCOMES.has(x.outcome) &&
     (x.reason === null || (typeof x.reason === 'string' && REASON_RE.test(x.reason))) &&

@@ -262,6 +262,13 @@ async function* csvRecords(stream: Readable, isRow: (b: Buffer) => boolean, isRe
   }
 }
 
+/**
+ * Longest CSV record parsed, in characters. No waybill comes near it (the schema's limits total
+ * well under 32 KiB), and csv-parse slows down sharply on a single huge field, so a longer
+ * record is rejected as `too_long` without being parsed.
+ */
+export const MAX_CSV_RECORD_CHARS = 256 * 1024;
+
 /** Records parsed together by csv-parse, when they all parse; else one by one. */
 const CSV_GROUP_ROWS = 256;
 const CSV_GROUP_BYTES = 512 * 1024;
@@ -287,10 +294,11 @@ export async function* readCsv(stream: Readable, delimiter: string, onIgnored: (
   };
   let map: ColumnMap | undefined;
   let columns = 0;
-  const isRow = (b: Buffer): boolean => columns > 1 && parseOne(b.toString('utf8'))?.length === columns;
+  const isRow = (b: Buffer): boolean => columns > 1 && b.length <= MAX_CSV_RECORD_CHARS && parseOne(b.toString('utf8'))?.length === columns;
   // A multi-line record must come out as one row of the header's width; before the header is
   // known, any single record will do.
   const isRecord = (t: string): boolean => {
+    if (t.length > MAX_CSV_RECORD_CHARS) return true; // rejected as too_long, unparsed
     const cells = parseOne(t);
     return cells !== undefined && (columns === 0 || cells.length === columns);
   };
@@ -337,6 +345,11 @@ export async function* readCsv(stream: Readable, delimiter: string, onIgnored: (
       if (!('text' in c)) {
         yield* flush();
         yield unreadable(++row, c.rule, c.line);
+        continue;
+      }
+      if (c.text.length > MAX_CSV_RECORD_CHARS) {
+        yield* flush();
+        yield unreadable(++row, 'too_long', c.line);
         continue;
       }
       const t = c.text.normalize('NFC');

@@ -1,6 +1,6 @@
 /**
- * `waybill-shield keygen`: a fresh keyring (one 256-bit root key from the platform CSPRNG),
- * written to a file with mode 0600. An existing file is never replaced without `--force`, and a
+ * `waybill-shield keygen`: a fresh keyring (one 256-bit root key from the platform CSPRNG, and
+ * one independent random secret per retention epoch), written to a file with mode 0600. An existing file is never replaced without `--force`, and a
  * forced replacement goes through a new 0600 file renamed over the old one, so the secret is
  * never in a file that others can read, not even briefly.
  * @module
@@ -16,8 +16,9 @@ import { ioError, write, type CliIO } from './_io.js';
 /** `keygen --help`. */
 export const KEYGEN_HELP = `Usage: waybill-shield keygen [-o FILE] [--force]
 
-Generate a keyring: one fresh 256-bit root key (key id 1). Keep it in your secret store; every
-protected record, blind index and reveal token depends on it.
+Generate a keyring: one fresh 256-bit root key (key id 1) and one random secret per retention
+epoch (a calendar month), from 24 months back to 12 ahead (see \`waybill-shield keys\`). Keep it
+in your secret store; every protected record, blind index and reveal token depends on it.
 
 Options:
   -o, --out FILE   write the keyring to FILE with mode 0600 (refuses to replace an existing file)

@@ -39,6 +39,8 @@ Options:
   --dpi D                203 (default) or 300
   --font NAME            ZPL ^A@ font (default E:TT0003M_.TTF, the resident Zebra Unicode font)
   --fold                 unaccented Vietnamese, for printers without a Unicode font
+  --names S              initials (default) or given-name: the name masks the records were
+                         protected with; a label showing more than that is rejected
   --token-for COURIER    put a reveal token for this courier in each label's QR
   --valid-hours H        token validity from now, 1 to 256 hours (required with --token-for)
   --keys FILE            keyring (required with --token-for)
@@ -82,6 +84,7 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
     dpi: { type: 'string' },
     font: { type: 'string' },
     fold: { type: 'boolean' },
+    names: { type: 'string' },
     'token-for': { type: 'string' },
     'valid-hours': { type: 'string' },
     keys: { type: 'string' },
@@ -99,7 +102,9 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
   const dpiText = choiceOption('--dpi', values.dpi, ['203', '300']);
   const inputFormat = choiceOption<RecordFormat>('--input', values.input, ['ndjson', 'json']);
   const encoding = choiceOption<InputEncoding>('--encoding', values.encoding, INPUT_ENCODINGS);
+  const names = choiceOption<'initials' | 'given-name'>('--names', values.names, ['initials', 'given-name']);
   const opts: RenderLabelOptions = { format };
+  if (names !== undefined) opts.names = names;
   if (size !== undefined) opts.size = size;
   if (dpiText !== undefined) opts.dpi = Number(dpiText) as LabelDpi;
   if (values.font !== undefined) opts.font = values.font;

@@ -12,6 +12,12 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT, errorLine, toCliError, usage, type ExitCode } from './_errors.js';
 import { processIO, write, type CliIO } from './_io.js';
+import { registerDefaultGazetteerData } from '../address/default-gazetteer.js';
+import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
+
+// Node-only: the bundled gazetteer is always the default here (registered in this entry itself,
+// so the build keeps it in this file rather than a shared chunk).
+registerDefaultGazetteerData(GAZETTEER_DATA);
 
 export { EXIT } from './_errors.js';
 export type { ExitCode } from './_errors.js';

@@ -6,7 +6,7 @@
  * Memory stays flat on inputs of any length: records stream from the parser in batches (bounded
  * by rows and by bytes), at most a few batches are in flight, and each batch's output is written
  * (waiting for `drain`) before more input is read. Batches are protected on `--workers N` worker
- * threads (default 1) with capped heaps, and written back in input order; a batch whose worker
+ * threads (default from the core count, see `_workers.ts`) with capped heaps, and written back in input order; a batch whose worker
  * dies is protected on the main thread instead.
  *
  * Every row is accounted for: rows read = rows protected + rows rejected, printed in the
@@ -25,6 +25,7 @@ import type { BatchResult } from './_batch.js';
 import { ProtectPool, WORKER_LOST, workerLimits } from './_pool.js';
 import { startProgress } from './_progress.js';
 import type { MaskPolicy } from '../policy.js';
+import { defaultWorkers } from './_workers.js';
 
 /** `protect --help`. */
 export const PROTECT_HELP = `Usage: waybill-shield protect IN [options]
@@ -56,8 +57,8 @@ Options:
   --encoding E        input encoding: utf-8 (default), utf-16le or windows-1258
   --delimiter C       CSV separator: a single character, or "tab"
   --policy FILE       mask policy JSON (default: the Vietnamese default policy)
-  --workers N         protect on N worker threads, output in input order (default 1; 0 protects
-                      on the main thread, for hosts without worker threads). A batch whose
+  --workers N         protect on N worker threads, output in input order (default: one per core
+                      but one, at least 1, at most 8; 0 protects on the main thread). A batch whose
                       worker dies is protected on the main thread; no row is lost
   -q, --quiet         no progress bar, no summary
   --debug             stack traces on errors
@@ -109,7 +110,7 @@ export async function protectCommand(args: readonly string[], io: CliIO): Promis
   const delimiter = parseDelimiter(values.delimiter);
   if (delimiter !== undefined && format !== undefined && format !== 'csv') throw usage('--delimiter applies to CSV input only');
   const encoding = choiceOption<InputEncoding>('--encoding', values.encoding, INPUT_ENCODINGS);
-  const workers = intOption('--workers', values.workers, 0, 64, 1);
+  const workers = intOption('--workers', values.workers, 0, 64, defaultWorkers());
   refuseSameFile(inPath, [['-o', values.out], ['--rejects', values.rejects]]);
   const quiet = values.quiet === true;
 

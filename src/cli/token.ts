@@ -192,7 +192,7 @@ export async function tokenCommand(args: readonly string[], io: CliIO): Promise<
     const ledger = new MemoryLedger();
     // Durability check: this in-process ledger never keeps a use past the run; say so when a use is taken.
     const health = await ledger.check();
-    const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, ledger, ...(audit ? { audit } : {}) });
+    const grant = await redeemRevealToken(token, { keyring, waybillId, courierId, assignment, ledger, ...(audit ? { audit } : {}), ...(record ? { record } : {}) });
     for (const w of health.ok ? [] : health.warnings) await write(io.stderr, `waybill-shield token: warning: ${w}\n`);
     if (record === undefined) {
       await write(io.stdout, `${JSON.stringify({ accepted: true, fields: grant.fields })}\n`);

@@ -9,6 +9,12 @@ import { Keyring, type KeyringJSON } from '../keys/keyring.js';
 import type { MaskPolicy } from '../policy.js';
 import { protectBatch } from './_batch.js';
 import type { InputItem } from './_records.js';
+import { registerDefaultGazetteerData } from '../address/default-gazetteer.js';
+import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
+
+// Node-only: the bundled gazetteer is always the default here (registered in this entry itself,
+// so the build keeps it in this file rather than a shared chunk).
+registerDefaultGazetteerData(GAZETTEER_DATA);
 
 /** Data every protect worker starts with. */
 export interface ProtectWorkerData {

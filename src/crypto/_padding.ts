@@ -16,7 +16,7 @@
  * @module
  * @internal
  */
-import { LIMITS } from '../schema.js';
+import { LIMITS } from '../_limits.js';
 
 /** The padding marker byte. */
 export const PAD_MARKER = 0x80;

@@ -1,17 +1,18 @@
 /**
- * The project's thin wrappers over noble: XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha),
+ * The project's thin wrappers over its primitives: XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha;
+ * natively through OpenSSL on Node, on noble elsewhere — see `_aead.ts`),
  * HMAC-SHA256 with truncated tags (RFC 2104, truncation per RFC 4868 §2.6) and HKDF-SHA256
  * (RFC 5869). Every AEAD or MAC failure becomes one generic error; tags compare in constant time.
  * These are the functions the Wycheproof vectors run through.
  * @module
  * @internal
  */
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { equalBytes } from '@noble/ciphers/utils.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { WaybillShieldError } from '../errors.js';
+import { aead } from './_aead.js';
 
 /** XChaCha20-Poly1305 nonce length in bytes. */
 export const NONCE_BYTES = 24;
@@ -28,7 +29,7 @@ function decryptFailed(): WaybillShieldError {
  */
 export function aeadEncrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, output?: Uint8Array): Uint8Array {
   try {
-    return xchacha20poly1305(key, nonce, aad).encrypt(plaintext, output);
+    return aead.seal(key, nonce, aad, plaintext, output);
   } catch {
     throw new WaybillShieldError('INVALID_INPUT', 'encryption parameters are invalid');
   }
@@ -40,7 +41,7 @@ export function aeadEncrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array,
  */
 export function aeadDecrypt(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
   try {
-    return xchacha20poly1305(key, nonce, aad).decrypt(sealed);
+    return aead.open(key, nonce, aad, sealed);
   } catch {
     throw decryptFailed();
   }

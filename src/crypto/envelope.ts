@@ -26,6 +26,7 @@ import { epochOf, type EpochId } from '../keys/epochs.js';
 import { aeadDecrypt, aeadEncrypt, NONCE_BYTES, AEAD_TAG_BYTES } from './_primitives.js';
 import { freshBytes } from './_random.js';
 import { paddedLength, unpad, writePadding } from './_padding.js';
+import { base64UrlEncode } from './_base64.js';
 
 /** Envelope format prefix written by `sealField`. */
 export const ENVELOPE_PREFIX = 'ws2';
@@ -81,20 +82,11 @@ export function associatedData(keyId: number, waybillId: string, field: string, 
 }
 
 /**
- * base64url without padding through the platform's `btoa` (browsers, React Native, Node ≥ 16):
- * about twice as fast as a JavaScript radix encoder on envelope-sized input. Output is identical to
- * `@scure/base`'s `base64urlnopad.encode`, which decoding keeps using for its strict validation
- * (a test checks the two agree).
+ * base64url without padding, identical to `@scure/base`'s `base64urlnopad.encode` (a test checks
+ * the two agree); see `_base64.ts`. Decoding keeps using `@scure/base` for its strict validation.
  * @internal
  */
-export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  // Chunked so a long field cannot exceed the engine's argument-count limit.
-  for (let i = 0; i < bytes.length; i += 8192) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
-  const b64 = btoa(bin);
-  const pad = (3 - (bytes.length % 3)) % 3;
-  return (pad ? b64.slice(0, -pad) : b64).replaceAll('+', '-').replaceAll('/', '_');
-}
+export const toBase64Url = base64UrlEncode;
 
 function failed(): WaybillShieldError {
   return new WaybillShieldError('DECRYPT_FAILED', 'the sealed value could not be opened');
@@ -105,17 +97,43 @@ export function shreddedError(): WaybillShieldError {
   return new WaybillShieldError('DATA_SHREDDED', 'the sealed value belongs to a retention epoch that has been shredded');
 }
 
+/** A seal key with the epoch it belongs to. */
+interface SealKey {
+  id: number;
+  key: Uint8Array;
+  epoch: string;
+}
+/**
+ * The last epoch seal key looked up, per keyring. Weak, so a keyring replaced by its shredded
+ * successor is not kept alive by this cache.
+ */
+const lastSealKeys = new WeakMap<Keyring, SealKey>();
+
 /**
  * The seal key for new envelopes in `epoch`.
  * @throws WaybillShieldError `DATA_SHREDDED` for a destroyed epoch, `INVALID_KEYRING` for one
  *   the keyring does not hold (create it ahead with `ensureEpochs`)
  */
-function sealKey(keyring: Keyring, epoch: EpochId | undefined): { id: number; key: Uint8Array; epoch: string } {
+function sealKey(keyring: Keyring, epoch: EpochId | undefined): SealKey {
+  // protect() seals 8–11 fields of one record into one epoch: the lookups run once per record.
+  // Keyrings never change after construction (rotate, shred and ensureEpochs return new ones), so
+  // the keyring and the epoch name decide the key.
+  if (epoch !== undefined) {
+    const hit = lastSealKeys.get(keyring);
+    if (hit !== undefined && hit.epoch === epoch) return hit;
+  }
   const months = epochMonthsOf(keyring);
-  if (months === undefined) return { ...subkey(keyring, 'seal')!, epoch: NO_EPOCH };
+  if (months === undefined) {
+    const k = subkey(keyring, 'seal')!;
+    return { id: k.id, key: k.key, epoch: NO_EPOCH };
+  }
   const ep = epoch ?? epochOf(new Date(), months);
   const k = epochSubkey(keyring, 'seal', undefined, ep);
-  if (k) return { ...k, epoch: ep };
+  if (k) {
+    const found = { id: k.id, key: k.key, epoch: ep };
+    lastSealKeys.set(keyring, found);
+    return found;
+  }
   if (epochState(keyring, ep) === 'shredded') throw shreddedError();
   throw new WaybillShieldError('INVALID_KEYRING', 'the keyring holds no secret for the retention epoch of this record; create epochs ahead with ensureEpochs (CLI: keys ensure)');
 }

@@ -8,7 +8,7 @@
  * @module
  * @internal
  */
-import { glyphWidth, wrap } from './_format.js';
+import { glyphWidth, truncate, wrap } from './_format.js';
 import type { Captions, LabelView } from './_view.js';
 import type { LabelDpi, LabelSize } from './_options.js';
 
@@ -149,8 +149,23 @@ export function layoutLabel(view: LabelView, captions: Captions, size: LabelSize
   const qrX = W - M - qrBox;
   const left = qrX - M - 2;
   text('caption', M, 100.5, 2.5, captions.goods);
-  const gy = lines('goods', M, 103.3, 3.3, left, view.goods || '-', 2, 1.15);
-  if (view.flags.length > 0) lines('goods', M, Math.max(gy, 107.1), 3.3, left, view.flags.map((f) => `[${f}]`).join(' '), 1);
+  // With handling marks the category keeps one line, a little smaller, and the marks get three;
+  // marks come decision first, so a cut (with …) only ever drops the least important ones.
+  const marked = view.flags.length > 0;
+  lines('goods', M, marked ? 103 : 103.3, marked ? 3 : 3.3, left, view.goods || '-', marked ? 1 : 2, 1.15);
+  if (marked) {
+    // Marks are packed whole onto at most three lines; what does not fit ends the last line with `…`.
+    const MH = 2.5;
+    const width = cols(left, MH);
+    const packed: string[] = [];
+    for (const m of view.flags.map((f) => truncate(`[${f}]`, width, glyphWidth))) {
+      const last = packed.length - 1;
+      if (last >= 0 && glyphWidth(`${packed[last]!} ${m}`) <= width) packed[last] = `${packed[last]!} ${m}`;
+      else packed.push(m);
+    }
+    if (packed.length > 3) packed.splice(2, packed.length, truncate(packed.slice(2).join(' '), width, glyphWidth));
+    packed.forEach((l, i) => text('goods', M, 106.3 + i * MH * 1.08, MH, l));
+  }
   zone('goods', 100, 114.5, M, M + left);
   text('caption', M, 115, 2.5, captions.cod);
   lines('cod', M, 118, 6, left, view.cod, 1);

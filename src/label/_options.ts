@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { WaybillShieldError } from '../errors.js';
-import { toIssues } from '../schema.js';
+import { toIssues } from '../_issues.js';
 import { canonicalToken } from './qr.js';
 import type { LabelNameStyle } from './_checks.js';
 
@@ -54,6 +54,13 @@ export interface RenderLabelOptions {
    * label shows more is refused with `INVALID_INPUT` (rule `name_mask`).
    */
   names?: LabelNameStyle;
+  /**
+   * Label a parcel whose stored acceptance decision is `refuse` (default false). Without it such a
+   * record is refused with `RENDER_FAILED` (rule `refused_goods`): refused goods must not be
+   * labelled for carriage. With it the label carries the mark `TỪ CHỐI/REFUSED`, e.g. for a
+   * return-to-sender label.
+   */
+  allowRefused?: boolean;
 }
 
 /** Options after validation, defaults filled in. */
@@ -66,6 +73,7 @@ export interface ResolvedLabelOptions {
   font: string | undefined;
   fold: boolean;
   names: LabelNameStyle;
+  allowRefused: boolean;
 }
 
 // Drive letter, name, extension: nothing that could close the command or start another.
@@ -79,6 +87,7 @@ const OptionsSchema = z.strictObject({
   font: z.string().max(24).regex(FONT_RE).optional(),
   fold: z.boolean().optional(),
   names: z.enum(['initials', 'given-name']).optional(),
+  allowRefused: z.boolean().optional(),
 });
 
 /**
@@ -111,5 +120,6 @@ export function resolveLabelOptions(opts: unknown): ResolvedLabelOptions {
     font: o.font ?? (fold ? undefined : DEFAULT_ZPL_FONT),
     fold,
     names: o.names ?? 'initials',
+    allowRefused: o.allowRefused ?? false,
   };
 }

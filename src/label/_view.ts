@@ -10,10 +10,12 @@
  */
 import { z } from 'zod';
 import { WaybillShieldError } from '../errors.js';
-import { LIMITS, toIssues } from '../schema.js';
+import { LIMITS } from '../_limits.js';
+import { toIssues } from '../_issues.js';
 import { cleanText, foldVietnamese, formatVnd, formatWeight } from './_format.js';
 import { labelQrPayload } from './qr.js';
 import { checkLabelMasks, type LabelNameStyle } from './_checks.js';
+import { handlingMarks } from './_marks.js';
 import { TYPE_WORD } from '../address/_vocab.js';
 
 //#region record check
@@ -58,7 +60,12 @@ const LabelRecordSchema = z.object({
     weightGrams: z.number().int().min(1).max(LIMITS.maxWeightGrams).optional(),
   }),
   routing: z.object({ recipient: routing, sender: routing }).optional(),
-  goods: z.object({ flags: z.array(str(32)).max(32).optional() }).optional(),
+  goods: z
+    .object({
+      flags: z.array(str(32)).max(32).optional(),
+      acceptance: z.object({ decision: z.enum(['accept', 'inspect', 'road-only', 'refuse']) }).optional(),
+    })
+    .optional(),
 });
 
 type LabelRecord = z.output<typeof LabelRecordSchema>;
@@ -92,7 +99,7 @@ export interface LabelView {
   sender: { name: string; phone: string; address: string };
   /** Goods category label, possibly empty. */
   goods: string;
-  /** Handling flags as printed words. */
+  /** Handling marks as printed words (`_marks.ts`): decision first, then flags. */
   flags: string[];
   /** COD line value, e.g. `32.000.000 ₫`; `-` when the record carries no amount (none, or hidden by policy). */
   cod: string;
@@ -127,21 +134,6 @@ const CAPTIONS: Captions = {
   noRouting: 'Chưa định tuyến / not routed',
   qrToken: 'Mã QR: mã vận đơn + mã xem của bưu tá',
   qrPlain: 'Mã QR: mã vận đơn',
-};
-
-/**
- * Handling flags printed on the label, and their words. `sensitive` is never printed: the label
- * shows a neutral category for sensitive goods, and a flag would undo that. `restricted` is for
- * acceptance control and is not a handling instruction. Unknown flags are not printed, and no
- * flag is printed when the policy hides the goods (`label.goods` is empty).
- */
-const FLAG_WORDS: Readonly<Record<string, string>> = {
-  fragile: 'DỄ VỠ',
-  'high-value': 'GIÁ TRỊ CAO',
-  documents: 'TÀI LIỆU',
-  perishable: 'DỄ HỎNG',
-  liquid: 'CHẤT LỎNG',
-  battery: 'CÓ PIN',
 };
 
 function unitText(u: RoutingUnitLike | null | undefined, withUnitWord: boolean): string {
@@ -184,16 +176,18 @@ function routingLines(r: RoutingLike | null | undefined): string[] {
  * @param token - a reveal token already checked by the options validator, or undefined
  * @param fold - print unaccented text
  * @param names - the name masks the label may carry (`initials` unless the records were protected with `given-name`)
+ * @param allowRefused - label a parcel whose stored acceptance decision is `refuse`
  * @returns the view
- * @throws WaybillShieldError `INVALID_INPUT` with issues (paths and rules, never values)
+ * @throws WaybillShieldError `INVALID_INPUT` with issues (paths and rules, never values);
+ *   `RENDER_FAILED` (rule `refused_goods`) for refused goods unless `allowRefused`
  */
-export function buildView(p: unknown, token: string | undefined, fold: boolean, names: LabelNameStyle = 'initials'): { view: LabelView; captions: Captions } {
+export function buildView(p: unknown, token: string | undefined, fold: boolean, names: LabelNameStyle = 'initials', allowRefused = false): { view: LabelView; captions: Captions } {
   const rec = checkRecord(p);
   checkLabelMasks(rec, names);
   const f = fold ? foldVietnamese : (s: string) => s;
   const t = (s: string) => f(cleanText(s));
   const goods = t(rec.label.goods);
-  const flags = goods ? [...new Set(rec.goods?.flags ?? [])].filter((x) => Object.hasOwn(FLAG_WORDS, x)).map((x) => f(FLAG_WORDS[x]!)) : [];
+  const flags = handlingMarks(rec.goods?.flags ?? [], rec.goods?.acceptance?.decision, goods.length > 0, allowRefused).map(f);
   const view: LabelView = {
     id: rec.id,
     routing: routingLines(rec.routing?.recipient).map(f),

@@ -12,7 +12,7 @@
  * @module
  */
 import { WaybillShieldError } from '../errors.js';
-import { LIMITS } from '../schema.js';
+import { LIMITS } from '../_limits.js';
 
 /** Prefix and version of the label QR payload. */
 export const LABEL_QR_PREFIX = 'WS1';

@@ -2,7 +2,8 @@
  * `renderLabel`: a protected waybill in, a printable label out, as fixed-width text, ZPL II or
  * an SVG preview. The label shows only what the `label` audience may see: the waybill id
  * (Code 128 and text), the sort/routing units with their codes, the masked recipient and sender,
- * the goods category and handling flags, the COD amount in VND, the weight, and a QR code
+ * the goods category and handling marks (`ĐƯỜNG BỘ/ROAD ONLY`, `DỄ VỠ/FRAGILE`, …, from the stored
+ * goods summary only), the COD amount in VND, the weight, and a QR code
  * holding the waybill id and, when given, the reveal token. Never a sealed value.
  *
  * The record is not trusted to have come from `protect()`: the masks' rules are re-applied to
@@ -28,7 +29,8 @@ import type { ProtectedWaybill } from '../protect.js';
  *   `INVALID_INPUT` when `p` is not a protected waybill, or when its label shows more than the masks
  *   allow: a name that is not initials (`name_mask`), a phone keeping more than 3 digits at an end
  *   or hiding fewer than 4 (`phone_mask`), 4+ digits in an address, goods or routing name
- *   (`digit_run`). Issues name the field and the rule, never the value.
+ *   (`digit_run`). Issues name the field and the rule, never the value. `RENDER_FAILED` with rule
+ *   `refused_goods` when the record's acceptance decision is `refuse` and `allowRefused` is not set.
  * @example
  * ```ts
  * import { renderLabel } from 'waybill-shield/label';
@@ -38,7 +40,7 @@ import type { ProtectedWaybill } from '../protect.js';
  */
 export function renderLabel(p: ProtectedWaybill, opts: RenderLabelOptions): string {
   const o = resolveLabelOptions(opts);
-  const { view, captions } = buildView(p, o.token, o.fold, o.names);
+  const { view, captions } = buildView(p, o.token, o.fold, o.names, o.allowRefused);
   try {
     if (o.format === 'text') return drawText(view);
     const layout = layoutLabel(view, captions, o.size, o.dpi);

@@ -54,7 +54,14 @@ export function drawText(view: LabelView): string {
     { text: view.sender.address, lines: 2 },
   ]);
   out.push(sep);
-  block('GOODS', [{ text: [view.goods || '-', ...view.flags.map((f) => `[${f}]`)].join(' '), lines: 2 }]);
+  // Handling marks are packed whole onto lines, so no mark is split between two lines.
+  const marks: string[] = [];
+  for (const m of view.flags.map((f) => truncate(`[${f}]`, VALUE))) {
+    const last = marks.length - 1;
+    if (last >= 0 && columns(`${marks[last]!} ${m}`) <= VALUE) marks[last] = `${marks[last]!} ${m}`;
+    else marks.push(m);
+  }
+  field('GOODS', [...wrap(view.goods || '-', VALUE, 2), ...marks]);
   field('COD', [view.cod]);
   field('WEIGHT', [view.weight || '-']);
   field('QR', [view.hasToken ? 'waybill id + reveal token' : 'waybill id']);

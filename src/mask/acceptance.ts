@@ -10,9 +10,9 @@
  * @module
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { guard, WaybillShieldError } from '../errors.js';
-import { toIssues } from '../schema.js';
+import { ISSUE_PARSE_OPTIONS, toIssues } from '../_issues.js';
 import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory, type GoodsFlag } from './goods-lexicon.js';
 
 /** What the courier does with the parcel, from least to most severe. */
@@ -45,10 +45,10 @@ const decision = z.enum(['accept', 'inspect', 'road-only', 'refuse']);
  * matches.
  */
 export const AcceptancePolicySchema = z.strictObject({
-  base: z.enum(['vn-default', 'none']).default('vn-default'),
-  flags: z.partialRecord(z.enum(RULE_FLAGS as [GoodsFlag, ...GoodsFlag[]]), decision).optional(),
-  categories: z.partialRecord(z.enum(RULE_CATEGORIES as [GoodsCategory, ...GoodsCategory[]]), decision).optional(),
-  otherwise: decision.optional(),
+  base: z._default(z.enum(['vn-default', 'none']), 'vn-default'),
+  flags: z.optional(z.partialRecord(z.enum(RULE_FLAGS as [GoodsFlag, ...GoodsFlag[]]), decision)),
+  categories: z.optional(z.partialRecord(z.enum(RULE_CATEGORIES as [GoodsCategory, ...GoodsCategory[]]), decision)),
+  otherwise: z.optional(decision),
 });
 
 /** An acceptance policy as callers write it. */
@@ -109,7 +109,7 @@ export function resolveAcceptancePolicy(policy?: AcceptancePolicy): ResolvedAcce
     const snapshot = JSON.stringify(policy);
     const hit = cache.get(policy);
     if (hit && hit.snapshot === snapshot) return hit.resolved;
-    const r = AcceptancePolicySchema.safeParse(policy);
+    const r = AcceptancePolicySchema.safeParse(policy, ISSUE_PARSE_OPTIONS);
     if (!r.success) {
       throw new WaybillShieldError('INVALID_POLICY', 'acceptance policy: failed validation', {
         issues: toIssues(r.error.issues as Parameters<typeof toIssues>[0]),

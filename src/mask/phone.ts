@@ -6,9 +6,11 @@
  * more than the 6 that GB/T 41833-2022 asks for.
  * @module
  */
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import { PHONE_METADATA } from './phone-metadata.js';
 import { guard, WaybillShieldError } from '../errors.js';
 import { LANDLINE_CODE_CHANGES, subscriberLength } from './_landline-codes.js';
+import { PHONE_FIELD_MAX_LENGTH } from '../_limits.js';
 
 /** Kind of number, as libphonenumber-js's full metadata classifies it. */
 export type PhoneType =
@@ -125,7 +127,7 @@ function parseValid(input: unknown, region: CountryCode): { parsed: PhoneNumber;
   // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
   const { text, converted } = convertLegacy(input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 '), region);
   try {
-    const parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
+    const parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false }, PHONE_METADATA);
     return parsed && parsed.isValid() ? { parsed, converted } : undefined;
   } catch {
     return undefined;
@@ -172,8 +174,7 @@ export function phoneToE164(input: string, region: CountryCode = 'VN'): string |
 
 //#region phone fields as typed
 
-/** Longest phone field {@link parsePhoneField} reads, in characters (the schema's `LIMITS.phone`). */
-export const PHONE_FIELD_MAX_LENGTH = 128;
+export { PHONE_FIELD_MAX_LENGTH } from '../_limits.js';
 
 /** What {@link parsePhoneField} found in a phone field. Holds numbers and free text: treat it as PII. */
 export interface PhoneField {

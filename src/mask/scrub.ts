@@ -15,7 +15,8 @@
  * @module
  */
 
-import { findPhoneNumbersInText, isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/core';
+import { PHONE_METADATA } from './phone-metadata.js';
 import { foldDiacritics } from '../_fold.js';
 import { guard, WaybillShieldError } from '../errors.js';
 
@@ -251,11 +252,11 @@ function vnFromCountryCode(rest: string): boolean {
 function isPhoneDigits(d: string, plus: boolean, country: CountryCode): boolean {
   if (plus) {
     if (d.startsWith('84')) return vnFromCountryCode(d.slice(2));
-    return d.length >= 8 && isValidPhoneNumber('+' + d);
+    return d.length >= 8 && isValidPhoneNumber('+' + d, PHONE_METADATA);
   }
-  if (country !== 'VN') return d.length >= 7 && isValidPhoneNumber(d, country);
+  if (country !== 'VN') return d.length >= 7 && isValidPhoneNumber(d, country, PHONE_METADATA);
   if (d.startsWith('0084')) return vnFromCountryCode(d.slice(4));
-  if (d.startsWith('00') && d.length > 9) return isValidPhoneNumber('+' + d.slice(2));
+  if (d.startsWith('00') && d.length > 9) return isValidPhoneNumber('+' + d.slice(2), PHONE_METADATA);
   if (d.startsWith('84') && (d.length === 11 || d.length === 12)) return vnFromCountryCode(d.slice(2));
   return VN_NATIONAL.test(d);
 }
@@ -266,7 +267,7 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
 
 function finderSpans(text: string, country: CountryCode): Span[] {
   if (!DECIMAL_DIGIT.test(text)) return [];
-  const found = findPhoneNumbersInText(text, { defaultCountry: country });
+  const found = findPhoneNumbersInText(text, { defaultCountry: country }, PHONE_METADATA);
   // The default (small) metadata checks little more than length, so it reads dates such as
   // `12-05-2025`, or the middle of a longer digit chain, as Vietnamese numbers. A Vietnamese
   // find must have a Vietnamese shape and be written as one: with `+`, `84`, or the trunk `0`.
@@ -398,10 +399,10 @@ function readOptions(opts: ScrubOptions | undefined): { kinds: ReadonlySet<Scrub
     kinds = new Set(rawKinds as ScrubKind[]);
   }
   const country: unknown = opts.defaultCountry ?? 'VN';
-  if (typeof country !== 'string' || !isSupportedCountry(country)) {
+  if (typeof country !== 'string' || !isSupportedCountry(country as CountryCode, PHONE_METADATA)) {
     throw new WaybillShieldError('INVALID_INPUT', 'scrubText options.defaultCountry: is not one of the allowed values');
   }
-  return { kinds, country };
+  return { kinds, country: country as CountryCode };
 }
 
 /**

@@ -7,7 +7,8 @@
  * ```
  * bit  0..1   version          2 bits  = 1
  * bit  2..4   key id mod 8     3 bits
- * bit  5..12  fields bitmask   8 bits  (bit i set = SEALED_FIELDS[i] granted, MSB = i 0)
+ * bit  5..12  fields bitmask   8 bits  (bit i set = SEALED_FIELDS[i] granted, MSB = i 0;
+ *                                       a phone bit also grants that party's altPhone)
  * bit 13..25  notBefore mod 2^13  13 bits (15-minute units since 2025-01-01T00:00Z)
  * bit 26..35  duration - 1    10 bits  (15-minute units, so 15 min .. 256 h)
  * bit 36..99  tag             64 bits  = HMAC-SHA256(reveal subkey, message)[0..8]
@@ -16,7 +17,7 @@
  * @internal
  */
 import { base32crockford } from '@scure/base';
-import { SEALED_FIELDS, type SealedField } from '../schema.js';
+import { SEALED_FIELDS, type SealedField } from '../_fields.js';
 
 /** Format version carried in the top two bits. */
 export const TOKEN_VERSION = 1;
@@ -51,17 +52,46 @@ export interface DecodedToken extends TokenHeader {
 
 //#region fields
 
-/** Bit for each field: SEALED_FIELDS[0] is the most significant of the 8 bits. */
+/** Fields with a bit of their own: the first 8 of SEALED_FIELDS. */
+export const MASK_BITS = 8;
+
+/**
+ * A phone bit grants the whole phone field of that party: the phone and, when the record holds
+ * one, the second number typed in the same field. Nothing else is implied by any bit.
+ */
+export const IMPLIED_BY: Readonly<Partial<Record<SealedField, SealedField>>> = Object.freeze({
+  'recipient.altPhone': 'recipient.phone',
+  'sender.altPhone': 'sender.phone',
+});
+
+/**
+ * Bit for each field: SEALED_FIELDS[0] is the most significant of the 8 bits. An implied field
+ * (`<party>.altPhone`) sets its phone's bit; callers check that the phone was asked for too.
+ * Fields with neither a bit nor an implying bit (`goods.category`) set nothing; callers refuse them.
+ */
 export function fieldsToMask(fields: readonly SealedField[]): number {
   let m = 0;
-  for (const f of fields) m |= 0x80 >>> SEALED_FIELDS.indexOf(f);
+  for (const f of fields) {
+    const i = SEALED_FIELDS.indexOf(IMPLIED_BY[f] ?? f);
+    if (i >= 0 && i < MASK_BITS) m |= 0x80 >>> i;
+  }
   return m;
+}
+
+/**
+ * Everything a mask grants, in SEALED_FIELDS order: the fields of its bits plus the fields they
+ * imply (a phone bit also grants that party's `altPhone`). Grants, audits and the retention check
+ * use this list; a field the record lacks is simply not opened.
+ */
+export function grantedFields(mask: number): SealedField[] {
+  const bits = maskToFields(mask);
+  return SEALED_FIELDS.filter((f) => bits.includes(f) || (IMPLIED_BY[f] !== undefined && bits.includes(IMPLIED_BY[f]!)));
 }
 
 /** The fields of a mask, in SEALED_FIELDS order. */
 export function maskToFields(mask: number): SealedField[] {
   const out: SealedField[] = [];
-  for (let i = 0; i < SEALED_FIELDS.length; i++) if (mask & (0x80 >>> i)) out.push(SEALED_FIELDS[i]!);
+  for (let i = 0; i < MASK_BITS; i++) if (mask & (0x80 >>> i)) out.push(SEALED_FIELDS[i]!);
   return out;
 }
 

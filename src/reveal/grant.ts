@@ -38,7 +38,11 @@ export class RevealGrant {
   readonly courierId: string;
   /** The assignment number the token was bound to. */
   readonly assignment: number;
-  /** The granted fields, in `SEALED_FIELDS` order. */
+  /**
+   * The token's fields (its mask bits), in `SEALED_FIELDS` order. A phone field here grants the
+   * party's whole phone field: `reveal` also opens `<party>.altPhone` when the record has one
+   * (`docs/token-format.md`).
+   */
   readonly fields: readonly SealedField[];
   /** When the grant stops working, whether used or not. */
   readonly expiresAt: Date;

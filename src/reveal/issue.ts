@@ -7,14 +7,16 @@
  */
 import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
-import { resolvePolicy, type MaskPolicy } from '../policy.js';
-import { SEALED_FIELDS, type SealedField } from '../schema.js';
+import type { MaskPolicy } from '../policy.js';
+import { SEALED_FIELDS, type SealedField } from '../_fields.js';
 import type { AuditTarget } from '../audit/types.js';
 import {
   encodeToken,
   fieldsToMask,
   groupToken,
+  IMPLIED_BY,
   KID_MODULUS,
+  MASK_BITS,
   maskToFields,
   MAX_DURATION_UNITS,
   NB_PERIOD,
@@ -39,9 +41,16 @@ export interface IssueRevealTokenOptions {
   courierId: string;
   /** The assignment number (default 0). Reassigning the parcel raises it, killing this token. */
   assignment?: number;
-  /** Fields granted. Default: the policy's `revealFields`, i.e. `['recipient.phone']`. */
+  /**
+   * Fields granted. Default: the policy's `revealFields`, i.e. `['recipient.phone']`. A phone
+   * grants the party's whole phone field (`<party>.phone` and `<party>.altPhone` when present).
+   */
   fields?: readonly SealedField[];
-  /** Policy supplying the default `fields`. */
+  /**
+   * Policy supplying the default `fields`. Only its `revealFields` is read and checked here (the
+   * rest of a policy is checked where it is used, by `protect()`), so issuing tokens does not
+   * bundle the policy schema.
+   */
   policy?: MaskPolicy;
   /** Start of validity (default now). Rounded down to a 15-minute boundary. */
   notBefore?: Date;
@@ -58,17 +67,45 @@ function invalid(path: string, rule: string): WaybillShieldError {
 }
 
 /**
- * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`. Fields
- * added later (`goods.category`, `recipient.altPhone`, `sender.altPhone`) cannot be granted by a
- * token; support reads them through `unseal`. Refused rather than silently dropped.
+ * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`.
+ * - `recipient.altPhone` / `sender.altPhone` have no bit: the party's phone bit grants the whole
+ *   phone field, i.e. the phone and the second number when the record has one. They may be listed
+ *   next to their phone (redundant), but alone they are refused (`needs_phone`): asking for the
+ *   second number only must not silently grant the first one too.
+ * - `goods.category` cannot be granted by a token (`not_grantable`); support reads it through `unseal`.
  */
 function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
-  for (const x of fields) if (SEALED_FIELDS.indexOf(x) >= 8) throw invalid('fields', 'not_grantable');
+  for (const x of fields) {
+    const phone = IMPLIED_BY[x];
+    if (phone !== undefined) {
+      if (!fields.includes(phone)) throw invalid('fields', 'needs_phone');
+    } else if (SEALED_FIELDS.indexOf(x) >= MASK_BITS) throw invalid('fields', 'not_grantable');
+  }
   return fields;
 }
 
+/** The mask policy's default `revealFields`. */
+const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = Object.freeze(['recipient.phone']);
+
+function badPolicy(rule: string): WaybillShieldError {
+  return new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: rule === 'type' ? '' : 'revealFields', rule }] });
+}
+
+/** `policy.revealFields`, checked by the same rules as `MaskPolicySchema`: 1 to all sealed field names. */
+function policyRevealFields(policy: unknown): readonly SealedField[] {
+  if (policy === undefined) return DEFAULT_REVEAL_FIELDS;
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) throw badPolicy('type');
+  const f: unknown = (policy as { revealFields?: unknown }).revealFields;
+  if (f === undefined) return DEFAULT_REVEAL_FIELDS;
+  if (!Array.isArray(f)) throw badPolicy('type');
+  if (f.length === 0) throw badPolicy('too_small');
+  if (f.length > SEALED_FIELDS.length) throw badPolicy('too_big');
+  for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw badPolicy('enum');
+  return Object.freeze([...f]) as readonly SealedField[];
+}
+
 function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
-  if (opts.fields === undefined) return tokenFields(resolvePolicy(opts.policy).revealFields);
+  if (opts.fields === undefined) return tokenFields(policyRevealFields(opts.policy));
   const f: unknown = opts.fields;
   if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw invalid('fields', 'invalid');
   for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw invalid('fields', 'enum');
@@ -82,7 +119,8 @@ function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
  *
  * @param opts - keyring, waybill, courier, assignment, fields and window
  * @returns the token: 20 uppercase Crockford base32 characters (use {@link formatRevealToken} to group it)
- * @throws WaybillShieldError `INVALID_INPUT` for bad ids, fields or window (empty, before 2025,
+ * @throws WaybillShieldError `INVALID_INPUT` for bad ids, fields (`not_grantable` for
+ *   `goods.category`, `needs_phone` for an altPhone without its phone) or window (empty, before 2025,
  *   or longer than 256 h); `INVALID_KEYRING` when `keyring` is not a Keyring
  * @example
  * ```ts

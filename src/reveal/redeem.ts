@@ -23,7 +23,7 @@ import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
 import type { RevealLedger } from '../ledger/types.js';
-import { maskToFields, unitFloor, unitToMs } from './_format.js';
+import { grantedFields, maskToFields, unitFloor, unitToMs } from './_format.js';
 import { assertAssignment, assertIdentifier, dateOption, intOption } from './_ids.js';
 import { tokenIdOf } from './_tag.js';
 import { authenticate, parseToken, type AuthenticToken } from './_verify.js';
@@ -185,7 +185,8 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
     if (opts.record !== undefined) {
       if (opts.record?.id !== waybillId) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'record', rule: 'waybill' }] });
       try {
-        assertNotShredded(keyring, opts.record, maskToFields(auth.fieldMask));
+        // Checked on everything the mask grants, the implied second phone numbers included.
+        assertNotShredded(keyring, opts.record, grantedFields(auth.fieldMask));
       } catch (e) {
         record('error', 'data-shredded', maskToFields(auth.fieldMask));
         throw e;

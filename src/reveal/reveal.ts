@@ -5,11 +5,13 @@
  */
 import { WaybillShieldError, guard } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
-import { assertProtected, openFailureReason, openSealed, type ProtectedWaybill } from '../protect.js';
-import type { SealedField } from '../schema.js';
+import { assertProtected, openFailureReason, openSealed } from '../_record.js';
+import type { ProtectedWaybill } from '../protect.js';
+import type { SealedField } from '../_fields.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
 import { dateOption } from './_ids.js';
 import { grantState, spendGrant, type RevealGrant } from './grant.js';
+import { fieldsToMask, grantedFields } from './_format.js';
 
 /** The revealed values, keyed by field path; only granted fields the record holds. */
 export type RevealedFields = Readonly<Partial<Record<SealedField, string>>>;
@@ -49,7 +51,9 @@ function assignmentOf(p: ProtectedWaybill): { courierId: string; number: number 
  * @param p - the protected record of the waybill the grant was made for
  * @param grant - a grant returned by `redeemRevealToken`
  * @param opts - keyring, audit target, clock
- * @returns `{ 'recipient.phone': '+84901234567' }` and any other granted field the record holds
+ * @returns `{ 'recipient.phone': '+84901234567' }` and any other granted field the record holds;
+ *   a phone grant also returns `recipient.altPhone` (or `sender.altPhone`) when the record has a
+ *   second number, and the audit event then lists both fields
  * @throws WaybillShieldError `INVALID_GRANT` for a grant not made by redemption, already used,
  *   expired, for another waybill, or for an assignment the record no longer has;
  *   `DATA_SHREDDED` when the record's retention epoch was shredded or the record was forgotten
@@ -84,7 +88,8 @@ export function reveal(p: ProtectedWaybill, grant: RevealGrant, opts: RevealOpti
     const out: Partial<Record<SealedField, string>> = {};
     const event: AuditEvent = { actor: spent.courierId, action: 'reveal', waybillId: p.id, fields: opened, purpose: REVEAL_PURPOSE, outcome: 'ok' };
     try {
-      for (const f of spent.fields) {
+      // A phone bit grants the party's phone field: the phone and, when present, the altPhone.
+      for (const f of grantedFields(fieldsToMask(spent.fields))) {
         // `notes` is optional on a record; a grant for it simply opens nothing there.
         // A forgotten record has no sealed fields at all: openSealed says DATA_SHREDDED for it.
         if (!Object.prototype.hasOwnProperty.call(p.sealed, f) && p.forgotten === undefined) continue;

@@ -1,10 +1,12 @@
 /**
  * The shared hostile-input table (test/helpers/hostile.ts) fed to every CLI command through the
- * built binary: as CSV cells and NDJSON values for `protect`, as input lines for `label` and
- * `verify-audit`, as tokens and ids for `token`. Every run ends with a documented exit code,
+ * built binary: as CSV cells and NDJSON values for `protect` (in every `--encoding`), as input
+ * lines and ids for `label` (also as file names under `-o DIR`), as audit lines and `--head`
+ * for `verify-audit`, as tokens (argument, stdin, `WAYBILL_SHIELD_TOKEN`) and ids for `token`,
+ * as paths for `keygen`, and as stray arguments for `demo`. Every run ends with a documented exit code,
  * stdout stays machine-readable, and no output names an input value.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +60,7 @@ describe('CLI commands under hostile input', () => {
     noEcho(rejectLines.join('\n') + r.stderr);
     // The label view of accepted rows carries no hostile text either (names become initials, etc.).
     for (const l of protectedLines) noEcho(JSON.stringify((JSON.parse(l) as { label: unknown }).label));
-  });
+  }, 120_000);
 
   it('protect: hostile NDJSON lines (non-objects, __proto__ keys, wrong types) are rejected by line, never echoed', async () => {
     const lines = [
@@ -111,4 +113,61 @@ describe('CLI commands under hostile input', () => {
     expect(r.code).toBe(4);
     noEcho(r.stderr + r.stdout);
   });
+
+  it('protect --encoding: hostile NDJSON in UTF-16LE and Windows-1258 is decoded or refused with an offset, never echoed', async () => {
+    const lines = HOSTILE_STRINGS.map(([, v]) => JSON.stringify({ id: 'VN-E-1', notes: v })).join('\n');
+    const le = join(dir, 'hostile-le.ndjson');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines, 'utf16le')]));
+    const w = join(dir, 'hostile-1258.ndjson');
+    writeFileSync(w, Buffer.from(lines, 'latin1'));
+    for (const args of [[le], [w, '--encoding', 'windows-1258'], [w], [le, '--encoding', 'utf-16le', '--workers', '2']]) {
+      const r = await runCli(['protect', ...args, '--keys', keys, '--format', 'ndjson']);
+      expect([2, 3]).toContain(r.code);
+      noEcho(r.stderr);
+      expect(r.stderr).not.toContain('0901234567');
+    }
+  });
+
+  it('label -o DIR: hostile ids never become paths outside DIR; every record is written or rejected', async () => {
+    const outDir = join(dir, 'hostile-labels');
+    mkdirSync(outDir);
+    const record = (readFileSync(join(dir, 'hostile.ndjson'), 'utf8').split('\n')[0] ?? '{}').trim();
+    const base = JSON.parse(record) as Record<string, unknown>;
+    const ids = [...HOSTILE_STRINGS.map(([, v]) => v), '../escape', '/etc/passwd', '..', 'a/b'];
+    writeFileSync(join(dir, 'hostile-ids.ndjson'), ids.map((id) => JSON.stringify({ ...base, id })).join('\n') + '\n');
+    const r = await runCli(['label', join(dir, 'hostile-ids.ndjson'), '--format', 'svg', '-o', outDir]);
+    expect([0, 3]).toContain(r.code);
+    const m = /label: (\d+) read, (\d+) labels, (\d+) rejected/.exec(r.stderr);
+    expect(m).not.toBeNull();
+    expect(Number(m![2]) + Number(m![3])).toBe(Number(m![1]));
+    for (const f of readdirSync(outDir)) expect(f).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*\.svg$/);
+    expect(readdirSync(dir).some((f) => f === 'escape.svg')).toBe(false);
+    noEcho(r.stderr);
+  });
+
+  it('token redeem from WAYBILL_SHIELD_TOKEN: hostile tokens are refused with a documented code, never echoed', async () => {
+    for (const [, s] of HOSTILE_STRINGS) {
+      if (s.includes('\u0000') || s.length > 100_000) continue; // the environment cannot carry NUL
+      const r = await runCli(['token', 'redeem', '--keys', keys, '--waybill', 'VN-H-1', '--courier', 'courier-1'], { env: { WAYBILL_SHIELD_TOKEN: s } });
+      expect([1, 2, 4]).toContain(r.code);
+      noEcho(r.stderr + r.stdout);
+    }
+  }, 120_000);
+
+  it('verify-audit --head, keygen -o and demo: hostile arguments give usage or IO errors, never echoed', async () => {
+    const audit = join(dir, 'hostile-audit.jsonl');
+    for (const [, s] of HOSTILE_STRINGS) {
+      if (s.includes('\u0000') || s.length > 4096) continue;
+      const v = await runCli(['verify-audit', audit, '--head', s]);
+      expect([2, 4]).toContain(v.code);
+      noEcho(v.stderr + v.stdout);
+      const k = await runCli(['keygen', '-o', join(dir, 'nope-dir', s.replace(/\//g, '_') || 'x')]);
+      expect(k.code).toBe(1);
+      expect(k.stdout).toBe('');
+      noEcho(k.stderr);
+      const d = await runCli(['demo', s]);
+      expect(d.code).toBe(2);
+      noEcho(d.stderr + d.stdout);
+    }
+  }, 240_000);
 });

@@ -112,3 +112,30 @@ describe('label', () => {
     expect(r.stderr).toContain('warning: the keyring file can be read by other users');
   });
 });
+
+describe('label --names', () => {
+  it('records protected with given-name masks print with --names given-name, and are refused without it', async () => {
+    const { Keyring, protect } = await import('../../src/index.js');
+    const keyring = Keyring.generate();
+    const record = protect(
+      {
+        id: 'VN-GN-0001',
+        recipient: { name: 'Nguyễn Thị Minh Khai', phone: '0901234567', address: 'Số 12 ngõ 34 Nguyễn Trãi, Phường Thượng Đình, Quận Thanh Xuân, Hà Nội' },
+        sender: { name: 'Trần Văn Bình', phone: '028 3812 3456', address: '47 Lê Lợi, Phường Bến Nghé, Quận 1, TP.HCM' },
+        goods: { description: 'Áo thun' },
+      },
+      { keyring, policy: { recipientName: { style: 'given-name' } } },
+    );
+    expect(record.label.recipient.name).toBe('N** T** M** Khai');
+    const file = join(dir, 'given-name.ndjson');
+    writeFileSync(file, `${JSON.stringify(record)}\n`);
+    const refused = await runCli(['label', file, '--format', 'text']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('name_mask');
+    expect(refused.stderr).not.toContain('Khai');
+    const shown = await runCli(['label', file, '--format', 'text', '--names', 'given-name']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('N** T** M** Khai');
+    expect((await runCli(['label', file, '--format', 'text', '--names', 'full'])).code).toBe(2);
+  });
+});

@@ -47,26 +47,30 @@ function summary(stderr: string): { read: number; ok: number; rejected: number }
 
 describe('protect: the row-accounting invariant', () => {
   it('a stray opening quote in one cell of a 20,000-row CSV costs that line only, with any --workers', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => row(i));
-    const csv = stringify([HEADER, ...rows]).split('\n');
-    // Row 3 (line 4): `"áo thun size L` with no closing quote, as a customer typed it.
-    csv[3] = csv[3]!.replace(',Sách,', ',"áo thun size L,');
-    const file = join(dir, 'stray.csv');
-    writeFileSync(file, csv.join('\n'));
-    for (const workers of ['0', '2']) {
-      const out = join(dir, `stray-${workers}.ndjson`);
-      const rej = join(dir, `stray-${workers}.rejects`);
-      const r = await runCli(['protect', file, '--keys', keys, '-o', out, '--rejects', rej, '--workers', workers]);
+    const make = (n: number, name: string) => {
+      const csv = stringify([HEADER, ...Array.from({ length: n }, (_, i) => row(i))]).split('\n');
+      // Row 3 (line 4): `"áo thun size L` with no closing quote, as a customer typed it.
+      csv[3] = csv[3]!.replace(',Sách,', ',"áo thun size L,');
+      const file = join(dir, name);
+      writeFileSync(file, csv.join('\n'));
+      return file;
+    };
+    const big = make(20_000, 'stray.csv');
+    const small = make(2_000, 'stray-small.csv');
+    for (const [file, n, workers] of [[big, 20_000, []], [small, 2_000, ['--workers', '0']], [small, 2_000, ['--workers', '3']]] as const) {
+      const out = join(dir, 'stray.ndjson');
+      const rej = join(dir, 'stray.rejects');
+      const r = await runCli(['protect', file, '--keys', keys, '-o', out, '--rejects', rej, ...workers]);
       expect(r.code, r.stderr).toBe(3);
-      expect(summary(r.stderr)).toEqual({ read: 20_000, ok: 19_999, rejected: 1 });
+      expect(summary(r.stderr)).toEqual({ read: n, ok: n - 1, rejected: 1 });
       expect(ndjson(readFileSync(rej, 'utf8'))).toEqual([{ row: 3, line: 4, code: 'INVALID_INPUT', issues: [{ path: '', rule: 'csv' }] }]);
       expect(r.stderr).toContain('CSV line 4 could not be read');
       const ids = ndjson(readFileSync(out, 'utf8')).map((p) => p.id);
-      expect(ids).toHaveLength(19_999);
+      expect(ids).toHaveLength(n - 1);
       expect(ids[2]).toBe('VN-L-3');
-      expect(ids.at(-1)).toBe('VN-L-19999');
+      expect(ids.at(-1)).toBe(`VN-L-${n - 1}`);
     }
-  }, 180_000);
+  }, 300_000);
 
   it('a stray quote at the end of the file, and one that would swallow a quoted multi-line cell, still cost one line each', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => row(i));
@@ -122,6 +126,15 @@ describe('protect: the row-accounting invariant', () => {
       expect(new Set(rejects.map((x) => JSON.stringify(x.issues)))).toEqual(new Set([JSON.stringify([{ path: '', rule: 'too_long' }])]));
       expect(r.stderr).not.toContain('worker thread stopped');
     }
+    // The same as CSV: the huge cells are rejected unparsed, the rows between them protected.
+    const csvFile = join(dir, 'big.csv');
+    const csvRows = Array.from({ length: 80 }, (_, i) => [...row(i), big]);
+    csvRows.push([...row(999), '']);
+    writeFileSync(csvFile, stringify([[...HEADER, 'notes'], ...csvRows]));
+    const c = await runCli(['protect', csvFile, '--keys', keys, '-q', '--rejects', join(dir, 'big-csv.rejects')]);
+    expect(c.code, c.stderr).toBe(3);
+    expect(ndjson(c.stdout).map((p) => p.id)).toEqual(['VN-L-999']);
+    expect(ndjson(readFileSync(join(dir, 'big-csv.rejects'), 'utf8'))).toHaveLength(80);
   }, 180_000);
 
   it('a worker that dies has its batch protected on the main thread: nothing lost, exit 0, a warning', async () => {
@@ -157,7 +170,7 @@ describe('protect: the row-accounting invariant', () => {
     const lab = await runCli(['label', join(dir, 'p.ndjson'), '--format', 'zpl', '-o', join(dir, 'p.ndjson')]);
     expect(lab.code).toBe(2);
     expect(readFileSync(join(dir, 'p.ndjson'), 'utf8')).toBe('{}\n');
-  });
+  }, 120_000);
 });
 
 describe('protect: encodings', () => {
@@ -193,7 +206,7 @@ describe('protect: encodings', () => {
     expect(b.stdout).not.toContain('\ufffd');
     // Medicine is still medicine: the goods were read, not replaced by U+FFFD.
     expect(ndjson(b.stdout).map((p) => p.goods)).toEqual(ndjson(a.stdout).map((p) => p.goods));
-  });
+  }, 120_000);
 
   it('a byte-order mark selects UTF-16LE or UTF-8 by itself; a mark that contradicts --encoding is a usage error', async () => {
     const le = join(dir, 'le.csv');
@@ -213,7 +226,7 @@ describe('protect: encodings', () => {
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain('contradicts --encoding');
     expect((await runCli(['protect', le, '--keys', keys, '--encoding', 'latin1'])).code).toBe(2);
-  });
+  }, 120_000);
 
   it('Windows-1258 NDJSON and JSON arrays too; invalid UTF-8 on stdin stops the run with the offset', async () => {
     const records = [waybill(1), waybill(2, { goods: { description: 'Thuốc cảm cúm' } })];
@@ -231,7 +244,7 @@ describe('protect: encodings', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/not valid UTF-8 \(byte offset \d+\)/);
     expect(s.stdout).toBe('');
-  });
+  }, 120_000);
 });
 
 describe('label: every record accounted for', () => {

@@ -144,5 +144,5 @@ describe('protect --workers', () => {
     expect(zero.code).toBe(3);
     expect(ndjson(zero.stdout).map((p) => p.label)).toEqual(a.map((p) => p.label));
     expect(readFileSync(join(dir, 'r0'), 'utf8')).toBe(readFileSync(join(dir, 'r1'), 'utf8'));
-  });
+  }, 120_000);
 });

@@ -54,7 +54,7 @@ describe('golden labels (fixed record, fixed key)', () => {
     expect(t).toContain('*******321');
     expect(t).toContain('32.000.000 ₫');
     expect(t).toContain('1,25 kg');
-    expect(t).toContain('[DỄ VỠ]');
+    expect(t).toContain('[DỄ VỠ/FRAGILE]');
     // The token is for the QR only; text labels end up in logs.
     expect(t).not.toContain('7K3M');
     const widths = t.trimEnd().split('\n').map((l) => [...l].length);
@@ -110,7 +110,7 @@ describe('ZPL structure', () => {
     const decoded = fields.map((f) => fhDecode(f.data));
     expect(decoded).toContain('Phuong Thuong Dinh [00364]');
     expect(decoded).toContain('32.000.000 VND');
-    expect(decoded).toContain('[GIA TRI CAO] [DE VO]');
+    expect(decoded.join(' ')).toContain('[DE VO/FRAGILE] [GIA TRI CAO/VALUABLE]');
     // A named font with fold keeps ^A@ with that font.
     expect(renderLabel(fixture(), { format: 'zpl', fold: true, font: 'E:TT0003M_.TTF' })).toContain('^A@N,40,0,E:TT0003M_.TTF');
   });
@@ -258,7 +258,7 @@ describe('what the label shows', () => {
       r.label.goods = 'Hàng hóa';
     });
     const t = renderLabel(p, { format: 'text' });
-    expect(t).toContain('[TÀI LIỆU]');
+    expect(t).toContain('[TÀI LIỆU/DOCS]');
     expect(t).not.toMatch(/sensitive|restricted|made-up|NHẠY CẢM/i);
   });
 
@@ -267,11 +267,11 @@ describe('what the label shows', () => {
       r.goods.flags = ['perishable', 'liquid', 'battery'] as never;
     });
     const shown = renderLabel(p, { format: 'text' });
-    for (const w of ['[DỄ HỎNG]', '[CHẤT LỎNG]', '[CÓ PIN]']) expect(shown).toContain(w);
+    for (const w of ['[PIN LITHIUM]', '[CHẤT LỎNG/LIQUID]', '[DỄ HỎNG/PERISHABLE]']) expect(shown).toContain(w);
     p.label.goods = '';
     const hidden = renderLabel(p, { format: 'text' });
     expect(hidden).toMatch(/GOODS {3}- /);
-    expect(hidden).not.toMatch(/\[(DỄ|CHẤT|CÓ)/);
+    expect(hidden).not.toMatch(/\[(DỄ|CHẤT|PIN)/);
   });
 
   it('renders a record without routing, COD or weight', () => {

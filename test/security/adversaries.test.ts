@@ -511,3 +511,78 @@ describe('adversary: a thief holding a backup made before the shred, and the cur
     );
   });
 });
+
+describe('adversary: someone who reads or edits the audit log', () => {
+  const event = (over: Record<string, unknown> = {}) => ({ actor: 'cs-17', action: 'unseal' as const, waybillId: 'GHN1', fields: ['recipient.phone' as const], purpose: 'complaint-callback', outcome: 'ok' as const, ...over });
+
+  it('an audit record with a field outside the canonical set, or a duplicated key, fails verification', async () => {
+    const { JsonlAuditSink } = await import('../../src/node.js');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const sink = new api.MemoryAuditSink();
+    const chain = new api.AuditChain({ sinks: sink });
+    chain.append(event());
+    chain.append(event());
+    const withPhone = [sink.read()[0], { ...sink.read()[1], phone: '0901234567' }];
+    expect(api.AuditChain.verify(withPhone)).toMatchObject({ ok: false, index: 1, problem: 'malformed' });
+    const path = join(mkdtempSync(join(tmpdir(), 'adv-audit-')), 'a.jsonl');
+    const file = new JsonlAuditSink(path);
+    const fileChain = new api.AuditChain({ sinks: file });
+    fileChain.append(event());
+    fileChain.append(event());
+    file.close();
+    const [l0, l1] = readFileSync(path, 'utf8').trimEnd().split('\n');
+    writeFileSync(path, `${l0}\n${l1!.replace('"actor":"cs-17"', '"actor":"0901234567","actor":"cs-17"')}\n`);
+    const reread = new JsonlAuditSink(path);
+    expect(api.AuditChain.verify(reread.read())).toMatchObject({ ok: false, index: 1, problem: 'malformed' });
+    reread.close();
+  });
+
+  it('an audit actor or purpose that is a phone number split by hyphens, spaces or dots is refused', () => {
+    for (const phone of ['0901-234-567', '0901 234 567', '0901.234.567']) {
+      expect(() => new api.AuditChain().append(event({ actor: phone }))).toThrow(expect.objectContaining({ code: 'AUDIT_FAILED' }));
+      expect(() => new api.AuditChain().append(event({ purpose: `call-${phone.replace(/ /g, '-')}` }))).toThrow(expect.objectContaining({ code: 'AUDIT_FAILED' }));
+    }
+  });
+
+  it("JsonlAuditSink's constructor lets no foreign error or message escape", async () => {
+    const { JsonlAuditSink } = await import('../../src/node.js');
+    const hostile = [
+      Object.defineProperty({}, 'fsync', { get: () => { throw new Error('boom 0901234567'); } }),
+      new Proxy({}, { get: () => { throw new Error('trap 0901234567'); } }),
+    ];
+    for (const opts of hostile) {
+      let err: unknown;
+      try {
+        new JsonlAuditSink('/tmp/never-written.jsonl', opts as never);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(api.WaybillShieldError);
+      expect(String((err as Error).message)).not.toMatch(/\d{4}|boom|trap/);
+      expect((err as Error).cause).toBeUndefined();
+    }
+    expect(() => new JsonlAuditSink('/proc/definitely/not/here.jsonl')).toThrow(expect.objectContaining({ code: 'IO_ERROR', message: expect.not.stringContaining('/proc') }));
+  });
+
+  it('two writers on one audit file: the second gets AUDIT_LOCKED; a torn last line is moved aside and recorded; the chain goes on', async () => {
+    const { JsonlAuditSink } = await import('../../src/node.js');
+    const { appendFileSync, mkdtempSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'adv-audit-'));
+    const path = join(dir, 'a.jsonl');
+    const first = new JsonlAuditSink(path);
+    expect(() => new JsonlAuditSink(path)).toThrow(expect.objectContaining({ code: 'AUDIT_LOCKED' }));
+    new api.AuditChain({ sinks: first }).append(event());
+    first.close();
+    appendFileSync(path, '{"seq":1,"at":"2026');
+    const second = new JsonlAuditSink(path);
+    const chain = new api.AuditChain({ sinks: second });
+    expect(chain.append(event()).seq).toBe(2);
+    expect(chain.verify()).toMatchObject({ ok: true, count: 3 });
+    expect(readdirSync(dir).some((f) => f.startsWith('a.jsonl.torn-'))).toBe(true);
+    second.close();
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The native XChaCha20-Poly1305 backend for Node: the XChaCha subkey comes from HChaCha20
+ * (@noble/ciphers' `hchacha`), then OpenSSL's IETF `chacha20-poly1305` seals under that subkey with
+ * the nonce `0x00000000 ‖ nonce[16..24]` (draft-irtf-cfrg-xchacha-03 §2.3). Bytes are identical to
+ * the noble backend's; tests check that property-wise and on the Wycheproof vectors.
+ *
+ * This module never imports `node:crypto`: the caller passes the module in, so nothing here
+ * reaches a browser bundle as a `node:` import.
+ * @module
+ * @internal
+ */
+import { hchacha } from '@noble/ciphers/chacha.js';
+import type { AeadBackend } from './_aead-types.js';
+
+/** The parts of `node:crypto` this backend calls. @internal */
+export interface NodeCryptoLike {
+  getCiphers(): string[];
+  createCipheriv(alg: 'chacha20-poly1305', key: Uint8Array, iv: Uint8Array, opts: { authTagLength: number }): NodeAeadCipher;
+  createDecipheriv(alg: 'chacha20-poly1305', key: Uint8Array, iv: Uint8Array, opts: { authTagLength: number }): NodeAeadDecipher;
+}
+interface NodeAeadCipher {
+  setAAD(aad: Uint8Array): unknown;
+  update(data: Uint8Array): Uint8Array;
+  final(): Uint8Array;
+  getAuthTag(): Uint8Array;
+}
+interface NodeAeadDecipher {
+  setAAD(aad: Uint8Array): unknown;
+  setAuthTag(tag: Uint8Array): unknown;
+  update(data: Uint8Array): Uint8Array;
+  final(): Uint8Array;
+}
+
+const KEY = 32;
+const NONCE = 24;
+const TAG = 16;
+// "expand 32-byte k" as little-endian words, laid out as bytes so hchacha's byte-order handling applies.
+const SIGMA = new Uint32Array(new Uint8Array([...'expand 32-byte k'].map((c) => c.charCodeAt(0))).buffer);
+
+/**
+ * A native backend over the given `node:crypto` module.
+ * @param nc - `node:crypto` (or anything with the same three functions)
+ * @returns the backend, or undefined when the runtime has no `chacha20-poly1305`
+ * @internal
+ */
+export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
+  if (typeof nc?.getCiphers !== 'function' || !nc.getCiphers().includes('chacha20-poly1305')) return undefined;
+  // Scratch words, reused: one seal runs synchronously to the end before the next starts.
+  const k8 = new Uint8Array(KEY);
+  const k32 = new Uint32Array(k8.buffer);
+  const n8 = new Uint8Array(16);
+  const n32 = new Uint32Array(n8.buffer);
+  const sub32 = new Uint32Array(8);
+  const sub8 = new Uint8Array(sub32.buffer);
+  const iv = new Uint8Array(12);
+
+  /** Subkey into `sub8` and the 12-byte IETF nonce into `iv`. */
+  function derive(key: Uint8Array, nonce: Uint8Array): void {
+    if (!(key instanceof Uint8Array) || key.length !== KEY || !(nonce instanceof Uint8Array) || nonce.length !== NONCE) {
+      throw new RangeError('XChaCha20-Poly1305 needs a 32-byte key and a 24-byte nonce');
+    }
+    k8.set(key);
+    n8.set(nonce.subarray(0, 16));
+    hchacha(SIGMA, k32, n32, sub32);
+    iv.fill(0, 0, 4);
+    iv.set(nonce.subarray(16, 24), 4);
+  }
+  function wipe(): void {
+    k8.fill(0);
+    sub8.fill(0);
+  }
+
+  return {
+    name: 'node',
+    seal(key, nonce, aad, plaintext, output) {
+      derive(key, nonce);
+      try {
+        const c = nc.createCipheriv('chacha20-poly1305', sub8, iv, { authTagLength: TAG });
+        c.setAAD(aad);
+        const ct = c.update(plaintext);
+        c.final();
+        const tag = c.getAuthTag();
+        const out = output ?? new Uint8Array(plaintext.length + TAG);
+        if (out.length !== plaintext.length + TAG) throw new RangeError('output must be plaintext length + 16 bytes');
+        out.set(ct, 0);
+        out.set(tag, plaintext.length);
+        return out;
+      } finally {
+        wipe();
+      }
+    },
+    open(key, nonce, aad, sealed) {
+      if (!(sealed instanceof Uint8Array) || sealed.length < TAG) throw new RangeError('sealed value is shorter than a tag');
+      derive(key, nonce);
+      try {
+        const d = nc.createDecipheriv('chacha20-poly1305', sub8, iv, { authTagLength: TAG });
+        d.setAAD(aad);
+        d.setAuthTag(sealed.subarray(sealed.length - TAG));
+        const pt = d.update(sealed.subarray(0, sealed.length - TAG));
+        try {
+          d.final(); // throws on a bad tag
+        } catch (e) {
+          pt.fill(0); // never hand back, or leave around, unauthenticated plaintext
+          throw e;
+        }
+        return new Uint8Array(pt.buffer, pt.byteOffset, pt.length);
+      } finally {
+        wipe();
+      }
+    },
+  };
+}

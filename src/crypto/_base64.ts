@@ -1,0 +1,51 @@
+/**
+ * base64url without padding (RFC 4648 §5), encode only. A table encoder writing ASCII into one
+ * reused buffer, turned into a string by the platform's `TextDecoder` (browsers, React Native,
+ * Node): about three times faster than `btoa` plus the two character replacements on
+ * envelope-sized input, and no per-call intermediate strings. Output is identical to
+ * `@scure/base`'s `base64urlnopad.encode` (a property test checks it); decoding stays with
+ * `@scure/base` for its strict validation.
+ * @module
+ * @internal
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const TABLE = /* @__PURE__ */ Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const ascii = new TextDecoder();
+let out = new Uint8Array(1024);
+
+/**
+ * Encode bytes as unpadded base64url.
+ * @param bytes - any bytes
+ * @returns the base64url text, without `=` padding
+ * @example
+ * ```ts
+ * base64UrlEncode(new Uint8Array([251, 255])) // '-_8'
+ * ```
+ */
+export function base64UrlEncode(bytes: Uint8Array): string {
+  const n = bytes.length;
+  const need = Math.ceil(n / 3) * 4;
+  if (out.length < need) out = new Uint8Array(need);
+  const o8 = out;
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < n; i += 3) {
+    const x = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    o8[o++] = TABLE[x >>> 18]!;
+    o8[o++] = TABLE[(x >>> 12) & 63]!;
+    o8[o++] = TABLE[(x >>> 6) & 63]!;
+    o8[o++] = TABLE[x & 63]!;
+  }
+  if (n - i === 1) {
+    const x = bytes[i]! << 16;
+    o8[o++] = TABLE[x >>> 18]!;
+    o8[o++] = TABLE[(x >>> 12) & 63]!;
+  } else if (n - i === 2) {
+    const x = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    o8[o++] = TABLE[x >>> 18]!;
+    o8[o++] = TABLE[(x >>> 12) & 63]!;
+    o8[o++] = TABLE[(x >>> 6) & 63]!;
+  }
+  return ascii.decode(o8.subarray(0, o));
+}

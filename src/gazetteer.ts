@@ -1,0 +1,18 @@
+/**
+ * `waybill-shield/gazetteer`: importing this entry registers the bundled gazetteer as the default
+ * for address parsing, masking, routing and `protect()`. The Node build of the core entry and the
+ * CLI import it already; in browsers and React Native import it once, statically or lazily:
+ *
+ * ```ts
+ * import 'waybill-shield/gazetteer';
+ * // or, as its own chunk, before the first protect():
+ * await import('waybill-shield/gazetteer');
+ * ```
+ * @module
+ */
+import { registerDefaultGazetteerData } from './address/default-gazetteer.js';
+import { GAZETTEER_DATA } from './address/gazetteer-data.js';
+
+registerDefaultGazetteerData(GAZETTEER_DATA);
+
+export { defaultGazetteer, hasDefaultGazetteer } from './address/default-gazetteer.js';
