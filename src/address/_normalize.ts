@@ -99,13 +99,15 @@ function isDashOnly(sep: string): boolean {
   return t === '-' || t === '–' || t === '—';
 }
 
-function isBreak(sep: string): boolean {
-  for (let i = 0; i < sep.length; i++) {
-    const c = sep[i]!;
-    if (c === ',' || c === ';' || c === '\n' || c === '\r' || c === '(' || c === ')' || c === '|' || c === '[' || c === ']') return true;
-    // A dash with space on both sides separates parts ("Hà Nội - Việt Nam"); "Phan Rang-Tháp Chàm" does not.
-    if ((c === '-' || c === '–' || c === '—') && i > 0 && i < sep.length - 1 && sep[i - 1] === ' ' && sep[i + 1] === ' ') return true;
-  }
+/**
+ * True when the separator code point `cp` at `text[i]` (the separator started at `from`) starts a new
+ * segment: a comma, semicolon, line break, bracket or bar, or a dash with a space on both sides
+ * inside the separator ("Hà Nội - Việt Nam"; "Phan Rang-Tháp Chàm" is one name). A space is never a
+ * word character, so a space after the dash belongs to the same separator.
+ */
+function breaksAt(text: string, from: number, i: number, cp: number): boolean {
+  if (cp === 44 || cp === 59 || cp === 10 || cp === 13 || cp === 40 || cp === 41 || cp === 124 || cp === 91 || cp === 93) return true;
+  if (cp === 45 || cp === 0x2013 || cp === 0x2014) return i > from && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32;
   return false;
 }
 
@@ -169,24 +171,54 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null };
 }
 
-// Folding a non-ASCII word is the costly step of tokenizing, and address words are administrative
-// and street vocabulary, so their keys are cached across calls, keyed by the raw word. Only single
-// words are cached, never an address or a run of words, and never a word with an ASCII digit in it
-// (house numbers, phone numbers); ASCII words are cheap to key and are not cached at all. Bounded in
-// entries and word length; when full the cache is simply emptied, which keeps every call's cost
-// bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
+// Keying a word is the costly step of tokenizing, and address words are administrative and street
+// vocabulary, so their keys are cached across calls, keyed by the raw word. Only single words are
+// cached, never an address or a run of words, and never a word with an ASCII digit in it (house
+// numbers, phone numbers). Bounded in entries (a fixed table) and word length, so every call's cost
+// is bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
 // UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
-const WORD_CACHE_MAX = 4096;
+//
+// The cache is direct-mapped: slot `hash & (size - 1)` of two parallel arrays, where the hash of the
+// word's UTF-16 units is computed by the tokenizer as it reads them. A hit is checked against the
+// stored word in place, unit by unit at the word's offset, so a lookup neither slices nor hashes a
+// new string; a new word simply replaces the slot's old one.
+const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_MAX_LENGTH = 12;
-const wordCache = new Map<string, WordKey>();
+const cachedWord: Array<string | undefined> = new Array<string | undefined>(WORD_CACHE_SIZE).fill(undefined);
+const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
+
+/**
+ * The key of the word `text[from, to)`, from the cache when it holds the word.
+ *
+ * @param hash - hash of the word's UTF-16 units, as the tokenizer computed it
+ * @param cacheable - no ASCII digit in the word
+ * @param ascii - the word is ASCII letters only
+ */
+function cachedWordKey(text: string, from: number, to: number, hash: number, cacheable: boolean, ascii: boolean, upper: boolean): WordKey {
+  if (!cacheable || to - from > WORD_CACHE_MAX_LENGTH) return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  const slot = hash & (WORD_CACHE_SIZE - 1);
+  const w = cachedWord[slot];
+  if (w !== undefined && sameAt(text, from, to, w)) return cachedKey[slot]!;
+  const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  cachedWord[slot] = text.slice(from, to);
+  cachedKey[slot] = k;
+  return k;
+}
+
+/** True when `text[from, to)` is `w` (compared in place, unit by unit: the words are short). */
+function sameAt(text: string, from: number, to: number, w: string): boolean {
+  if (w.length !== to - from) return false;
+  for (let i = 0; i < w.length; i++) if (text.charCodeAt(from + i) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
+  const raw = text.slice(from, to);
+  return wordKeyOf(upper ? raw.toLowerCase() : raw, true);
+}
 
 /** The key of the word `text[from, to)`, which holds a non-ASCII letter, digit or mark. */
-function foldedWordKey(text: string, from: number, to: number, cacheable: boolean): WordKey {
-  const raw = cacheable && to - from <= WORD_CACHE_MAX_LENGTH ? text.slice(from, to) : null;
-  if (raw !== null) {
-    const hit = wordCache.get(raw);
-    if (hit !== undefined) return hit;
-  }
+function foldedWordKey(text: string, from: number, to: number): WordKey {
   let key = '';
   let i = from;
   while (i < to) {
@@ -196,12 +228,7 @@ function foldedWordKey(text: string, from: number, to: number, cacheable: boolea
     else if (classOf(cp) >= C_WORD) key += foldChar(cp);
     i += cp > 0xffff ? 2 : 1;
   }
-  const w = wordKeyOf(key);
-  if (raw !== null) {
-    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-    wordCache.set(raw, w);
-  }
-  return w;
+  return wordKeyOf(key);
 }
 
 /**
@@ -216,12 +243,15 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   const n = text.length;
   let codePoints = 0;
   let sepStart = 0;
+  // The separator read so far starts a new segment (see {@link breaksAt}).
+  let brk = false;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
     // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
     if (classOf(cp) < C_WORD) {
+      if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
       continue;
@@ -233,9 +263,11 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let digit = false;
     // A lowercase letter was the last letter: an uppercase one after it starts a new word (`ĐàNẵng`).
     let lower = false;
+    let hash = 0;
     let j = i;
     while (j < n) {
       let c = text.charCodeAt(j);
+      hash = (Math.imul(hash, 31) + c) | 0;
       if (c < 128) {
         if (c >= 48 && c <= 57) {
           digit = true;
@@ -260,13 +292,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       codePoints++;
       j += c > 0xffff ? 2 : 1;
     }
-    let w: WordKey;
-    if (ascii) {
-      const raw = text.slice(start, j);
-      w = wordKeyOf(upper ? raw.toLowerCase() : raw, true);
-    } else w = foldedWordKey(text, start, j, !digit);
-    pushWord(out, text.slice(sepStart, start), w, start, j);
+    const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
+    pushWord(out, text.slice(sepStart, start), brk, w, start, j);
     sepStart = j;
+    brk = false;
     i = j;
   }
   if (steps) steps.n += codePoints;
@@ -276,8 +305,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   return merged;
 }
 
-function pushWord(out: Token[], sep: string, w: WordKey, start: number, end: number): void {
-  const brk = isBreak(sep);
+function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: number, end: number): void {
   const dash = brk && isDashOnly(sep);
   if (w.parts !== null) {
     // ASCII only: key offsets are text offsets.
@@ -390,7 +418,8 @@ function markNoise(tokens: Token[], text: string): void {
       t.noise = true;
     }
   }
-  for (let i = 0; i < tokens.length; i++) {
+  // e-mail: only where the text has an '@' at all.
+  for (let i = 0, at = text.indexOf('@') >= 0; at && i < tokens.length; i++) {
     const t = tokens[i]!;
     // e-mail: the token touches an '@' (0x40) on either side. Char codes: no one-character strings.
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;

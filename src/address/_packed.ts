@@ -1,17 +1,21 @@
 /**
  * The packed text format of the bundled gazetteer, and its encoder and decoder.
  *
- * Five strings, one per table. Codes are stored as base-36 deltas from the previous code in the same
- * group, unit types as one uppercase letter, English names only when they differ from the name without
- * diacritics, and a legacy ward's 2025 targets as base-36 codes (`^` = same as the previous ward).
+ * Five strings, one per table. Codes are stored as signed base-36 deltas from the previous code in the
+ * same group (legacy and historical ward codes run on across districts: codes are assigned in
+ * geographic order, so neighbours are close), unit types as one uppercase letter, English names only
+ * when they differ from the name without diacritics, and a legacy ward's 2025 targets as base-36
+ * codes (`^` = same as the previous ward).
  *
  * ```
  * provinces2025    01|C|Hà Nội|Hanoi \n …                      code|type|name[|en]
  * wards2025        01:4PBa Đình;4PNgọc Hà;… \n …               province:deltaTypeName[|en];…
  * provincesLegacy  01|C|Hà Nội||01 \n …                        code|type|name|en|to2025
  * legacy           01:1QBa Đình=1PPhúc Xá>2p;3PTrúc Bạch>4;…#… one line per province; districts '#'
- * history          79:lbQ2;…  \n 79/775:lbbP1>-3;…         one line per province (districts) or
- *                                                              province/district (wards); tail
+ * history          79:lbQ2;…  \n /-1k:2P1>-3;…              one line per province (districts), then
+ *                                                              one per district (wards: district
+ *                                                              code as a delta from the previous
+ *                                                              ward line's; province implied); tail
  *                                                              `>successor[,also…]` as signed base-36
  *                                                              deltas from the unit's code, absent
  *                                                              when it kept its code
@@ -87,6 +91,9 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     g.provincesLegacy.map((p) => `${p.code}|${TYPE_LETTER[p.type]}|${p.name}|${en(p).slice(1)}|${p.to2025 ?? ''}`),
   );
   const legacy: string[] = [];
+  // Ward codes run on across districts and provinces (signed deltas): codes are assigned in
+  // geographic order, so the first ward of a district is close to the last of the one before.
+  let prevW = 0;
   for (const p of g.provincesLegacy) {
     const ds = g.districtsLegacy.filter((d) => d.province === p.code).sort((a, b) => Number(a.code) - Number(b.code));
     let prevD = 0;
@@ -94,7 +101,6 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
       const head = rec(d, prevD);
       prevD = Number(d.code);
       const ws = g.wardsLegacy.filter((w) => w.district === d.code).sort((a, b) => Number(a.code) - Number(b.code));
-      let prevW = 0;
       let prevMap = '';
       const wParts = ws.map((w) => {
         let r = rec(w, prevW);
@@ -109,11 +115,24 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     legacy.push(`${p.code}:${dParts.join('#')}`);
   }
   const out: PackedGazetteer = { provinces2025, wards2025: lines(w25), provincesLegacy, legacy: lines(legacy) };
-  return g.historyLegacy === undefined || g.historyLegacy.length === 0 ? out : { ...out, history: packHistory(g.historyLegacy, rec) };
+  if (g.historyLegacy === undefined || g.historyLegacy.length === 0) return out;
+  const provinceOf = new Map<string, string>();
+  for (const d of g.districtsLegacy) provinceOf.set(d.code, d.province);
+  return { ...out, history: packHistory(g.historyLegacy, rec, provinceOf) };
 }
 
-/** One line per parent: `79:` for districts of province 79, `79/775:` for wards of district 775. */
-function packHistory(h: NonNullable<GazetteerInput['historyLegacy']>, rec: (u: GazetteerUnitInput, prev: number) => string): string {
+/**
+ * One line per parent: `79:` for districts of province 79, then `/<delta>:` for wards of a district,
+ * the district's code as a signed base-36 delta from the previous ward line's (its province is that
+ * of the district, current or historical). Ward codes run on from line to line as signed deltas.
+ * Lines keep the order of `province/district` keys.
+ */
+function packHistory(
+  h: NonNullable<GazetteerInput['historyLegacy']>,
+  rec: (u: GazetteerUnitInput, prev: number) => string,
+  provinceOf: Map<string, string>,
+): string {
+  for (const u of h) if (u.level === 'district') provinceOf.set(u.code, u.province);
   const groups = new Map<string, HistoryInput[]>();
   for (const u of h) {
     const g = u.level === 'district' ? u.province : `${u.province}/${u.parent}`;
@@ -122,9 +141,15 @@ function packHistory(h: NonNullable<GazetteerInput['historyLegacy']>, rec: (u: G
     groups.set(g, list);
   }
   const lines: string[] = [];
-  for (const [g, list] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  const sorted = [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // District lines first: the ward lines take their provinces from them.
+  sorted.sort((a, b) => Number(a[0].includes('/')) - Number(b[0].includes('/')));
+  let prevDistrict = 0;
+  let prevWard = 0;
+  for (const [g, list] of sorted) {
     list.sort((a, b) => Number(a.code) - Number(b.code) || (a.name < b.name ? -1 : 1));
-    let prev = 0;
+    const wards = g.includes('/');
+    let prev = wards ? prevWard : 0;
     const recs = list.map((u) => {
       const delta = (c: string): string => (Number(c) - Number(u.code)).toString(36);
       const succ = (u.successor === u.code ? '' : delta(u.successor)) + (u.alsoInto ?? []).map((c) => `,${delta(c)}`).join('');
@@ -132,28 +157,44 @@ function packHistory(h: NonNullable<GazetteerInput['historyLegacy']>, rec: (u: G
       prev = Number(u.code);
       return r;
     });
-    lines.push(`${g}:${recs.join(';')}`);
+    if (!wards) lines.push(`${g}:${recs.join(';')}`);
+    else {
+      const u = list[0]!;
+      if (provinceOf.get(u.parent) !== u.province) throw new Error('packed gazetteer: historical ward of an unknown district');
+      lines.push(`/${(Number(u.parent) - prevDistrict).toString(36)}:${recs.join(';')}`);
+      prevDistrict = Number(u.parent);
+      prevWard = prev;
+    }
   }
   return lines.join('\n');
 }
 
 type HistoryInput = NonNullable<GazetteerInput['historyLegacy']>[number];
 
-function unpackHistory(s: string): HistoryInput[] {
+function unpackHistory(s: string, provinceOf: Map<string, string>): HistoryInput[] {
   const out: HistoryInput[] = [];
+  let prevDistrict = 0;
+  let prevWard = 0;
   for (const line of s.split('\n')) {
     const colon = line.indexOf(':');
     const head = line.slice(0, colon);
-    const slash = head.indexOf('/');
-    const level = slash < 0 ? 'district' : 'ward';
-    const province = slash < 0 ? head : head.slice(0, slash);
-    const parent = slash < 0 ? head : head.slice(slash + 1);
+    const level = head.startsWith('/') ? 'ward' : 'district';
+    let province = head;
+    let parent = head;
+    if (level === 'ward') {
+      prevDistrict += parseInt(head.slice(1), 36);
+      parent = pad(prevDistrict, 3);
+      const p = provinceOf.get(parent);
+      if (p === undefined) throw new Error('packed gazetteer: historical ward of an unknown district');
+      province = p;
+    }
     const width = level === 'district' ? 3 : 5;
-    let prev = 0;
+    let prev = level === 'ward' ? prevWard : 0;
     for (const r of line.slice(colon + 1).split(';')) {
       if (r.length === 0) continue;
       const d = readRec(r, prev);
       prev = d.code;
+      if (level === 'district') provinceOf.set(pad(d.code, 3), province);
       const [succ = '', ...also] = d.tail.split(',');
       const code = pad(d.code, width);
       const at = (x: string): string => pad(d.code + parseInt(x, 36), width);
@@ -167,6 +208,7 @@ function unpackHistory(s: string): HistoryInput[] {
         ...(also.length > 0 ? { alsoInto: also.map(at) } : {}),
       });
     }
+    if (level === 'ward') prevWard = prev;
   }
   return out;
 }
@@ -187,9 +229,9 @@ interface DecodedRec {
   tail: string;
 }
 
-/** `<b36 delta><TypeLetter><name>[|en][>tail]` */
+/** `<signed b36 delta><TypeLetter><name>[|en][>tail]` */
 function readRec(s: string, prev: number): DecodedRec {
-  let i = 0;
+  let i = s.startsWith('-') ? 1 : 0;
   while (i < s.length && ((s[i]! >= '0' && s[i]! <= '9') || (s[i]! >= 'a' && s[i]! <= 'z'))) i++;
   const code = prev + parseInt(s.slice(0, i), 36);
   const type = letterType(s[i]);
@@ -243,6 +285,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   }
   const districtsLegacy: Array<GazetteerUnitInput & { province: string }> = [];
   const wardsLegacy: Array<GazetteerUnitInput & { district: string; to2025?: string[] }> = [];
+  let prevW = 0;
   for (const line of p.legacy.split('\n')) {
     const colon = line.indexOf(':');
     const province = line.slice(0, colon);
@@ -254,7 +297,6 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
       prevD = d.code;
       const district = pad(d.code, 3);
       districtsLegacy.push({ ...d.unit, code: district, province });
-      let prevW = 0;
       let prevMap: string[] = [];
       for (const r of dpart.slice(eq + 1).split(';')) {
         if (r.length === 0) continue;
@@ -269,5 +311,8 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
     }
   }
   const base: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
-  return p.history === undefined ? base : { ...base, historyLegacy: unpackHistory(p.history) };
+  if (p.history === undefined) return base;
+  const provinceOf = new Map<string, string>();
+  for (const d of districtsLegacy) provinceOf.set(d.code, d.province);
+  return { ...base, historyLegacy: unpackHistory(p.history, provinceOf) };
 }

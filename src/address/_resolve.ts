@@ -21,7 +21,7 @@ export interface ResolvedUnits {
   readonly altWard: GazetteerEntry | null;
 }
 
-function look(gz: Gazetteer, level: UnitLevel, u: unknown): GazetteerEntry | null {
+function look(gz: Gazetteer, units: ReadonlyMap<AdminUnit, GazetteerEntry>, level: UnitLevel, u: unknown): GazetteerEntry | null {
   if (u === null || u === undefined) return null;
   if (typeof u !== 'object') throw new WaybillShieldError('INVALID_INPUT', 'parsed address: unit must be an object');
   const { scheme, code } = u as { scheme?: unknown; code?: unknown };
@@ -30,7 +30,7 @@ function look(gz: Gazetteer, level: UnitLevel, u: unknown): GazetteerEntry | nul
   }
   // The gazetteer's own unit object (what parseAddress returns): its entry without building a key.
   // A historical unit stands for the current unit it went into.
-  const e = entryOfUnit(gz).get(u as AdminUnit);
+  const e = units.get(u as AdminUnit);
   if (e !== undefined && e.level === level) return e.successor ?? e;
   if ((u as { historical?: unknown }).historical === true && level !== 'province') {
     const name = (u as { name?: unknown }).name;
@@ -52,11 +52,12 @@ function look(gz: Gazetteer, level: UnitLevel, u: unknown): GazetteerEntry | nul
 export function resolveUnits(p: ParsedAddress, gz: Gazetteer): ResolvedUnits {
   if (p === null || typeof p !== 'object' || Array.isArray(p)) throw new WaybillShieldError('INVALID_INPUT', 'parsed address must be an object');
   const alt = (p as { legacyAlternative?: unknown }).legacyAlternative;
-  const altWard = alt !== null && typeof alt === 'object' ? look(gz, 'ward', (alt as { ward?: unknown }).ward) : null;
+  const units = entryOfUnit(gz);
+  const altWard = alt !== null && typeof alt === 'object' ? look(gz, units, 'ward', (alt as { ward?: unknown }).ward) : null;
   return {
-    province: look(gz, 'province', p.province),
-    district: look(gz, 'district', p.district),
-    ward: look(gz, 'ward', p.ward),
+    province: look(gz, units, 'province', p.province),
+    district: look(gz, units, 'district', p.district),
+    ward: look(gz, units, 'ward', p.ward),
     altWard,
   };
 }

@@ -83,6 +83,9 @@ export function maskAddress(input: string | ParsedAddress, opts?: MaskAddressOpt
     // The district printed is the legacy ward's own (see addressRouting); a 2025 ward keeps the old
     // district it was written with.
     if (district !== null && ward !== null && ward.unit.scheme === 'legacy' && ward.district !== district.unit.code) district = districtOf(o.gz, ward);
+    // A historical ward is printed as the current ward it went into, whose name the text did not
+    // give: its district is printed with it, or the label may not read back (`Phường 1` of which city).
+    if (district === null && ward !== null && ward.unit.scheme === 'legacy' && parsed.historical === true) district = districtOf(o.gz, ward);
     let province: GazetteerEntry | null = u.province ?? (ward ? provinceOf(o.gz, ward) : district ? provinceOf(o.gz, district) : null);
     if (o.convert) {
       if (ward !== null && ward.unit.scheme === 'legacy') {

@@ -49,8 +49,6 @@ interface Ctx {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly gz: Gazetteer;
-  /** Every word of the gazetteer's names (the vocabulary that confirms a repair). */
-  readonly words: ReadonlySet<string>;
   /** Misspelt names are looked for (second pass only: exact readings come first). */
   readonly fuzzy: boolean;
   readonly tries: KeyTries;
@@ -184,42 +182,61 @@ function gather(m: Map<string, GazetteerEntry[]>, keys: readonly string[], out: 
   }
 }
 
-/** The entries of `list` in the provinces of `scope` (either scheme). */
-function inScopeOf(scope: Scope): (list: readonly GazetteerEntry[]) => readonly GazetteerEntry[] {
-  return (list) => {
-    const m = groupedBy(list, false);
-    const out: GazetteerEntry[] = [];
-    gather(m, scope.keys, out);
-    return out.length === 0 ? NO_ENTRIES : out;
-  };
+/**
+ * A filter of gazetteer entries: a plain function and its argument, so no closure is made per call
+ * (matching runs many times per address).
+ */
+type Accept<A> = (e: GazetteerEntry, arg: A) => boolean;
+/** Cuts a long entry list down by place before {@link Accept} runs (see {@link LONG_LIST}). */
+type Pre<A> = (list: readonly GazetteerEntry[], arg: A) => readonly GazetteerEntry[];
+
+function acceptAll(): boolean {
+  return true;
 }
 
-/** The entries of `list` in the legacy districts `codes`, plus 2025 wards of `scope` when given. */
-function inDistrictsOf(codes: readonly string[], scope: Scope | null): (list: readonly GazetteerEntry[]) => readonly GazetteerEntry[] {
-  return (list) => {
-    const out: GazetteerEntry[] = [];
-    gather(groupedBy(list, true), codes, out);
-    if (scope !== null) {
-      const m = groupedBy(list, false);
-      for (const c of scope.p25) gather(m, [`2025:${c}`], out);
-    }
-    return out.length === 0 ? NO_ENTRIES : out;
-  };
+/** The entries of `list` in the provinces of `scope` (either scheme). */
+function inScopeOf(list: readonly GazetteerEntry[], scope: Scope): readonly GazetteerEntry[] {
+  const m = groupedBy(list, false);
+  const out: GazetteerEntry[] = [];
+  gather(m, scope.keys, out);
+  return out.length === 0 ? NO_ENTRIES : out;
+}
+
+/** What {@link inDistrictsOf} cuts by: legacy district codes, plus 2025 wards of `scope` when given. */
+interface DistrictCut {
+  readonly codes: readonly string[];
+  readonly scope: Scope | null;
+}
+
+/** The entries of `list` in the legacy districts `cut.codes`, plus 2025 wards of `cut.scope` when given. */
+function inDistrictsOf(list: readonly GazetteerEntry[], cut: DistrictCut): readonly GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  gather(groupedBy(list, true), cut.codes, out);
+  if (cut.scope !== null) gather(groupedBy(list, false), cut.scope.keys25, out);
+  return out.length === 0 ? NO_ENTRIES : out;
 }
 
 /** Legacy district codes a district match stands for (a historical one: where it went). */
 function districtCodes(entries: readonly GazetteerEntry[]): string[] {
   const out: string[] = [];
-  const add = (c: string): void => {
-    if (!out.includes(c)) out.push(c);
-  };
   for (const d of entries) {
-    add(d.unit.code);
+    addNew(out, d.unit.code);
     if (d.successor !== null) {
-      add(d.successor.unit.code);
-      for (const c of d.alsoInto) add(c);
+      addNew(out, d.successor.unit.code);
+      for (const c of d.alsoInto) addNew(out, c);
     }
   }
+  return out;
+}
+
+function addNew(out: string[], c: string): void {
+  if (!out.includes(c)) out.push(c);
+}
+
+/** The entries `accept` keeps. */
+function filterBy<A>(list: readonly GazetteerEntry[], accept: Accept<A>, arg: A): GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  for (let i = 0; i < list.length; i++) if (accept(list[i]!, arg)) out.push(list[i]!);
   return out;
 }
 
@@ -227,12 +244,14 @@ function districtCodes(entries: readonly GazetteerEntry[]): string[] {
 const NO_MATCHES: Match[] = [];
 
 /** Every match of `level` ending at token `end`, longest first. */
-function matchesAt(
+function matchesAt<A, P>(
   ctx: Ctx,
   end: number,
   level: UnitLevel,
-  accept: (e: GazetteerEntry) => boolean,
-  pre?: (list: readonly GazetteerEntry[]) => readonly GazetteerEntry[],
+  accept: Accept<A>,
+  arg: A,
+  pre?: Pre<P>,
+  preArg?: P,
 ): Match[] {
   const { tokens, gz } = ctx;
   let out: Match[] | null = null;
@@ -252,7 +271,7 @@ function matchesAt(
     const stopAfter = t.brk && !t.dash;
     if (list !== undefined) {
       // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
-      let cand = same(list, (pre !== undefined && list.length > LONG_LIST ? pre(list) : list).filter(accept));
+      let cand = same(list, filterBy(pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg));
       if (cand.length > 0) {
         const prefix = unitWordBefore(ctx, s);
         let typeMismatch = false;
@@ -291,7 +310,7 @@ function matchesAt(
  * names. A match is returned only when exactly one name is that close: a misspelling is accepted
  * only when it is unique in its context.
  */
-function fuzzyMatchesAt(ctx: Ctx, end: number, level: UnitLevel, scope: Scope | null, accept: (e: GazetteerEntry) => boolean): Match[] {
+function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope | null, accept: Accept<A>, arg: A): Match[] {
   const { tokens } = ctx;
   const idx = fuzzyIndex(ctx.gz);
   let found: Match | null = null;
@@ -315,7 +334,7 @@ function fuzzyMatchesAt(ctx: Ctx, end: number, level: UnitLevel, scope: Scope | 
         for (const fk of b.get(L) ?? []) {
           ctx.steps.n++;
           if (fk.key === key || !withinOneEdit(key, fk.key)) continue;
-          let cand = fk.entries.filter(accept);
+          let cand = filterBy(fk.entries, accept, arg);
           if (cand.length === 0) continue;
           const prefix = unitWordBefore(ctx, s);
           if (prefix !== null) {
@@ -360,6 +379,8 @@ interface Scope {
   readonly crossL: readonly string[];
   /** `scheme:code` of every province in scope (see {@link groupedBy}). */
   readonly keys: readonly string[];
+  /** `2025:code` of every 2025 province in scope. */
+  readonly keys25: readonly string[];
 }
 
 /** Scopes by the gazetteer's own province entry lists (immutable), computed once per list. */
@@ -400,13 +421,14 @@ function computeScope(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scop
       }
     }
   }
-  const keys: string[] = [];
-  for (const c of p25) keys.push(`2025:${c}`);
+  const keys25: string[] = [];
+  for (const c of p25) keys25.push(`2025:${c}`);
+  const keys: string[] = [...keys25];
   for (const c of pL) keys.push(`legacy:${c}`);
-  return { p25, pL, cross25, crossL, keys };
+  return { p25, pL, cross25, crossL, keys, keys25 };
 }
 
-function inScope(scope: Scope, e: GazetteerEntry): boolean {
+function inScope(e: GazetteerEntry, scope: Scope): boolean {
   return e.unit.scheme === '2025' ? scope.p25.includes(e.province) : scope.pL.includes(e.province);
 }
 
@@ -581,7 +603,7 @@ function wardOfOldDistrict(ctx: Ctx, entries: readonly GazetteerEntry[], w: Gaze
 }
 
 function prefixedWardAt(ctx: Ctx, end: number, scope: Scope): boolean {
-  for (const m of matchesAt(ctx, end, 'ward', (e) => inScope(scope, e))) if (m.prefix !== null) return true;
+  for (const m of matchesAt(ctx, end, 'ward', inScope, scope)) if (m.prefix !== null) return true;
   return false;
 }
 
@@ -592,14 +614,35 @@ function groupsOf(scope: Scope, level: UnitLevel): string[] {
   return g;
 }
 
+function inLegacyProvince(e: GazetteerEntry, scope: Scope): boolean {
+  return scope.pL.includes(e.province);
+}
+
+/** A ward read under a legacy district match. */
+interface UnderDistrict {
+  readonly ctx: Ctx;
+  readonly scope: Scope;
+  readonly districts: readonly GazetteerEntry[];
+}
+
+/** A legacy ward of the district, or a 2025 ward of the province that took in a ward of it. */
+function wardUnderDistrict(e: GazetteerEntry, u: UnderDistrict): boolean {
+  return e.unit.scheme === 'legacy'
+    ? e.district !== null && hasDistrict(u.districts, e.district)
+    : inScope(e, u.scope) && wardOfOldDistrict(u.ctx, u.districts, e);
+}
+
+/** A legacy ward of one of the districts. */
+function legacyWardOf(e: GazetteerEntry, districts: readonly GazetteerEntry[]): boolean {
+  return e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(districts, e.district);
+}
+
 function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
   const scope = scopeOf(ctx.gz, pm.entries);
   const e1 = leftEdge(ctx, pm.start);
-  const inProvince = (e: GazetteerEntry): boolean => scope.pL.includes(e.province);
-  const scoped = inScopeOf(scope);
-  let districts = matchesAt(ctx, e1, 'district', inProvince, scoped);
+  let districts = matchesAt(ctx, e1, 'district', inLegacyProvince, scope, inScopeOf, scope);
   // A misspelt district is looked for only where no ward with its unit word explains the words.
-  if (ctx.fuzzy && districts.length === 0 && !prefixedWardAt(ctx, e1, scope)) districts = fuzzyMatchesAt(ctx, e1, 'district', scope, inProvince);
+  if (ctx.fuzzy && districts.length === 0 && !prefixedWardAt(ctx, e1, scope)) districts = fuzzyMatchesAt(ctx, e1, 'district', scope, inLegacyProvince, scope);
   // Longest match first across levels: a bare ward name must not cut a longer district name in two.
   let longestDistrict = 0;
   for (const d of districts) if (!d.fuzzy && d.end - d.nameStart > longestDistrict) longestDistrict = d.end - d.nameStart;
@@ -607,13 +650,14 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
   for (let di = -1; di < districts.length; di++) {
     const dm = di < 0 ? null : districts[di]!;
     const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
-    const acceptWard =
-      dm === null
-        ? (e: GazetteerEntry): boolean => inScope(scope, e)
-        : (e: GazetteerEntry): boolean =>
-            e.unit.scheme === 'legacy' ? e.district !== null && hasDistrict(dm.entries, e.district) : inScope(scope, e) && wardOfOldDistrict(ctx, dm.entries, e);
-    let wards = matchesAt(ctx, e2, 'ward', acceptWard, dm === null ? scoped : inDistrictsOf(districtCodes(dm.entries), scope));
-    if (ctx.fuzzy && wards.length === 0) wards = fuzzyMatchesAt(ctx, e2, 'ward', scope, acceptWard);
+    let wards: Match[];
+    let under: UnderDistrict | null = null;
+    if (dm === null) wards = matchesAt(ctx, e2, 'ward', inScope, scope, inScopeOf, scope);
+    else {
+      under = { ctx, scope, districts: dm.entries };
+      wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, { codes: districtCodes(dm.entries), scope });
+    }
+    if (ctx.fuzzy && wards.length === 0) wards = under === null ? fuzzyMatchesAt(ctx, e2, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e2, 'ward', scope, wardUnderDistrict, under);
     const minWard = dm === null ? longestDistrict : 0;
     for (let wi = -1; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
@@ -628,7 +672,7 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
         if (dm === null) pick = pickWard(ctx, wm);
         else {
           const legacy = wm.entries.filter((e) => e.unit.scheme === 'legacy');
-          if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : { ...wm, entries: legacy });
+          if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : withEntries(wm, legacy));
           else {
             pick = pickWard(ctx, wm);
             context = true;
@@ -640,6 +684,11 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
       out.push(reading(pm, pm.entries, false, dm, context, wm, pick, cross));
     }
   }
+}
+
+/** `m` with other entries; fields spelled out (an object spread is slow on Node 20). */
+function withEntries(m: Match, entries: readonly GazetteerEntry[]): Match {
+  return { level: m.level, start: m.start, nameStart: m.nameStart, end: m.end, entries, prefix: m.prefix, typeMismatch: m.typeMismatch, fuzzy: m.fuzzy, paren: m.paren };
 }
 
 function provinceEntryOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | undefined {
@@ -673,20 +722,14 @@ function oneSchemeProvince(entries: readonly GazetteerEntry[]): boolean {
 }
 
 function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Reading[]): void {
-  for (const dm of matchesAt(ctx, end, 'district', () => true)) {
+  for (const dm of matchesAt(ctx, end, 'district', acceptAll, null)) {
     if (!oneProvince(dm.entries)) continue;
     // A bare one-word district (`Gò Vấp`, `PN`) counts only with a ward of it named with its unit
     // word right before it (`F7 Gò Vấp`, `P9 PN`): two nested units agree.
     const trusted = trustedBare(dm, skipped);
     if (!trusted && skipped) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
-    const wards = matchesAt(
-      ctx,
-      leftEdge(ctx, dm.start),
-      'ward',
-      (e) => e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(dm.entries, e.district),
-      inDistrictsOf(districtCodes(dm.entries), null),
-    );
+    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { codes: districtCodes(dm.entries), scope: null });
     for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
       if (!trusted && wm!.prefix === null) continue;
@@ -695,7 +738,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Readin
       out.push(reading(null, p ? [p] : [], true, dm, false, wm, pick, false));
     }
   }
-  for (const wm of matchesAt(ctx, end, 'ward', () => true)) {
+  for (const wm of matchesAt(ctx, end, 'ward', acceptAll, null)) {
     const pick = pickWard(ctx, wm);
     if (!(pick.ward ? true : oneSchemeProvince(pick.ambiguous)) || !trustedBare(wm, skipped)) continue;
     const first = pick.ward ?? pick.ambiguous[0]!;
@@ -764,9 +807,9 @@ function bestReading(ctx: Ctx): { reading: Reading; skipped: number; score: numb
     if (best !== null && bestSkipped === 0 && sound(best.province) && best.pick?.ward && sound(best.ward)) break;
     const readings: Reading[] = [];
     // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
-    let pm: Match | undefined = matchesAt(ctx, end, 'province', () => true)[0];
+    let pm: Match | undefined = matchesAt(ctx, end, 'province', acceptAll, null)[0];
     // A misspelt province only at the end of a segment, and only with an exact unit under it.
-    if (pm === undefined && ctx.fuzzy && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', null, () => true)[0];
+    if (pm === undefined && ctx.fuzzy && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', null, acceptAll, null)[0];
     if (pm !== undefined) readingsUnderProvince(ctx, pm, readings);
     // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
     if (!haveProvince && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, readings);
@@ -816,9 +859,13 @@ function provinceFirst(ctx: Ctx): boolean {
   if (segEnd >= tokens.length) return false;
   // Cheap test first: some province name must end with the segment's last word.
   if (keyTrie(ctx.tries, 'province').before?.has(tokens[segEnd - 1]!.match) !== true) return false;
-  const pm = matchesAt(ctx, segEnd, 'province', () => true)[0];
+  const pm = matchesAt(ctx, segEnd, 'province', acceptAll, null)[0];
   return pm !== undefined && pm.start === 0;
 }
+
+/** Shared frozen empty lists of results (most results have no ambiguity and no fuzzy match). */
+const NO_UNITS: readonly AdminUnit[] = Object.freeze([]);
+const NO_LEVELS: ReadonlyArray<'ward' | 'district' | 'province'> = Object.freeze([]);
 
 const EMPTY: ParsedAddress = Object.freeze({
   province: null,
@@ -937,10 +984,10 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
     street: ts === undefined ? null : text.slice(ts[0], ts[1]),
     scheme,
     confidence,
-    ambiguous: Object.freeze(ambiguous),
+    ambiguous: ambiguous.length === 0 ? NO_UNITS : Object.freeze(ambiguous),
     spans: Object.freeze(spans),
     historical,
-    fuzzy: Object.freeze(fuzzy),
+    fuzzy: fuzzy.length === 0 ? NO_LEVELS : Object.freeze(fuzzy),
   });
 }
 
@@ -967,7 +1014,7 @@ function readAll(ctx: Ctx): { found: Found; used: Ctx } {
   let found = bestReading(ctx);
   let used = ctx;
   if (provinceFirst(ctx)) {
-    const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, words: ctx.words, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
+    const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
     const rev = bestReading(rctx);
     if (rev !== null && (found === null || rev.score > found.score)) {
       found = rev;
@@ -1001,15 +1048,15 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const words = nameWords(gz, UNIT_WORD_KEYS);
     const tokens = tokenize(text, steps);
-    let { found, used } = readAll({ text, tokens, gz, words, fuzzy: false, tries: keyTries(gz), steps });
+    let { found, used } = readAll({ text, tokens, gz, fuzzy: false, tries: keyTries(gz), steps });
     // Exact names first. Only when the text as typed does not read completely are damaged words
     // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
     // score higher (fuzzy matches pay for their doubt).
     if (!complete(used, found) && hasLetters(tokens)) {
-      const repaired = repairTokens(tokens, text, words, UNIT_WORD_SET);
-      const alt = readAll({ text, tokens: repaired, gz, words, fuzzy: true, tries: used.tries, steps });
+      // Every word of the gazetteer's names: the vocabulary that confirms a repair.
+      const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
+      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps });
       if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
     }
     return found === null ? EMPTY : build(used, found.reading, found.skipped);

@@ -58,6 +58,19 @@ describe('historical units (units-history.json successors)', () => {
     expect(addressRouting(parseAddress('Phường 7, Quận 3, TP HCM')).ward?.name).toBe('Võ Thị Sáu');
   });
 
+  it('a historical ward is printed with its current district, so the label reads back the same', () => {
+    for (const text of ['163 Lê Lợi, Phường 9, Cần Thơ', '145 Lê Lợi, Xã Yết Kiêu, Hà Nội']) {
+      const p = parseAddress(text);
+      expect(p.historical).toBe(true);
+      const label = maskAddress(p);
+      const d = addressRouting(p).district;
+      expect(d).not.toBeNull();
+      expect(label).toContain(d!.name);
+      expect(maskAddress(label)).toBe(label);
+    }
+    expect(maskAddress('163 Lê Lợi, Phường 9, Cần Thơ')).toBe('***, Phường 1, Thành phố Sóc Trăng, Sóc Trăng');
+  });
+
   it('a current unit of the same name wins over a historical one', () => {
     const a = parseAddress('Phường 1, Quận 6, TP HCM');
     expect(a.ward).toMatchObject({ code: '27373', name: '1' });
