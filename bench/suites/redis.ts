@@ -158,7 +158,7 @@ async function compare(t: Target, label: string, durationMs: number, replicas: n
     },
     {
       id: `${id}-round-trips`,
-      title: `redeem on ${label}${replicas ? `, replicas: ${replicas}` : ''}: Redis round trips per redemption (${commands.toFixed(1)} Redis commands run, inside the script${replicas ? ' plus WAIT' : ''})`,
+      title: `redeem on ${label}${replicas ? `, replicas: ${replicas}` : ''}: Redis round trips per redemption (${commands.toFixed(1)} Redis commands run, inside the script${replicas ? ' plus ROLE and WAIT, pipelined' : ''})`,
       ours: measured('round trips per redemption', scripts),
       ratio: scripts,
       // One script per redemption (the NOSCRIPT reload happens in the warm-up round).
