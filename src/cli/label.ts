@@ -24,7 +24,8 @@ import type { RejectRecord } from './_batch.js';
 export const LABEL_HELP = `Usage: waybill-shield label IN --format text|zpl|svg [options]
 
 Render labels from protected waybills. IN is NDJSON (one protected waybill per line, as written
-by \`waybill-shield protect\`) or a JSON array, or - for stdin. Records that are not protected
+by \`waybill-shield protect\`) or a JSON array, or - for stdin (copied in full to a private file
+under $TMPDIR and checked before any output is written). Records that are not protected
 waybills go to --rejects (row, code, issues; no values) and the run goes on (exit code 3).
 Every record read is either printed or rejected; the summary prints records read, labels and
 rejects. With -o DIR, a second record with an id already written goes to <id>-2.<ext> (then

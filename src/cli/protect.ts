@@ -30,7 +30,8 @@ import { defaultWorkers } from './_workers.js';
 /** `protect --help`. */
 export const PROTECT_HELP = `Usage: waybill-shield protect IN [options]
 
-Validate, mask and seal waybills. IN is a CSV, NDJSON or JSON-array file, or - for stdin.
+Validate, mask and seal waybills. IN is a CSV, NDJSON or JSON-array file, or - for stdin
+(copied in full to a private file under $TMPDIR and checked before any output is written).
 Writes one protected waybill per line (NDJSON) to stdout or -o. Rows that fail validation go
 to --rejects as {"row","line","code","issues"} lines (field paths and rules, never values);
 the run goes on and exits with code 3 when any row was rejected.
@@ -205,8 +206,9 @@ export async function protectCommand(args: readonly string[], io: CliIO): Promis
       if (batch.length > 0) submit(batch);
       while (inFlight.length > 0) await drainOne();
     } catch (e) {
-      // The input stopped being readable part-way (a byte that does not decode on stdin, a
-      // broken stream): say how far it got, so the rows after it are not silently missing.
+      // The input stopped being readable part-way (a read error, a broken stream; stdin is spooled
+      // and checked first, so not a byte that does not decode): say how far it got, so the rows
+      // after it are not silently missing.
       if (e instanceof CliError && read > 0) {
         throw new CliError(e.code, `${e.message}; stopped after row ${read}: ${done} rows were written or rejected, and the rows after row ${read} were not read`, {
           exit: e.exit,
