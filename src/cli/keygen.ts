@@ -5,13 +5,12 @@
  * never in a file that others can read, not even briefly.
  * @module
  */
-import { closeSync, fchmodSync, fstatSync, openSync, renameSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { fchmodSync, fstatSync } from 'node:fs';
 import { Keyring } from '../keys/keyring.js';
 import { CliError, EXIT, usage, type ExitCode } from './_errors.js';
 import { parseCommandArgs } from './_args.js';
 import { ioError, write, type CliIO } from './_io.js';
+import { replacePrivateFile, writeNewPrivateFile } from './_keyfile.js';
 
 /** `keygen --help`. */
 export const KEYGEN_HELP = `Usage: waybill-shield keygen [-o FILE] [--force]
@@ -35,21 +34,6 @@ Examples:
   waybill-shield keygen | vault kv put secret/waybill-shield keyring=-
 `;
 
-/**
- * Write `text` to a new file with mode 0600. `wx` refuses an existing path, so nothing is overwritten.
- * @param path - the file to create
- * @param text - the contents
- * @throws the `node:fs` error (EEXIST when the file exists)
- */
-function writeNew(path: string, text: string): void {
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * When stdout is a regular file (`keygen > keys.json`), the shell created it with its umask,
@@ -98,23 +82,12 @@ export async function keygenCommand(args: readonly string[], io: CliIO): Promise
     return EXIT.OK;
   }
   try {
-    writeNew(path, text);
+    writeNewPrivateFile(path, text);
   } catch (e) {
     const exists = typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'EEXIST';
     if (!exists) throw ioError(e, 'cannot create the keyring file');
     if (!values.force) throw new CliError('IO_ERROR', 'the keyring file already exists; not replacing it', { hint: 'use --force to replace it (the old key is lost)' });
-    const tmp = join(dirname(path), `.waybill-shield-keygen-${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      writeNew(tmp, text);
-      renameSync(tmp, path);
-    } catch (e2) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // The temporary file was never created.
-      }
-      throw ioError(e2, 'cannot replace the keyring file');
-    }
+    replacePrivateFile(path, text);
   }
   if (!values.quiet) await write(io.stderr, 'waybill-shield keygen: wrote a new keyring (mode 0600)\n');
   return EXIT.OK;

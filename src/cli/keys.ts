@@ -7,17 +7,15 @@
  *   0600 file in the same directory, fsynced, renamed over the old one.
  * @module
  */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
 import { shredAuditEvent, type Keyring } from '../keys/keyring.js';
 import { epochOf } from '../keys/epochs.js';
 import { AuditChain } from '../audit/index.js';
 import { JsonlAuditSink } from '../audit/jsonl.js';
 import { EXIT, usage, type ExitCode } from './_errors.js';
 import { intOption, parseCommandArgs, required } from './_args.js';
-import { ioError, write, type CliIO } from './_io.js';
+import { write, type CliIO } from './_io.js';
 import { loadKeyring } from './_keys.js';
+import { replacePrivateFile } from './_keyfile.js';
 
 /** `keys --help`. */
 export const KEYS_HELP = `Usage: waybill-shield keys <info|shred|ensure> --keys FILE [options]
@@ -48,44 +46,6 @@ Examples:
   waybill-shield keys shred --before 2026-03 --keys keys.json --audit audit.jsonl --actor ops-7
   waybill-shield keys ensure --ahead 12 --keys keys.json
 `;
-
-/**
- * Replace `path` with `text` atomically: a new 0600 file next to it, fsynced, renamed over it.
- * @param path - the keyring file
- * @param text - the new contents
- * @throws CliError `IO_ERROR`
- */
-function replaceAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.waybill-shield-keys-${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // The temporary file was never created, or was already renamed.
-    }
-    throw ioError(e, 'cannot replace the keyring file');
-  }
-  // Make the rename itself durable where the platform allows syncing a directory.
-  try {
-    const dfd = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // Not supported here (e.g. Windows); the rename is still atomic.
-  }
-}
 
 function keyringText(k: Keyring): string {
   return `${JSON.stringify(k.export(), null, 2)}\n`;
@@ -135,7 +95,7 @@ export async function keysCommand(args: readonly string[], io: CliIO): Promise<E
     const ahead = intOption('--ahead', values.ahead, 0, 120, 12);
     const next = keyring.ensureEpochs({ ahead, now });
     const added = next.epochs!.live.filter((id) => !(keyring.epochs?.live ?? []).includes(id));
-    replaceAtomically(path, keyringText(next));
+    replacePrivateFile(path, keyringText(next));
     await write(io.stdout, `${JSON.stringify({ created: added })}\n`);
     if (!values.quiet) await write(io.stderr, `waybill-shield keys: ${added.length} epoch secret(s) created (mode 0600)\n`);
     return EXIT.OK;
@@ -149,7 +109,7 @@ export async function keysCommand(args: readonly string[], io: CliIO): Promise<E
   const next = keyring.shred({ before, actor });
   const destroyed = live.filter((id) => !next.epochs!.live.includes(id));
   // The file first: an audit record must not claim a shred that was never written.
-  replaceAtomically(path, keyringText(next));
+  replacePrivateFile(path, keyringText(next));
   for (const id of destroyed) audit?.append(shredAuditEvent(actor, id));
   await write(io.stdout, `${JSON.stringify({ shredded: destroyed, shreddedBefore: next.epochs!.shreddedBefore ?? null })}\n`);
   if (!values.quiet) {
