@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { CliError, usage } from './_errors.js';
+import { spoolToTemp, type Spool } from './_spool.js';
 
 /** The process surface a command uses. */
 export interface CliIO {
@@ -73,17 +74,52 @@ export interface Input {
   size: number | undefined;
   /** File name extension in lowercase (`.csv`), or `''` for stdin. */
   ext: string;
+  /** The file to read (the spool for spooled stdin), or undefined for stdin read as it comes. */
+  path: string | undefined;
+  /** Close the input and remove a stdin spool; call it when the run ends (idempotent). */
+  release(): void;
 }
 
 /**
- * Open `path` for reading, or stdin for `-`.
+ * Open `path` for reading, or stdin for `-`. With `spool`, stdin is first copied in full to a
+ * private temporary file (see `_spool.ts`) and read from there like a file input, so it can be
+ * checked to decode before anything is written; `release()` removes the copy.
  * @param path - a file path or `-`
  * @param io - process streams
+ * @param opts - `spool`: copy stdin to a temporary file first
  * @returns the input
- * @throws CliError `IO_ERROR` when the file cannot be opened
+ * @throws CliError `IO_ERROR` when the file cannot be opened or stdin cannot be spooled
  */
-export async function openInput(path: string, io: CliIO): Promise<Input> {
-  if (path === '-') return { stream: io.stdin, size: undefined, ext: '' };
+export async function openInput(path: string, io: CliIO, opts: { spool?: boolean } = {}): Promise<Input> {
+  if (path === '-') {
+    if (!opts.spool) return { stream: io.stdin, size: undefined, ext: '', path: undefined, release: () => {} };
+    let spool: Spool;
+    try {
+      spool = await spoolToTemp(io.stdin);
+    } catch (e) {
+      throw ioError(e, 'cannot copy stdin to a temporary file');
+    }
+    try {
+      const file = await openFile(spool.path);
+      return {
+        ...file,
+        ext: '',
+        release: () => {
+          file.release();
+          spool.remove();
+        },
+      };
+    } catch (e) {
+      spool.remove();
+      throw e;
+    }
+  }
+  const dot = path.lastIndexOf('.');
+  const ext = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
+  return { ...(await openFile(path)), ext };
+}
+
+async function openFile(path: string): Promise<Omit<Input, 'ext'>> {
   let size: number;
   try {
     const st = statSync(path);
@@ -96,11 +132,10 @@ export async function openInput(path: string, io: CliIO): Promise<Input> {
   try {
     await once(stream, 'open');
   } catch (e) {
+    stream.destroy();
     throw ioError(e, 'cannot open the input file');
   }
-  const dot = path.lastIndexOf('.');
-  const ext = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
-  return { stream, size, ext };
+  return { stream, size, path, release: () => stream.destroy() };
 }
 
 /** An output opened for writing. */
@@ -152,6 +187,7 @@ export function ioError(e: unknown, what: string): CliError {
     EACCES: 'check the permissions',
     EISDIR: 'give a file, not a directory',
     EEXIST: 'use --force to replace it',
+    ENOSPC: 'free some disk space (stdin is copied to $TMPDIR before it is read)',
   };
   return new CliError('IO_ERROR', `${what} (${errno})`, { hint: hints[errno] ?? 'check the path and permissions' });
 }

@@ -24,7 +24,8 @@ import type { RejectRecord } from './_batch.js';
 export const LABEL_HELP = `Usage: waybill-shield label IN --format text|zpl|svg [options]
 
 Render labels from protected waybills. IN is NDJSON (one protected waybill per line, as written
-by \`waybill-shield protect\`) or a JSON array, or - for stdin. Records that are not protected
+by \`waybill-shield protect\`) or a JSON array, or - for stdin (copied in full to a private file
+under $TMPDIR and checked before any output is written). Records that are not protected
 waybills go to --rejects (row, code, issues; no values) and the run goes on (exit code 3).
 Every record read is either printed or rejected; the summary prints records read, labels and
 rejects. With -o DIR, a second record with an id already written goes to <id>-2.<ext> (then
@@ -130,92 +131,96 @@ export async function labelCommand(args: readonly string[], io: CliIO): Promise<
   if (toDir && !isDirectory(outPath)) throw usage('the output directory does not exist', 'create it first');
   refuseSameFile(positionals[0]!, [['-o', toDir ? undefined : outPath], ['--rejects', values.rejects]]);
 
-  const input = await openInput(positionals[0]!, io);
-  const { items } = await readRecords(input.stream, {
-    ext: input.ext,
-    jsonOnly: true,
-    ...(inputFormat ? { format: inputFormat } : {}),
-    ...(encoding ? { encoding } : {}),
-    ...(input.size === undefined ? {} : { path: positionals[0]! }),
-  });
-  const out: Output | undefined = toDir ? undefined : await openOutput(outPath, io);
-  const rejectsOut = values.rejects === undefined ? undefined : await openOutput(values.rejects, io);
-  const rejectStream = rejectsOut?.stream ?? io.stderr;
+  const input = await openInput(positionals[0]!, io, { spool: true });
+  try {
+    const { items } = await readRecords(input.stream, {
+      ext: input.ext,
+      jsonOnly: true,
+      ...(inputFormat ? { format: inputFormat } : {}),
+      ...(encoding ? { encoding } : {}),
+      ...(input.path === undefined ? {} : { path: input.path }),
+    });
+    const out: Output | undefined = toDir ? undefined : await openOutput(outPath, io);
+    const rejectsOut = values.rejects === undefined ? undefined : await openOutput(values.rejects, io);
+    const rejectStream = rejectsOut?.stream ?? io.stderr;
 
-  let read = 0;
-  let printed = 0;
-  let rejected = 0;
-  // File names written in this run (lowercased: a case-insensitive disk would merge `A1` and `a1`).
-  const written = new Set<string>();
-  const reject = async (r: RejectRecord) => {
-    rejected++;
-    await write(rejectStream, `${JSON.stringify(r)}\n`);
-  };
-  for await (const item of items) {
-    read++;
-    if ('error' in item) {
-      await reject({ row: item.row, ...(item.line === undefined ? {} : { line: item.line }), code: item.error.code, issues: item.error.issues });
-      continue;
-    }
-    const where = { row: item.row, ...(item.line === undefined ? {} : { line: item.line }) };
-    const p = item.value as ProtectedWaybill;
-    let text: string;
-    try {
-      const o = { ...opts };
-      if (tokens) {
-        const assigned: unknown = typeof p === 'object' && p !== null ? p.assignment : undefined;
-        // No assignment at all means assignment 0; anything else must be a real one (a null or
-        // malformed assignment is this record's problem, not the run's).
-        if (assigned !== undefined && (typeof assigned !== 'object' || assigned === null || typeof (assigned as { courierId?: unknown }).courierId !== 'string')) {
-          await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'assignment', rule: 'type' }] });
-          continue;
-        }
-        const a = assigned as { courierId: string; number?: unknown } | undefined;
-        if (a !== undefined && a.courierId !== tokens.courierId) {
-          await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'assignment.courierId', rule: 'mismatch' }] });
-          continue;
-        }
-        o.token = issueRevealToken({
-          keyring: tokens.keyring,
-          waybillId: typeof p === 'object' && p !== null && typeof p.id === 'string' ? p.id : '',
-          courierId: tokens.courierId,
-          assignment: (a?.number ?? 0) as number,
-          notAfter: tokens.notAfter,
-        });
-      }
-      text = renderLabel(p, o);
-    } catch (e) {
-      // Options were checked before any input was read, so any failure here is this record's.
-      if (e instanceof WaybillShieldError) await reject({ ...where, code: e.code, issues: e.issues.map((i) => ({ path: i.path, rule: i.rule })) });
-      else await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: '', rule: 'invalid' }] });
-      continue;
-    }
-    if (toDir) {
-      const id = typeof p.id === 'string' && FILE_ID.test(p.id) ? p.id : undefined;
-      if (id === undefined) {
-        await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'id', rule: 'format' }] });
+    let read = 0;
+    let printed = 0;
+    let rejected = 0;
+    // File names written in this run (lowercased: a case-insensitive disk would merge `A1` and `a1`).
+    const written = new Set<string>();
+    const reject = async (r: RejectRecord) => {
+      rejected++;
+      await write(rejectStream, `${JSON.stringify(r)}\n`);
+    };
+    for await (const item of items) {
+      read++;
+      if ('error' in item) {
+        await reject({ row: item.row, ...(item.line === undefined ? {} : { line: item.line }), code: item.error.code, issues: item.error.issues });
         continue;
       }
-      let name = `${id}${EXT[format]}`;
-      for (let n = 2; written.has(name.toLowerCase()); n++) name = `${id}-${n}${EXT[format]}`;
-      written.add(name.toLowerCase());
-      if (name !== `${id}${EXT[format]}` && !values.quiet) {
-        await write(io.stderr, `waybill-shield label: note: row ${item.row} repeats an id already written; its label is ${name}\n`);
+      const where = { row: item.row, ...(item.line === undefined ? {} : { line: item.line }) };
+      const p = item.value as ProtectedWaybill;
+      let text: string;
+      try {
+        const o = { ...opts };
+        if (tokens) {
+          const assigned: unknown = typeof p === 'object' && p !== null ? p.assignment : undefined;
+          // No assignment at all means assignment 0; anything else must be a real one (a null or
+          // malformed assignment is this record's problem, not the run's).
+          if (assigned !== undefined && (typeof assigned !== 'object' || assigned === null || typeof (assigned as { courierId?: unknown }).courierId !== 'string')) {
+            await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'assignment', rule: 'type' }] });
+            continue;
+          }
+          const a = assigned as { courierId: string; number?: unknown } | undefined;
+          if (a !== undefined && a.courierId !== tokens.courierId) {
+            await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'assignment.courierId', rule: 'mismatch' }] });
+            continue;
+          }
+          o.token = issueRevealToken({
+            keyring: tokens.keyring,
+            waybillId: typeof p === 'object' && p !== null && typeof p.id === 'string' ? p.id : '',
+            courierId: tokens.courierId,
+            assignment: (a?.number ?? 0) as number,
+            notAfter: tokens.notAfter,
+          });
+        }
+        text = renderLabel(p, o);
+      } catch (e) {
+        // Options were checked before any input was read, so any failure here is this record's.
+        if (e instanceof WaybillShieldError) await reject({ ...where, code: e.code, issues: e.issues.map((i) => ({ path: i.path, rule: i.rule })) });
+        else await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: '', rule: 'invalid' }] });
+        continue;
       }
-      const file = await openOutput(join(outPath, name), io);
-      await write(file.stream, text);
-      await file.close();
-    } else {
-      if (format === 'svg' && printed === 1) {
-        throw usage('an SVG file holds one label; give -o DIR to write one file per label');
+      if (toDir) {
+        const id = typeof p.id === 'string' && FILE_ID.test(p.id) ? p.id : undefined;
+        if (id === undefined) {
+          await reject({ ...where, code: 'INVALID_INPUT', issues: [{ path: 'id', rule: 'format' }] });
+          continue;
+        }
+        let name = `${id}${EXT[format]}`;
+        for (let n = 2; written.has(name.toLowerCase()); n++) name = `${id}-${n}${EXT[format]}`;
+        written.add(name.toLowerCase());
+        if (name !== `${id}${EXT[format]}` && !values.quiet) {
+          await write(io.stderr, `waybill-shield label: note: row ${item.row} repeats an id already written; its label is ${name}\n`);
+        }
+        const file = await openOutput(join(outPath, name), io);
+        await write(file.stream, text);
+        await file.close();
+      } else {
+        if (format === 'svg' && printed === 1) {
+          throw usage('an SVG file holds one label; give -o DIR to write one file per label');
+        }
+        // Text labels are separated by a blank line; ZPL formats follow one another.
+        await write(out!.stream, format === 'text' && printed > 0 ? `\n${text}` : text);
       }
-      // Text labels are separated by a blank line; ZPL formats follow one another.
-      await write(out!.stream, format === 'text' && printed > 0 ? `\n${text}` : text);
+      printed++;
     }
-    printed++;
+    await out?.close();
+    await rejectsOut?.close();
+    if (!values.quiet) await write(io.stderr, `waybill-shield label: ${read} read, ${printed} labels, ${rejected} rejected\n`);
+    return rejected > 0 ? EXIT.REJECTED : EXIT.OK;
+  } finally {
+    input.release();
   }
-  await out?.close();
-  await rejectsOut?.close();
-  if (!values.quiet) await write(io.stderr, `waybill-shield label: ${read} read, ${printed} labels, ${rejected} rejected\n`);
-  return rejected > 0 ? EXIT.REJECTED : EXIT.OK;
 }

@@ -30,7 +30,8 @@ import { defaultWorkers } from './_workers.js';
 /** `protect --help`. */
 export const PROTECT_HELP = `Usage: waybill-shield protect IN [options]
 
-Validate, mask and seal waybills. IN is a CSV, NDJSON or JSON-array file, or - for stdin.
+Validate, mask and seal waybills. IN is a CSV, NDJSON or JSON-array file, or - for stdin
+(copied in full to a private file under $TMPDIR and checked before any output is written).
 Writes one protected waybill per line (NDJSON) to stdout or -o. Rows that fail validation go
 to --rejects as {"row","line","code","issues"} lines (field paths and rules, never values);
 the run goes on and exits with code 3 when any row was rejected.
@@ -124,119 +125,124 @@ export async function protectCommand(args: readonly string[], io: CliIO): Promis
   if (exposed && !quiet) await write(io.stderr, 'waybill-shield protect: warning: the keyring file can be read by other users; chmod 600 it\n');
   const policy: MaskPolicy | undefined = values.policy === undefined ? undefined : await loadPolicy(values.policy);
 
-  const input = await openInput(inPath, io);
-  const ignoredNote = (cols: number[]) => {
-    if (!quiet) {
-      const many = cols.length > 1;
-      io.stderr.write(`waybill-shield protect: note: CSV column${many ? 's' : ''} ${cols.join(', ')} name${many ? '' : 's'} no waybill field and ${many ? 'are' : 'is'} ignored\n`);
-    }
-  };
-  const { items } = await readRecords(input.stream, {
-    ext: input.ext,
-    ...(input.size === undefined ? {} : { path: inPath }),
-    ...(encoding === undefined ? {} : { encoding }),
-    ...(format === undefined ? {} : { format }),
-    ...(delimiter === undefined ? {} : { delimiter }),
-    onIgnoredColumns: ignoredNote,
-  });
-  const out = await openOutput(values.out, io);
-  const rejectsOut = values.rejects === undefined ? undefined : await openOutput(values.rejects, io);
-  const rejectStream = rejectsOut?.stream ?? io.stderr;
-
-  // Worker threads run with capped heaps (see WORKER_LIMITS); `--workers 0` protects on this
-  // thread instead, for hosts without worker threads, with no such cap.
-  const pool = workers > 0 ? new ProtectPool(workers, policy === undefined ? { keys: json } : { keys: json, policy }, workerLimits(io.env)) : undefined;
-  let local: typeof import('./_batch.js').protectBatch | undefined;
-  const onMainThread = async (batch: InputItem[]): Promise<BatchResult> => {
-    local ??= (await import('./_batch.js')).protectBatch;
-    await new Promise((r) => setImmediate(r));
-    return local(batch, keyring, policy);
-  };
-  let redone = 0;
-  const run = (batch: InputItem[]): Promise<BatchResult> =>
-    pool
-      ? pool.run(batch).catch((e: unknown) => {
-          if (e !== WORKER_LOST) throw e;
-          // The worker died with this batch: protect it here rather than lose its rows.
-          redone++;
-          return onMainThread(batch);
-        })
-      : onMainThread(batch);
-  const maxInFlight = pool ? workers * 2 : 1;
-
-  const progress = startProgress(io, 'protect', input.size, quiet);
-  const bytesRead = () => (input.stream as Partial<ReadStream>).bytesRead;
-  let read = 0;
-  let done = 0;
-  let ok = 0;
-  let rejected = 0;
-  const csvLines: number[] = [];
-  let missing: { count: number; row: number } | undefined;
-  const inFlight: { rows: number; first: number; result: Promise<BatchResult> }[] = [];
-  const drainOne = async () => {
-    const b = inFlight.shift()!;
-    const r = await b.result;
-    await write(out.stream, r.out);
-    if (r.rejects.length > 0) await write(rejectStream, r.rejects.map((x) => `${JSON.stringify(x)}\n`).join(''));
-    for (const x of r.rejects) if (x.line !== undefined && x.issues.some((i) => i.rule === 'csv') && csvLines.length < 20) csvLines.push(x.line);
-    const got = r.ok + r.rejects.length;
-    if (got !== b.rows && missing === undefined) missing = { count: 0, row: b.first };
-    if (got < b.rows) missing!.count += b.rows - got;
-    ok += r.ok;
-    done += got;
-    rejected += r.rejects.length;
-    progress.update(done, bytesRead());
-  };
-  const submit = (batch: InputItem[]) => {
-    inFlight.push({ rows: batch.length, first: batch[0]!.row, result: run(batch) });
-  };
-
+  const input = await openInput(inPath, io, { spool: true });
   try {
-    let batch: InputItem[] = [];
-    let batchBytes = 0;
-    for await (let item of items) {
-      read++;
-      const size = 'value' in item ? (item.bytes ?? 0) : 0;
-      if (size > MAX_WAYBILL_BYTES) {
-        item = { row: item.row, ...(item.line === undefined ? {} : { line: item.line }), error: { code: 'INVALID_INPUT', issues: [{ path: '', rule: 'too_long' }] } };
-      } else batchBytes += size;
-      batch.push(item);
-      if (batch.length < BATCH && batchBytes < BATCH_BYTES) continue;
-      submit(batch);
-      batch = [];
-      batchBytes = 0;
-      while (inFlight.length >= maxInFlight) await drainOne();
+    const ignoredNote = (cols: number[]) => {
+      if (!quiet) {
+        const many = cols.length > 1;
+        io.stderr.write(`waybill-shield protect: note: CSV column${many ? 's' : ''} ${cols.join(', ')} name${many ? '' : 's'} no waybill field and ${many ? 'are' : 'is'} ignored\n`);
+      }
+    };
+    const { items } = await readRecords(input.stream, {
+      ext: input.ext,
+      ...(input.path === undefined ? {} : { path: input.path }),
+      ...(encoding === undefined ? {} : { encoding }),
+      ...(format === undefined ? {} : { format }),
+      ...(delimiter === undefined ? {} : { delimiter }),
+      onIgnoredColumns: ignoredNote,
+    });
+    const out = await openOutput(values.out, io);
+    const rejectsOut = values.rejects === undefined ? undefined : await openOutput(values.rejects, io);
+    const rejectStream = rejectsOut?.stream ?? io.stderr;
+
+    // Worker threads run with capped heaps (see WORKER_LIMITS); `--workers 0` protects on this
+    // thread instead, for hosts without worker threads, with no such cap.
+    const pool = workers > 0 ? new ProtectPool(workers, policy === undefined ? { keys: json } : { keys: json, policy }, workerLimits(io.env)) : undefined;
+    let local: typeof import('./_batch.js').protectBatch | undefined;
+    const onMainThread = async (batch: InputItem[]): Promise<BatchResult> => {
+      local ??= (await import('./_batch.js')).protectBatch;
+      await new Promise((r) => setImmediate(r));
+      return local(batch, keyring, policy);
+    };
+    let redone = 0;
+    const run = (batch: InputItem[]): Promise<BatchResult> =>
+      pool
+        ? pool.run(batch).catch((e: unknown) => {
+            if (e !== WORKER_LOST) throw e;
+            // The worker died with this batch: protect it here rather than lose its rows.
+            redone++;
+            return onMainThread(batch);
+          })
+        : onMainThread(batch);
+    const maxInFlight = pool ? workers * 2 : 1;
+
+    const progress = startProgress(io, 'protect', input.size, quiet);
+    const bytesRead = () => (input.stream as Partial<ReadStream>).bytesRead;
+    let read = 0;
+    let done = 0;
+    let ok = 0;
+    let rejected = 0;
+    const csvLines: number[] = [];
+    let missing: { count: number; row: number } | undefined;
+    const inFlight: { rows: number; first: number; result: Promise<BatchResult> }[] = [];
+    const drainOne = async () => {
+      const b = inFlight.shift()!;
+      const r = await b.result;
+      await write(out.stream, r.out);
+      if (r.rejects.length > 0) await write(rejectStream, r.rejects.map((x) => `${JSON.stringify(x)}\n`).join(''));
+      for (const x of r.rejects) if (x.line !== undefined && x.issues.some((i) => i.rule === 'csv') && csvLines.length < 20) csvLines.push(x.line);
+      const got = r.ok + r.rejects.length;
+      if (got !== b.rows && missing === undefined) missing = { count: 0, row: b.first };
+      if (got < b.rows) missing!.count += b.rows - got;
+      ok += r.ok;
+      done += got;
+      rejected += r.rejects.length;
+      progress.update(done, bytesRead());
+    };
+    const submit = (batch: InputItem[]) => {
+      inFlight.push({ rows: batch.length, first: batch[0]!.row, result: run(batch) });
+    };
+
+    try {
+      let batch: InputItem[] = [];
+      let batchBytes = 0;
+      for await (let item of items) {
+        read++;
+        const size = 'value' in item ? (item.bytes ?? 0) : 0;
+        if (size > MAX_WAYBILL_BYTES) {
+          item = { row: item.row, ...(item.line === undefined ? {} : { line: item.line }), error: { code: 'INVALID_INPUT', issues: [{ path: '', rule: 'too_long' }] } };
+        } else batchBytes += size;
+        batch.push(item);
+        if (batch.length < BATCH && batchBytes < BATCH_BYTES) continue;
+        submit(batch);
+        batch = [];
+        batchBytes = 0;
+        while (inFlight.length >= maxInFlight) await drainOne();
+      }
+      if (batch.length > 0) submit(batch);
+      while (inFlight.length > 0) await drainOne();
+    } catch (e) {
+      // The input stopped being readable part-way (a read error, a broken stream; stdin is spooled
+      // and checked first, so not a byte that does not decode): say how far it got, so the rows
+      // after it are not silently missing.
+      if (e instanceof CliError && read > 0) {
+        throw new CliError(e.code, `${e.message}; stopped after row ${read}: ${done} rows were written or rejected, and the rows after row ${read} were not read`, {
+          exit: e.exit,
+          ...(e.hint === undefined ? {} : { hint: e.hint }),
+        });
+      }
+      throw e;
+    } finally {
+      progress.stop();
+      // Settle batches still running after a failure so none rejects unobserved.
+      await Promise.allSettled(inFlight.map((b) => b.result));
+      await pool?.close();
     }
-    if (batch.length > 0) submit(batch);
-    while (inFlight.length > 0) await drainOne();
-  } catch (e) {
-    // The input stopped being readable part-way (a byte that does not decode on stdin, a
-    // broken stream): say how far it got, so the rows after it are not silently missing.
-    if (e instanceof CliError && read > 0) {
-      throw new CliError(e.code, `${e.message}; stopped after row ${read}: ${done} rows were written or rejected, and the rows after row ${read} were not read`, {
-        exit: e.exit,
-        ...(e.hint === undefined ? {} : { hint: e.hint }),
+    await out.close();
+    await rejectsOut?.close();
+    if (!quiet && redone > 0) await write(io.stderr, `waybill-shield protect: warning: ${redone} batch${redone > 1 ? 'es were' : ' was'} protected on the main thread after a worker thread stopped\n`);
+    if (!quiet && csvLines.length > 0) await write(io.stderr, `waybill-shield protect: note: CSV line${csvLines.length > 1 ? 's' : ''} ${csvLines.join(', ')}${csvLines.length >= 20 ? ', …' : ''} could not be read (unbalanced quotation marks); reading resumed on the next line\n`);
+    if (!quiet) await write(io.stderr, `waybill-shield protect: ${read} read, ${ok} protected, ${rejected} rejected\n`);
+    if (missing !== undefined || read !== ok + rejected) {
+      const count = missing?.count || Math.abs(read - ok - rejected);
+      throw new CliError('IO_ERROR', `${count} rows are unaccounted for (read ${read}, protected ${ok}, rejected ${rejected}), starting at row ${missing?.row ?? ok + rejected + 1}`, {
+        hint: 'the output is incomplete; run again with --workers 0',
       });
     }
-    throw e;
+    return rejected > 0 ? EXIT.REJECTED : EXIT.OK;
   } finally {
-    progress.stop();
-    // Settle batches still running after a failure so none rejects unobserved.
-    await Promise.allSettled(inFlight.map((b) => b.result));
-    await pool?.close();
+    input.release();
   }
-  await out.close();
-  await rejectsOut?.close();
-  if (!quiet && redone > 0) await write(io.stderr, `waybill-shield protect: warning: ${redone} batch${redone > 1 ? 'es were' : ' was'} protected on the main thread after a worker thread stopped\n`);
-  if (!quiet && csvLines.length > 0) await write(io.stderr, `waybill-shield protect: note: CSV line${csvLines.length > 1 ? 's' : ''} ${csvLines.join(', ')}${csvLines.length >= 20 ? ', …' : ''} could not be read (unbalanced quotation marks); reading resumed on the next line\n`);
-  if (!quiet) await write(io.stderr, `waybill-shield protect: ${read} read, ${ok} protected, ${rejected} rejected\n`);
-  if (missing !== undefined || read !== ok + rejected) {
-    const count = missing?.count || Math.abs(read - ok - rejected);
-    throw new CliError('IO_ERROR', `${count} rows are unaccounted for (read ${read}, protected ${ok}, rejected ${rejected}), starting at row ${missing?.row ?? ok + rejected + 1}`, {
-      hint: 'the output is incomplete; run again with --workers 0',
-    });
-  }
-  return rejected > 0 ? EXIT.REJECTED : EXIT.OK;
 }
 
 function parseDelimiter(v: string | undefined): string | undefined {
