@@ -119,16 +119,19 @@ function notDecodable(encoding: InputEncoding, offset: number): CliError {
 export async function* toUtf8(source: AsyncIterable<Buffer | string>, encoding: InputEncoding, bom: number): AsyncGenerator<Buffer> {
   let offset = 0; // bytes of the source consumed before the current chunk
   let skip = bom;
+  // A chunk as bytes, minus whatever part of the BOM it still holds (counted in `offset`).
+  const withoutBom = (raw: Buffer | string): Buffer => {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    if (skip === 0) return chunk;
+    const s = Math.min(skip, chunk.length);
+    skip -= s;
+    offset += s;
+    return chunk.subarray(s);
+  };
   if (encoding === 'utf-8') {
     let carry: Buffer = Buffer.alloc(0);
     for await (const raw of source) {
-      let chunk: Buffer = typeof raw === 'string' ? Buffer.from(raw) : raw;
-      if (skip > 0) {
-        const s = Math.min(skip, chunk.length);
-        skip -= s;
-        offset += s;
-        chunk = chunk.subarray(s);
-      }
+      const chunk = withoutBom(raw);
       const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       const keep = incompleteTail(data);
       const whole = data.subarray(0, data.length - keep);
@@ -142,13 +145,7 @@ export async function* toUtf8(source: AsyncIterable<Buffer | string>, encoding: 
   }
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   for await (const raw of source) {
-    let chunk: Buffer = typeof raw === 'string' ? Buffer.from(raw) : raw;
-    if (skip > 0) {
-      const s = Math.min(skip, chunk.length);
-      skip -= s;
-      offset += s;
-      chunk = chunk.subarray(s);
-    }
+    const chunk = withoutBom(raw);
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
