@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { guard, WaybillShieldError } from './errors.js';
+import { guard, issueError, WaybillShieldError } from './errors.js';
 import { SEALED_FIELDS } from './_fields.js';
 import { ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
 
@@ -133,7 +133,7 @@ function parseOrThrow(input: unknown): ResolvedMaskPolicy {
   try {
     r = MaskPolicySchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
-    throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: '', rule: 'invalid' }] });
+    throw issueError('', 'invalid', 'INVALID_POLICY');
   }
   if (!r.success) throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: toIssues(r.error.issues as never) });
   return deepFreeze(r.data);

@@ -8,7 +8,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { WaybillShieldError } from './errors.js';
+import { issueError, WaybillShieldError } from './errors.js';
 import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
 import { parsePhoneField } from './mask/phone.js';
 import { LIMITS } from './_limits.js';
@@ -161,7 +161,7 @@ export function safeParseWaybill(input: unknown): SafeParseWaybillResult {
     r = WaybillSchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
     // A getter that throws, a Proxy trap, or another exotic object: refuse without its message.
-    return { ok: false, error: new WaybillShieldError('INVALID_WAYBILL', undefined, { issues: [{ path: '', rule: 'invalid' }] }) };
+    return { ok: false, error: issueError('', 'invalid', 'INVALID_WAYBILL') };
   }
   if (r.success) return { ok: true, waybill: r.data };
   return { ok: false, error: new WaybillShieldError('INVALID_WAYBILL', undefined, { issues: toIssues(r.error.issues as ZodIssueLike[]) }) };

@@ -16,7 +16,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { SEALED_FIELDS } from '../_fields.js';
 import { isActor, isIdentifier, isPurpose } from '../reveal/_ids.js';
 import { MemoryAuditSink } from './sinks.js';
@@ -76,7 +76,7 @@ export type AuditVerifyResult =
     };
 
 function fail(rule: string, path: string): WaybillShieldError {
-  return new WaybillShieldError('AUDIT_FAILED', undefined, { issues: [{ path, rule }] });
+  return issueError(path, rule, 'AUDIT_FAILED');
 }
 
 /** The record's hash: SHA-256 over the canonical form. */

@@ -14,7 +14,7 @@
  * @module
  */
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, epochMac, epochMonthsOf, epochState, liveEpochs, purposeMac, type Keyring } from '../keys/keyring.js';
 import { epochOf, type EpochId } from '../keys/epochs.js';
 import { normalizePhone, type NormalizePhoneOptions } from '../mask/phone.js';
@@ -66,7 +66,7 @@ function indexEpoch(opts: PhoneIndexOptions): EpochId | undefined {
   if (months === undefined) return undefined;
   if (opts.epoch !== undefined) return epochOf(opts.epoch, months);
   const now = opts.now === undefined ? new Date() : opts.now;
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'now', rule: 'type' }] });
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw issueError('now', 'type');
   return recordEpoch(opts.keyring, resolvePolicy(opts.policy), now);
 }
 

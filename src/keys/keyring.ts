@@ -12,7 +12,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { deriveSubkey, deriveEpochKey, type EpochPurpose, type KeyPurpose } from './purposes.js';
 import { EPOCH_LENGTHS, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
@@ -156,25 +156,22 @@ function freshEntries(keys: ReadonlyMap<number, KeyEntry>): Map<number, KeyEntry
   return new Map([...keys].map(([id, e]) => [id, entry(id, e.root, e.created)]));
 }
 
-function inputError(path: string, rule: string): WaybillShieldError {
-  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
-}
 
 function epochMonthsOption(v: unknown, dflt: EpochMonths): EpochMonths {
   if (v === undefined) return dflt;
-  if (!(EPOCH_LENGTHS as readonly unknown[]).includes(v)) throw inputError('epochMonths', 'enum');
+  if (!(EPOCH_LENGTHS as readonly unknown[]).includes(v)) throw issueError('epochMonths', 'enum');
   return v as EpochMonths;
 }
 
 function countOption(v: unknown, dflt: number, path: string): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1200) throw inputError(path, 'integer');
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1200) throw issueError(path, 'integer');
   return v;
 }
 
 function clock(v: unknown): Date {
   if (v === undefined) return new Date();
-  if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw inputError('now', 'type');
+  if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw issueError('now', 'type');
   return v;
 }
 
@@ -424,10 +421,10 @@ export class Keyring {
   shred(opts: ShredOptions): Keyring {
     return guard('INVALID_INPUT', 'shred: options are invalid', () => {
       const s = secretsOf(this);
-      if (typeof opts !== 'object' || opts === null) throw inputError('before', 'required');
+      if (typeof opts !== 'object' || opts === null) throw issueError('before', 'required');
       const before = monthOf(opts.before, 'before');
       const actor = opts.actor ?? 'system';
-      if (typeof actor !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(actor)) throw inputError('actor', 'format');
+      if (typeof actor !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(actor)) throw issueError('actor', 'format');
       const e = s.epochs;
       if (!e) throw invalid('this keyring has no retention epochs; nothing can be shredded');
       const live = new Map<EpochId, EpochEntry>();

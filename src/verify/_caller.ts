@@ -16,7 +16,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { WaybillShieldError } from '../errors.js';
+import { issueError } from '../errors.js';
 import { purposeMac, type Keyring } from '../keys/keyring.js';
 import { codeMessage, hotpDigits } from './_hotp.js';
 
@@ -34,7 +34,7 @@ const CODE_DOMAIN = 'waybill-shield/caller-code/v2\u0000';
 /** The 10-minute window of a moment. @internal */
 export function windowOf(at: Date): number {
   const w = Math.floor(at.getTime() / CALLER_CODE_WINDOW_MS);
-  if (w < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: 'too_small' }] });
+  if (w < 0) throw issueError('at', 'too_small');
   return w;
 }
 
@@ -46,7 +46,7 @@ export function dayOfWindow(w: number): number {
 /** The Vietnamese calendar day of a moment. @internal */
 export function dayOf(at: Date): number {
   const d = Math.floor((at.getTime() + CALLER_KEY_UTC_OFFSET_MS) / DAY_MS);
-  if (d < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'day', rule: 'too_small' }] });
+  if (d < 0) throw issueError('day', 'too_small');
   return d;
 }
 
@@ -70,6 +70,14 @@ export function parseDayLabel(s: unknown): number | undefined {
 
 /** A keyed HMAC-SHA256 state under a day key: cloned per code, so the key padding is hashed once. */
 export type DayMac = ReturnType<typeof hmac.create>;
+
+/**
+ * The secret of every `CallerKey`, by instance. It lives here rather than in `caller-key.ts` so
+ * that `callerCode` can recognise a real caller key without importing the class (an app that
+ * never loads a caller key does not bundle it).
+ * @internal
+ */
+export const CALLER_KEY_SECRETS = new WeakMap<object, { key: Uint8Array; mac: DayMac }>();
 
 /**
  * The per-courier, per-day key under keyring key `keyId` (undefined when the keyring lacks it).

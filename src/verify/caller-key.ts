@@ -13,10 +13,10 @@
  * @module
  */
 import { base64urlnopad } from '@scure/base';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, MAX_KEY_ID, type Keyring } from '../keys/keyring.js';
 import { assertIdentifier, dateOption, isIdentifier } from '../reveal/_ids.js';
-import { codeFromDayMac, dayKeyFor, dayLabel, dayMacOf, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf, type DayMac } from './_caller.js';
+import { CALLER_KEY_SECRETS, codeFromDayMac, dayKeyFor, dayLabel, dayMacOf, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf } from './_caller.js';
 import type { CallerCode } from './caller-code.js';
 
 /** The serialised form of a {@link CallerKey}, as `export()` writes it. SECRET (for one courier and one day). */
@@ -48,7 +48,7 @@ export interface CallerKeyCodeOptions {
   at?: Date;
 }
 
-const SECRETS = new WeakMap<CallerKey, { key: Uint8Array; mac: DayMac }>();
+const SECRETS = CALLER_KEY_SECRETS;
 const MAKE = Symbol('CallerKey');
 
 function invalid(summary: string): WaybillShieldError {
@@ -155,7 +155,7 @@ export class CallerKey {
       const w = windowOf(dateOption(opts.at, 'at'));
       const d = dayOfWindow(w);
       // The key is for one day: a code for any other moment is not its to compute.
-      if (d !== this.#day) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: d < this.#day ? 'too_small' : 'too_big' }] });
+      if (d !== this.#day) throw issueError('at', d < this.#day ? 'too_small' : 'too_big');
       return { code: codeFromDayMac(k.mac, opts.waybillId, w), validUntil: validUntilOf(w) };
     });
   }

@@ -10,7 +10,7 @@
  * count toward the lockout: a malformed entry and an already used PIN are refused uncounted.
  * @module
  */
-import { WaybillShieldError, guard, guardAsync } from '../errors.js';
+import { guard, guardAsync, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, purposeMac, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -57,7 +57,7 @@ export interface VerifyDeliveryPinOptions extends DeliveryPinOptions {
 
 function dayOf(at: Date): number {
   const d = Math.floor((at.getTime() + DELIVERY_PIN_UTC_OFFSET_MS) / DAY_MS);
-  if (d < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: 'too_small' }] });
+  if (d < 0) throw issueError('at', 'too_small');
   return d;
 }
 
@@ -121,7 +121,7 @@ export async function verifyDeliveryPin(pin: string, opts: VerifyDeliveryPinOpti
     assertIdentifier(waybillId, 'waybillId');
     const day = dayOf(dateOption(opts.at, 'at'));
     const actor = opts.actor ?? 'courier';
-    if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'actor', rule: 'format' }] });
+    if (!isActor(actor)) throw issueError('actor', 'format');
     const maxFailures = intOption(opts.maxFailures, DELIVERY_PIN_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
     const lockoutMs = intOption(opts.lockoutMs, DELIVERY_PIN_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
     const maxAgeDays = intOption(opts.maxAgeDays, DELIVERY_PIN_DEFAULTS.maxAgeDays, 0, 7, 'maxAgeDays');
