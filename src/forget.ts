@@ -22,7 +22,7 @@ export interface ForgetOptions {
 }
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const KNOWN: ReadonlySet<string> = new Set(SEALED_FIELDS);
+const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(SEALED_FIELDS);
 
 /** A record after {@link forget}: no sealed field, no index, and when it was forgotten. */
 export interface ForgottenMarker {

@@ -55,7 +55,7 @@ function errno(e: unknown): string | undefined {
 //#region lock
 
 /** Lock files this process holds, released on exit if not closed before. */
-const HELD = new Set<string>();
+const HELD = /* @__PURE__ */ new Set<string>();
 let exitHook = false;
 
 function releaseAll(): void {

@@ -25,7 +25,7 @@ import { shreddedError } from './envelope.js';
 /** Bits kept from the HMAC for a phone index. */
 export const PHONE_INDEX_BITS = 32;
 
-const PHONE_DOMAIN = utf8ToBytes('phone\u0000');
+const PHONE_DOMAIN = /* @__PURE__ */ utf8ToBytes('phone\u0000');
 
 /**
  * Index of an already-normalised E.164 phone under one key, in one retention epoch (the older

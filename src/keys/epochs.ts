@@ -8,7 +8,7 @@
 import { guard, issueError, WaybillShieldError } from '../errors.js';
 
 /** Epoch lengths in months: divisors of 12, so epochs never straddle a year boundary. */
-export const EPOCH_LENGTHS = Object.freeze([1, 2, 3, 4, 6, 12] as const);
+export const EPOCH_LENGTHS = /* @__PURE__ */ Object.freeze([1, 2, 3, 4, 6, 12] as const);
 /** An epoch length in months. */
 export type EpochMonths = (typeof EPOCH_LENGTHS)[number];
 

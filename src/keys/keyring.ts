@@ -145,7 +145,7 @@ interface Secrets {
   readonly epochs?: Epochs;
 }
 
-const SECRETS = new WeakMap<Keyring, Secrets>();
+const SECRETS = /* @__PURE__ */ new WeakMap<Keyring, Secrets>();
 
 function entry(id: number, root: Uint8Array, created: string): KeyEntry {
   return { id, root, created, subkeys: new Map(), macs: new Map(), epochKeys: new Map(), epochMacs: new Map() };

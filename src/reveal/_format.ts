@@ -28,7 +28,7 @@ export const TAG_BYTES = 8;
 /** The time unit of the validity window: 15 minutes. */
 export const TIME_UNIT_MS = 15 * 60_000;
 /** Origin of the time units: 2025-01-01T00:00:00Z. */
-export const TOKEN_EPOCH_MS = Date.UTC(2025, 0, 1);
+export const TOKEN_EPOCH_MS = /* @__PURE__ */ Date.UTC(2025, 0, 1);
 /** notBefore is carried modulo this many units (13 bits, about 85 days). */
 export const NB_PERIOD = 1 << 13;
 /** Longest validity window in units (10 bits): 1024 × 15 min = 256 h. */
@@ -59,7 +59,7 @@ export const MASK_BITS = 8;
  * A phone bit grants the whole phone field of that party: the phone and, when the record holds
  * one, the second number typed in the same field. Nothing else is implied by any bit.
  */
-export const IMPLIED_BY: Readonly<Partial<Record<SealedField, SealedField>>> = Object.freeze({
+export const IMPLIED_BY: Readonly<Partial<Record<SealedField, SealedField>>> = /* @__PURE__ */ Object.freeze({
   'recipient.altPhone': 'recipient.phone',
   'sender.altPhone': 'sender.phone',
 });

@@ -82,7 +82,7 @@ function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
 }
 
 /** The mask policy's default `revealFields`. */
-const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = Object.freeze(['recipient.phone']);
+const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = /* @__PURE__ */ Object.freeze(['recipient.phone']);
 
 function badPolicy(rule: string): WaybillShieldError {
   return issueError(rule === 'type' ? '' : 'revealFields', rule, 'INVALID_POLICY');

@@ -43,7 +43,7 @@ export type RevealRejectReason =
   | 'locked';
 
 /** Default policy values. */
-export const REDEEM_DEFAULTS = Object.freeze({
+export const REDEEM_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** Reveals per token. */
   maxUses: 5,
   /** Failed attempts per waybill before it locks. */

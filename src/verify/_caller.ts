@@ -77,7 +77,7 @@ export type DayMac = ReturnType<typeof hmac.create>;
  * never loads a caller key does not bundle it).
  * @internal
  */
-export const CALLER_KEY_SECRETS = new WeakMap<object, { key: Uint8Array; mac: DayMac }>();
+export const CALLER_KEY_SECRETS = /* @__PURE__ */ new WeakMap<object, { key: Uint8Array; mac: DayMac }>();
 
 /**
  * The per-courier, per-day key under keyring key `keyId` (undefined when the keyring lacks it).
@@ -95,7 +95,7 @@ export function dayMacOf(dayKey: Uint8Array): DayMac {
 // Keyed day-key states per keyring, so repeated checks for the same courier and day (a tracking
 // page, a busy courier) cost two HMACs, not four. Bounded: cleared when full. The keyring is
 // immutable, and a rotated or shredded keyring is another object with its own cache.
-const DAY_MACS = new WeakMap<Keyring, Map<string, DayMac>>();
+const DAY_MACS = /* @__PURE__ */ new WeakMap<Keyring, Map<string, DayMac>>();
 const DAY_MACS_MAX = 4_096;
 
 /** The cached keyed state of {@link dayKeyFor}. @internal */

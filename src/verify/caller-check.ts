@@ -34,7 +34,7 @@ import { acceptedCodes, CALLER_CODE_DIGITS, windowOf } from './_caller.js';
 /** Digits of the recipient phone a visitor types. */
 export const CALLER_CHECK_PHONE_DIGITS = 4;
 /** Defaults of {@link callerCheck}: the delivery-PIN lockout. */
-export const CALLER_CHECK_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, actor: 'tracking-page', purpose: 'caller-check' });
+export const CALLER_CHECK_DEFAULTS = /* @__PURE__ */ Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, actor: 'tracking-page', purpose: 'caller-check' });
 
 const DAY_MS = 86_400_000;
 

@@ -49,7 +49,7 @@ export interface CallerKeyCodeOptions {
 }
 
 const SECRETS = CALLER_KEY_SECRETS;
-const MAKE = Symbol('CallerKey');
+const MAKE = /* @__PURE__ */ Symbol('CallerKey');
 
 function invalid(summary: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_KEYRING', summary);
@@ -91,6 +91,10 @@ export class CallerKey {
     this.validFrom = dayStart(day);
     this.validUntil = dayStart(day + 1);
     SECRETS.set(this, { key, mac: dayMacOf(key) });
+    // Set here rather than declared as a computed class member: bundlers keep a class with a
+    // computed member key even when nothing uses it, so an app that never loads a caller key
+    // would still carry this class.
+    Object.defineProperty(this, Symbol.for('nodejs.util.inspect.custom'), { value: inspectCallerKey });
     Object.freeze(this);
   }
 
@@ -184,10 +188,11 @@ export class CallerKey {
     return `CallerKey(courier=${this.courierId}, day=${this.day}, key=${this.keyId})`;
   }
 
-  /** Secret-free form for Node's `util.inspect` and `console.log`. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return this.toString();
-  }
+}
+
+/** Secret-free form for Node's `util.inspect` and `console.log` (installed on each key). */
+function inspectCallerKey(this: CallerKey): string {
+  return this.toString();
 }
 
 /**

@@ -25,7 +25,7 @@ export const DELIVERY_PIN_DIGITS = 6;
 /** Offset of the PIN's calendar day: Vietnam, UTC+07:00, no daylight saving. */
 export const DELIVERY_PIN_UTC_OFFSET_MS = 7 * 3_600_000;
 /** Defaults of {@link verifyDeliveryPin}. */
-export const DELIVERY_PIN_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, maxAgeDays: 2 });
+export const DELIVERY_PIN_DEFAULTS = /* @__PURE__ */ Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, maxAgeDays: 2 });
 /** A used PIN stays recorded this long past the last moment its policy accepts it (clock skew). */
 const PIN_USE_MARGIN_MS = 3_600_000;
 
@@ -69,7 +69,7 @@ function pinFor(keyring: Keyring, keyId: number, waybillId: string, day: number)
   return hotpDigits(pinMac(keyring, keyId, waybillId, day), DELIVERY_PIN_DIGITS);
 }
 
-const USE_DOMAIN = utf8ToBytes('waybill-shield/delivery-pin-use/v1\u0000');
+const USE_DOMAIN = /* @__PURE__ */ utf8ToBytes('waybill-shield/delivery-pin-use/v1\u0000');
 
 /** The ledger name of one PIN (key, waybill, day): a hash of its MAC, so it reveals nothing. */
 function pinUseId(mac: Uint8Array): string {
