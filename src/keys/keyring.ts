@@ -197,6 +197,33 @@ function invalid(summary: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_KEYRING', summary);
 }
 
+/**
+ * A serialised 32-byte secret (base64url without padding) as bytes.
+ * @param v - the serialised value
+ * @param what - what it is, for the error summary (`key`, `epoch secret`)
+ * @param fail - builds the error thrown for a malformed value
+ * @returns the 32 bytes
+ * @throws what `fail` returns, with the summary `<what> must be 32 bytes in base64url`; never the value
+ * @internal
+ */
+export function decodeSecret(v: unknown, what: string, fail: (summary: string) => WaybillShieldError): Uint8Array {
+  let bytes: Uint8Array | undefined;
+  if (typeof v === 'string' && v.length === 43) {
+    try {
+      bytes = base64urlnopad.decode(v);
+    } catch {
+      bytes = undefined;
+    }
+  }
+  if (bytes?.length !== 32) throw fail(`${what} must be 32 bytes in base64url`);
+  return bytes;
+}
+
+/** A serialised creation time, or the epoch (1970) when it is missing or not a date. */
+function createdOf(v: unknown): string {
+  return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : new Date(0).toISOString();
+}
+
 function secretsOf(k: unknown): Secrets {
   const s = typeof k === 'object' && k !== null ? SECRETS.get(k as Keyring) : undefined;
   if (!s) throw new WaybillShieldError('INVALID_KEYRING', 'not a Keyring made by Keyring.generate() or Keyring.fromJSON()');
@@ -278,16 +305,7 @@ export class Keyring {
       const { id, key, created } = k as Record<string, unknown>;
       if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > MAX_KEY_ID) throw invalid(`key id must be an integer from 1 to ${MAX_KEY_ID}`);
       if (keys.has(id)) throw invalid('duplicate key id');
-      if (typeof key !== 'string' || key.length !== 43) throw invalid('key must be 32 bytes in base64url');
-      let root: Uint8Array;
-      try {
-        root = base64urlnopad.decode(key);
-      } catch {
-        throw invalid('key must be 32 bytes in base64url');
-      }
-      if (root.length !== 32) throw invalid('key must be 32 bytes in base64url');
-      const when = typeof created === 'string' && !Number.isNaN(Date.parse(created)) ? created : new Date(0).toISOString();
-      keys.set(id, entry(id, root, when));
+      keys.set(id, entry(id, decodeSecret(key, 'key', invalid), createdOf(created)));
     }
     const primary = d.primary;
     if (typeof primary !== 'number' || !keys.has(primary)) throw invalid('primary must name a key in keys');
@@ -323,16 +341,7 @@ export class Keyring {
       const { id, secret, created } = e as Record<string, unknown>;
       if (!isEpochId(id, m)) throw invalid('epoch id must be YYYY-MM on an epoch boundary');
       if (map.has(id) || dead.includes(id) || monthIndexOf(id)! < floor) throw invalid('an epoch is both live and destroyed, or listed twice');
-      if (typeof secret !== 'string' || secret.length !== 43) throw invalid('epoch secret must be 32 bytes in base64url');
-      let bytes: Uint8Array;
-      try {
-        bytes = base64urlnopad.decode(secret);
-      } catch {
-        throw invalid('epoch secret must be 32 bytes in base64url');
-      }
-      if (bytes.length !== 32) throw invalid('epoch secret must be 32 bytes in base64url');
-      const when = typeof created === 'string' && !Number.isNaN(Date.parse(created)) ? created : new Date(0).toISOString();
-      map.set(id, { secret: bytes, created: when });
+      map.set(id, { secret: decodeSecret(secret, 'epoch secret', invalid), created: createdOf(created) });
     }
     return { months: m, live: new Map([...map].sort((a, b) => (a[0] < b[0] ? -1 : 1))), shredded: dead.sort(), floor };
   }

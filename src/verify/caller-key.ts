@@ -14,7 +14,7 @@
  */
 import { base64urlnopad } from '@scure/base';
 import { guard, issueError, WaybillShieldError } from '../errors.js';
-import { assertKeyring, MAX_KEY_ID, type Keyring } from '../keys/keyring.js';
+import { assertKeyring, decodeSecret, MAX_KEY_ID, type Keyring } from '../keys/keyring.js';
 import { assertIdentifier, dateOption, isIdentifier } from '../reveal/_ids.js';
 import { CALLER_KEY_SECRETS, codeFromDayMac, dayKeyFor, dayLabel, dayMacOf, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf } from './_caller.js';
 import type { CallerCode } from './caller-code.js';
@@ -126,14 +126,7 @@ export class CallerKey {
       const d = parseDayLabel(day);
       if (d === undefined || d < 0) throw invalid('day must be YYYY-MM-DD');
       if (typeof keyId !== 'number' || !Number.isInteger(keyId) || keyId < 1 || keyId > MAX_KEY_ID) throw invalid(`keyId must be an integer from 1 to ${MAX_KEY_ID}`);
-      if (typeof key !== 'string' || key.length !== 43) throw invalid('key must be 32 bytes in base64url');
-      let raw: Uint8Array;
-      try {
-        raw = base64urlnopad.decode(key);
-      } catch {
-        throw invalid('key must be 32 bytes in base64url');
-      }
-      if (raw.length !== 32) throw invalid('key must be 32 bytes in base64url');
+      const raw = decodeSecret(key, 'key', invalid);
       return new CallerKey(MAKE, courierId, keyId, d, raw);
     });
   }
