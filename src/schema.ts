@@ -51,11 +51,31 @@ function text(max: number, multiLine: boolean, required = true) {
 
 /** Record a project rule as a custom issue (zod/mini transforms get the raw parse payload). */
 function fail(ctx: z.core.ParsePayload, rule: string): never {
-  ctx.issues.push({ code: 'custom', params: { rule }, input: ctx.value });
+  flag(ctx, rule);
   return z.NEVER;
 }
 
-const identifier = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(ID_RE));
+/** Record a project rule as a custom issue and carry on checking. */
+function flag(ctx: z.core.ParsePayload, rule: string): void {
+  ctx.issues.push({ code: 'custom', params: { rule }, input: ctx.value });
+}
+
+/**
+ * An identifier: 1 to `max` characters of `ID_RE`. One transform rather than zod's length and
+ * regex checks (which would ship two more check classes); it records the same rules those checks
+ * would, each that fails: `required` (empty), `too_long`, `format`.
+ */
+const identifier = (max: number) =>
+  z.pipe(
+    z.string(),
+    z.transform((s: string, ctx) => {
+      const before = ctx.issues.length;
+      if (s.length === 0) flag(ctx, 'required');
+      if (s.length > max) flag(ctx, 'too_long');
+      if (!ID_RE.test(s)) flag(ctx, 'format');
+      return ctx.issues.length > before ? z.NEVER : s;
+    }),
+  );
 
 /**
  * A phone field as people type it (`0903 456 789 (chị Hoa)`, `0903456789 hoặc 0978123456`): the
