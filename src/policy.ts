@@ -7,10 +7,10 @@
 import * as z from 'zod/mini';
 import { guard, issueError, WaybillShieldError } from './errors.js';
 import { SEALED_FIELDS } from './_fields.js';
-import { ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
+import { intRange, ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
 
 const nameStyle = z.enum(['initials', 'given-name', 'full-mask']);
-const digitsKept = z.optional(z.int().check(z.minimum(0), z.maximum(3)));
+const digitsKept = z.optional(intRange(0, 3));
 
 const phoneMask = z._default(
   z.strictObject({
@@ -54,7 +54,7 @@ export const MaskPolicySchema = z.strictObject({
    * so `keyring.shred({ before })` destroys it once that epoch has ended. `days: 0` (default)
    * puts it in the epoch of `now`. See docs/retention.md.
    */
-  retention: z._default(z.strictObject({ days: z._default(z.int().check(z.minimum(0), z.maximum(36_500)), 0) }), { days: 0 }),
+  retention: z._default(z.strictObject({ days: z._default(intRange(0, 36_500), 0) }), { days: 0 }),
 });
 
 /** A mask policy as callers write it: every field optional. */

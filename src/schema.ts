@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { issueError, WaybillShieldError } from './errors.js';
-import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
+import { fail, flag, intRange, toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
 import { parsePhoneField } from './mask/phone.js';
 import { LIMITS } from './_limits.js';
 
@@ -49,17 +49,6 @@ function text(max: number, multiLine: boolean, required = true) {
   );
 }
 
-/** Record a project rule as a custom issue (zod/mini transforms get the raw parse payload). */
-function fail(ctx: z.core.ParsePayload, rule: string): never {
-  flag(ctx, rule);
-  return z.NEVER;
-}
-
-/** Record a project rule as a custom issue and carry on checking. */
-function flag(ctx: z.core.ParsePayload, rule: string): void {
-  ctx.issues.push({ code: 'custom', params: { rule }, input: ctx.value });
-}
-
 /**
  * An identifier: 1 to `max` characters of `ID_RE`. One transform rather than zod's length and
  * regex checks (which would ship two more check classes); it records the same rules those checks
@@ -92,7 +81,7 @@ const phone = z.pipe(
   }),
 );
 
-const money = z.int().check(z.minimum(0), z.maximum(LIMITS.maxMoney));
+const money = intRange(0, LIMITS.maxMoney);
 
 //#endregion
 
@@ -133,15 +122,15 @@ export const WaybillSchema = z.strictObject({
   goods: z.strictObject({
     description: text(LIMITS.goodsDescription, true),
     declaredValue: z.optional(money),
-    quantity: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxQuantity))),
+    quantity: z.optional(intRange(1, LIMITS.maxQuantity)),
   }),
   codAmount: z.optional(money),
-  weightGrams: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxWeightGrams))),
+  weightGrams: z.optional(intRange(1, LIMITS.maxWeightGrams)),
   notes: z.optional(text(LIMITS.notes, true, false)),
   assignment: z.optional(
     z.strictObject({
       courierId: identifier(LIMITS.courierId),
-      number: z.int().check(z.minimum(0), z.maximum(0x7fffffff)),
+      number: intRange(0, 0x7fffffff),
     }),
   ),
 });
