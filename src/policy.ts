@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { guard, issueError, WaybillShieldError } from './errors.js';
 import { SEALED_FIELDS } from './_fields.js';
-import { intRange, ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
+import { flag, intRange, ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
 
 const nameStyle = z.enum(['initials', 'given-name', 'full-mask']);
 const digitsKept = z.optional(intRange(0, 3));
@@ -47,7 +47,15 @@ export const MaskPolicySchema = z.strictObject({
   /** Show the COD amount on the label. */
   showCod: z._default(z.boolean(), true),
   /** Fields a reveal token grants by default. */
-  revealFields: z._default(z.array(z.enum(SEALED_FIELDS)).check(z.minLength(1), z.maxLength(SEALED_FIELDS.length)), ['recipient.phone']),
+  revealFields: z._default(
+    // The length rule as a plain check function rather than zod's min/max length checks (two
+    // classes fewer in a bundle); same rules, reported alongside any bad element as before.
+    z.array(z.enum(SEALED_FIELDS)).check((ctx) => {
+      if (ctx.value.length < 1) flag(ctx, 'too_small');
+      else if (ctx.value.length > SEALED_FIELDS.length) flag(ctx, 'too_big');
+    }),
+    ['recipient.phone'],
+  ),
   /**
    * Retention: the record's personal data lives in the retention epoch holding `now + days`
    * (`now` is protect's clock, e.g. the delivery date when the record is protected at delivery),
