@@ -2,8 +2,8 @@
  * Goods classification: turns a free-text goods description into a category, its vi/en label
  * and handling flags, so that a label can show "Điện tử" instead of "iPhone 15 Pro Max".
  *
- * The lexicon is data (`goods-lexicon.ts`); the matcher is `_goods-match.ts`. This module holds
- * the decision rules:
+ * The lexicon is data (edited in `goods-lexicon-source.ts`, shipped packed and decoded by
+ * `goods-lexicon.ts`); the matcher is `_goods-match.ts`. This module holds the decision rules:
  * - an item's category is that of its first naming term (Vietnamese puts the head noun first:
  *   `ốp lưng iphone` is a phone case, not a phone); modifiers after it may move it
  *   (`quần áo sơ sinh` → mother & baby) or add flags;

@@ -83,9 +83,9 @@ describe('packed goods lexicon', () => {
     for (const [why, e] of bad) expect(() => packGoodsLexicon([e]), why).toThrow(/goods lexicon/);
   });
 
-  it('the classifier bundle ships the packed tables, not the source or the packer', async () => {
-    const r = await build({
-      stdin: { contents: `export { classifyGoods } from './src/mask/goods.ts';`, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'ts' },
+  const bundle = (contents: string) =>
+    build({
+      stdin: { contents, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'ts' },
       bundle: true,
       minify: true,
       platform: 'browser',
@@ -94,11 +94,21 @@ describe('packed goods lexicon', () => {
       metafile: true,
       logLevel: 'silent',
     });
+
+  it('the classifier bundle ships the packed tables, not the source or the packer', async () => {
+    const r = await bundle(`export { classifyGoods } from './src/mask/goods.ts';`);
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.some((f) => f.endsWith('goods-lexicon-data.ts'))).toBe(true);
     expect(inputs.some((f) => f.endsWith('goods-lexicon-source.ts') || f.includes('scripts/'))).toBe(false);
     const code = r.outputFiles[0]!.text;
     // A term only the source spells out in full (`galaxy note` is packed as `galaxy` + `!note`).
     expect(code.includes('galaxy note')).toBe(false);
+  });
+
+  it('goodsLabel and acceptanceOf alone do not bundle the lexicon (nothing runs at import)', async () => {
+    const r = await bundle(`export { goodsLabel } from './src/mask/goods.ts'; export { acceptanceOf } from './src/mask/acceptance.ts';`);
+    const used = Object.entries(r.metafile.outputs).flatMap(([, o]) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k));
+    expect(used.some((f) => f.endsWith('goods-lexicon.ts'))).toBe(true);
+    expect(used.some((f) => f.endsWith('goods-lexicon-data.ts') || f.endsWith('_goods-match.ts'))).toBe(false);
   });
 });
