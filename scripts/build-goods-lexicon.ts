@@ -2,20 +2,27 @@
  * Packs the goods lexicon: reads `GOODS_LEXICON_SOURCE` (`src/mask/goods-lexicon-source.ts`, the
  * reviewed, human-readable list) and writes `src/mask/goods-lexicon-data.ts`, the packed tables
  * the library ships (format: `src/mask/_goods-packed.ts`). Refuses a lexicon that would not
- * decode back exactly, then prints the gzipped size of both forms as a bundler writes them.
+ * decode back exactly, then prints the gzipped size of the packed and the literal form (non-ASCII
+ * characters written as `\uXXXX`, as a bundler writes them).
  *
  * Run after editing the lexicon: `npm run goods-lexicon`. `test/mask/goods-lexicon-packed.test.ts`
  * fails while the generated module is out of date.
  * @module
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
 import { GOODS_SHARED_CODES, GOODS_TEXT_MARKS, unpackGoodsLexicon, type PackedGoodsLexicon } from '../src/mask/_goods-packed.js';
-import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory, type GoodsFlag, type GoodsLexiconEntry } from '../src/mask/goods-lexicon.js';
+import {
+  GOODS_CATEGORIES,
+  GOODS_FLAGS,
+  type GoodsCategory,
+  type GoodsFlag,
+  type GoodsLexiconEntry,
+} from '../src/mask/goods-lexicon.js';
 import { GOODS_LEXICON_SOURCE } from '../src/mask/goods-lexicon-source.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +41,9 @@ function fail(why: string): never {
 function encodeText(s: string, reserved: string): string {
   if (s === '') fail('an empty string');
   if (s.normalize('NFC') !== s) fail(`not in NFC: ${JSON.stringify(s)}`);
-  for (const c of s) if (MARK_CHARS.has(c) || reserved.includes(c)) fail(`reserved character ${JSON.stringify(c)} in ${JSON.stringify(s)}`);
+  for (const c of s) {
+    if (MARK_CHARS.has(c) || reserved.includes(c)) fail(`reserved character ${JSON.stringify(c)} in ${JSON.stringify(s)}`);
+  }
   return [...s.normalize('NFD')].map((c) => MARK_OF.get(c) ?? c).join('');
 }
 
@@ -104,7 +113,9 @@ export function packGoodsLexicon(lexicon: readonly GoodsLexiconEntry[]): PackedG
   });
   const guardList = (words: readonly string[] | undefined): string =>
     words === undefined ? '-' : words.map((w) => encodeText(w, '|}/-')).join('|');
-  const guards = lexicon.map((e) => (e.notAfter === undefined && e.notBefore === undefined ? '' : `${guardList(e.notAfter)}}${guardList(e.notBefore)}`));
+  const guards = lexicon.map((e) =>
+    e.notAfter === undefined && e.notBefore === undefined ? '' : `${guardList(e.notAfter)}}${guardList(e.notBefore)}`,
+  );
   const examples = lexicon.map((e) => encodeText(e.example, '|'));
   return { meta: meta.join('/'), terms: terms.join('/'), guards: guards.join('/'), examples: examples.join('|') };
 }
@@ -157,9 +168,10 @@ function main(): void {
   // As a bundler writes them: non-ASCII characters as \\uXXXX escapes.
   const ascii = (s: string): string => s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const gz = (s: string): number => gzipSync(ascii(s), { level: 9 }).length;
-  const source = readFileSync(resolve(root, 'src/mask/goods-lexicon-source.ts'), 'utf8');
+  // The entries as object literals, the way they would be bundled without packing.
+  const literal = JSON.stringify(GOODS_LEXICON_SOURCE);
   console.log(`${GOODS_LEXICON_SOURCE.length} entries; wrote ${GOODS_LEXICON_DATA_PATH}`);
-  console.log(`packed tables: ${text.length} chars, ${gz(text)} B gzipped (the source file: ${gz(source)} B)`);
+  console.log(`packed: ${text.length} chars, ${gz(text)} B gzipped; as literals: ${gz(literal)} B gzipped`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

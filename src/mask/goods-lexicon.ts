@@ -164,6 +164,11 @@ export interface GoodsLexiconEntry {
  * Reviewed and edited as `goods-lexicon-source.ts`; the library ships the packed form generated
  * from it (`npm run goods-lexicon`), decoded here once, when this module is first evaluated.
  */
+// Pure: a bundle that never reads GOODS_LEXICON (goodsLabel, acceptanceOf) drops the tables.
 export const GOODS_LEXICON: readonly GoodsLexiconEntry[] = /* @__PURE__ */ Object.freeze(
-  /* @__PURE__ */ unpackGoodsLexicon(GOODS_LEXICON_PACKED, /* @__PURE__ */ Object.keys(GOODS_CATEGORIES) as GoodsCategory[], GOODS_FLAGS),
+  /* @__PURE__ */ unpackGoodsLexicon(
+    GOODS_LEXICON_PACKED,
+    /* @__PURE__ */ Object.keys(GOODS_CATEGORIES) as GoodsCategory[],
+    GOODS_FLAGS,
+  ),
 );

@@ -34,8 +34,8 @@ describe('packed goods lexicon', () => {
   });
 
   it('round-trips generated entries exactly (every optional field, shared words, marks, Đ/đ)', () => {
-    const syllable = fc.constantFrom('điện', 'thoại', 'ốp', 'lưng', 'áo', 'thuỷ', 'thủy', 'sữa', 'rửa', 'mặt', 'iphone', '15',
-      'pro', 'Đà', 'Lạt', 'ngữ', 'quả', 'ươn', 'xe', 'đạp', 'hoà');
+    const syllable = fc.constantFrom('điện', 'thoại', 'ốp', 'lưng', 'áo', 'thuỷ', 'thủy', 'sữa', 'rửa', 'mặt', 'iphone',
+      '15', 'pro', 'Đà', 'Lạt', 'ngữ', 'quả', 'ươn', 'xe', 'đạp', 'hoà');
     const phrase = fc.array(syllable, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
     const term = phrase.map((t) => t.toLowerCase());
     const flags = fc.subarray([...GOODS_FLAGS], { minLength: 1 });
@@ -106,8 +106,14 @@ describe('packed goods lexicon', () => {
   });
 
   it('goodsLabel and acceptanceOf alone do not bundle the lexicon (nothing runs at import)', async () => {
-    const r = await bundle(`export { goodsLabel } from './src/mask/goods.ts'; export { acceptanceOf } from './src/mask/acceptance.ts';`);
-    const used = Object.entries(r.metafile.outputs).flatMap(([, o]) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k));
+    const r = await bundle(
+      `export { goodsLabel } from './src/mask/goods.ts'; export { acceptanceOf } from './src/mask/acceptance.ts';`,
+    );
+    const used = Object.values(r.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, v]) => v.bytesInOutput > 0)
+        .map(([k]) => k),
+    );
     expect(used.some((f) => f.endsWith('goods-lexicon.ts'))).toBe(true);
     expect(used.some((f) => f.endsWith('goods-lexicon-data.ts') || f.endsWith('_goods-match.ts'))).toBe(false);
   });
