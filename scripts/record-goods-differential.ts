@@ -21,7 +21,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { foldDiacritics } from '../src/_fold.js';
 import { acceptanceOf } from '../src/mask/acceptance.js';
 import { classifyGoods, goodsLabel, GOODS_MAX_LENGTH } from '../src/mask/goods.js';
@@ -54,11 +54,11 @@ function testFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function literalsOf(file: string): string[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false);
+function literalsOf(tsc: typeof ts, file: string): string[] {
+  const sf = tsc.createSourceFile(file, readFileSync(file, 'utf8'), tsc.ScriptTarget.ES2022, false);
   const out: string[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
+    if (tsc.isStringLiteral(n) || tsc.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
     n.forEachChild(visit);
   };
   visit(sf);
@@ -117,8 +117,10 @@ function generated(count: number): string[] {
   return out;
 }
 
-function corpus(): { source: string; texts: string[] }[] {
-  const fromTests = testFiles(join(root, 'test')).flatMap(literalsOf);
+async function corpus(): Promise<{ source: string; texts: string[] }[]> {
+  // Loaded here, not at the top: the differential test imports `answersOf` from this file.
+  const tsc = (await import('typescript')).default;
+  const fromTests = testFiles(join(root, 'test')).flatMap((f) => literalsOf(tsc, f));
   const fixture = (name: string): string[] =>
     (JSON.parse(readFileSync(join(root, 'test/fixtures', name), 'utf8')) as { cases: { text: string }[] }).cases.map((c) => c.text);
   return [
@@ -130,10 +132,10 @@ function corpus(): { source: string; texts: string[] }[] {
   ];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const seen = new Set<string>();
   const cases: [string, string][] = [];
-  for (const { source, texts } of corpus()) {
+  for (const { source, texts } of await corpus()) {
     let added = 0;
     for (const t of texts) {
       if (t.length === 0 || t.length > GOODS_MAX_LENGTH || seen.has(t)) continue;
@@ -149,4 +151,4 @@ function main(): void {
   console.log(`${cases.length} texts (${nonOther} classified), wrote ${OUT}`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

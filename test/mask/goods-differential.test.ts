@@ -1,5 +1,5 @@
 /**
- * Differential guard: `classifyGoods`, `goodsLabel` and `acceptanceOf` must give, on 9,550 texts,
+ * Differential guard: `classifyGoods`, `goodsLabel` and `acceptanceOf` must give, on 9,607 texts,
  * exactly the answers recorded in `test/fixtures/goods-differential.json.gz` (every string literal
  * of the tests, the lexicon examples, the tuned evaluation sets, and generated descriptions; see
  * scripts/record-goods-differential.ts). Changing how the lexicon is stored or matched must not
