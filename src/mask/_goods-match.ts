@@ -13,7 +13,7 @@ import { foldDiacritics, toneInsensitiveKey } from '../_fold.js';
 import type { GoodsLexiconEntry } from './goods-lexicon.js';
 
 /** How one word compares: fully folded, with vowel-quality marks kept, and its tone mark. */
-interface WordKey {
+export interface WordKey {
   /** No marks at all, lowercase, `đ` → `d`. */
   readonly fold: string;
   /** Tone marks removed, vowel-quality marks and `đ` kept. */
@@ -68,7 +68,12 @@ const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
 // decompose, no mark, no `đ` look-alike, no separator), so no Unicode normalisation is needed.
 const ASCII_LETTERS = /^[A-Za-z]+$/;
 
-function keyOf(word: string): WordKey {
+/**
+ * The keys of one word (or digit run).
+ * @param word - a run of letters and marks, or of digits
+ * @returns its fully folded form, its tone-insensitive form, its tone mark and whether it is plain
+ */
+export function keyOf(word: string): WordKey {
   if (ASCII_LETTERS.test(word)) {
     const lower = word.toLowerCase();
     return { fold: lower, base: lower, tone: '', plain: true };
@@ -227,7 +232,7 @@ function segmentsOf(text: string): Token[][] {
  * @param keys - keys already computed, by word: terms share most of their words
  * @returns the keys, in order
  */
-function wordsOf(term: string, keys: Map<string, WordKey>): WordKey[] {
+export function wordsOf(term: string, keys: Map<string, WordKey>): WordKey[] {
   const out: WordKey[] = [];
   const n = term.length;
   let i = 0;
