@@ -13,11 +13,12 @@ import { describe, expect, it } from 'vitest';
 const KB = 1024;
 /**
  * Ceilings in bytes, gzipped: regression guards a few percent above the sizes measured when they
- * were set (courier 21.3 KB, core 107.9 KB, core + gazetteer 208.9 KB; README "Bundle size").
+ * were set (courier 20.3 KB; core 106.5 KB and core + gazetteer 204.0 KB, whose ceilings are
+ * kept where they were while other work on them lands; README "Size").
  * Issue #16's targets (20 / 70 / 150 KB) are NOT met yet; what stands in the way is listed in
  * the README, and each ceiling should move down to its target as that work lands.
  */
-export const CEILINGS = { courier: 22.5 * KB, coreWithoutGazetteer: 112 * KB, coreWithGazetteer: 220 * KB };
+export const CEILINGS = { courier: 21 * KB, coreWithoutGazetteer: 112 * KB, coreWithGazetteer: 220 * KB };
 /** Issue #16's targets, for the record (not asserted until met). */
 export const TARGETS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithGazetteer: 150 * KB };
 
@@ -60,6 +61,9 @@ describe('bundle ceilings (esbuild, minified, gzipped)', () => {
     expect(b.inputs.some((f) => f.includes('node_modules/libphonenumber-js'))).toBe(false);
     expect(b.code).not.toContain('Tuy\\xEAn Quang');
     expect(b.code).not.toMatch(/["'`]node:/);
+    // callerCode recognises a CallerKey without importing the class: an app that never loads a
+    // caller key does not carry it (its fromJSON summary is the marker).
+    expect(b.code).not.toContain('caller key is malformed');
     console.info(`courier-app bundle: ${(b.gz / KB).toFixed(1)} KB gz (target ${TARGETS.courier / KB} KB)`);
     expect(b.gz).toBeLessThanOrEqual(CEILINGS.courier);
   });
