@@ -68,6 +68,14 @@ describe('bundle ceilings (esbuild, minified, gzipped)', () => {
     expect(b.gz).toBeLessThanOrEqual(CEILINGS.courier);
   });
 
+  it('a token-issuing import (issueRevealToken, formatRevealToken, Keyring) carries no cipher: neither backend, no @noble/ciphers', async () => {
+    const b = await bundle(`export { issueRevealToken, formatRevealToken, Keyring } from './dist/index.js';`);
+    expect(b.inputs.some((f) => f.includes('node_modules/@noble/ciphers'))).toBe(false);
+    expect(b.code).not.toContain('chacha20-poly1305');
+    // It does carry HMAC-SHA256 and HKDF: the token tag needs them.
+    expect(b.inputs.some((f) => f.includes('node_modules/@noble/hashes/hkdf'))).toBe(true);
+  });
+
   it(`whole core without the gazetteer ≤ ${CEILINGS.coreWithoutGazetteer / KB} KB, with zod/mini only (no classic zod, no locale files) and custom phone metadata`, async () => {
     const b = await bundle(`export * from './dist/index.js';`);
     expect(b.inputs.some((f) => f.includes('zod/v4/classic/'))).toBe(false);

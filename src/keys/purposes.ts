@@ -31,7 +31,7 @@ const EPOCH_INFO: Record<EpochPurpose, string> = {
 };
 
 /** All purposes, in a stable order. */
-export const KEY_PURPOSES: readonly KeyPurpose[] = /* @__PURE__ */ Object.freeze(Object.keys(INFO) as KeyPurpose[]);
+export const KEY_PURPOSES: readonly KeyPurpose[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(INFO) as KeyPurpose[]);
 
 /**
  * Derive the 32-byte subkey for `purpose` from a 32-byte root key.
