@@ -134,6 +134,63 @@ function parseValid(input: unknown, region: CountryCode): { parsed: PhoneNumber;
   }
 }
 
+//#region Vietnamese fast path
+
+/** One number type of the bundled metadata: its pattern and the national-number lengths it allows. */
+interface FastType {
+  readonly re: RegExp;
+  readonly lengths: readonly number[];
+}
+
+/**
+ * The Vietnamese record of the bundled metadata, read the way libphonenumber-js reads it
+ * (metadata v4: national-number pattern at 2, possible lengths at 3, types at 11, each type
+ * `[pattern, lengths?]` with the country's lengths when absent). Undefined, and the fast path
+ * off, if the record ever has another shape.
+ */
+function vnFastPlan(): { national: RegExp; types: readonly FastType[] } | undefined {
+  const record = (PHONE_METADATA as unknown as { countries?: Record<string, unknown> }).countries?.['VN'];
+  if (!Array.isArray(record)) return undefined;
+  const [national, lengths, types] = [record[2], record[3], record[11]];
+  if (typeof national !== 'string' || !Array.isArray(lengths) || !Array.isArray(types)) return undefined;
+  const out: FastType[] = [];
+  for (const t of types) {
+    // An absent type is `0`; a type without a pattern never matches (libphonenumber-js's isNumberTypeEqualTo).
+    if (!Array.isArray(t) || typeof t[0] !== 'string' || t[0] === '') continue;
+    out.push({ re: new RegExp(`^(?:${t[0]})$`), lengths: Array.isArray(t[1]) ? (t[1] as number[]) : (lengths as number[]) });
+  }
+  return { national: new RegExp(`^(?:${national})$`), types: out };
+}
+
+const VN_FAST = vnFastPlan();
+
+// An already clean Vietnamese number: trunk `0` or `+84`, then the national number with no
+// separator. National numbers starting with 0 or 1 (the `00` international prefix, 1800/1900
+// numbers and the pre-2018 11-digit mobiles) are left to the full path.
+const VN_CLEAN = /^(?:0|\+84)([2-9][0-9]{7,9})$/;
+
+/**
+ * Vietnamese fast path: the E.164 of an already clean Vietnamese number (`0901234567`,
+ * `+84901234567`) checked against the bundled metadata's Vietnamese patterns, the way
+ * libphonenumber-js validates a number of a country with number types: the national-number
+ * pattern, then any type whose pattern and lengths match. Never a different answer than the
+ * full path; test/mask/phone-fast.test.ts checks that result for result.
+ * @param input - the phone text as given
+ * @returns E.164 when valid, `undefined` when invalid, `null` when the input is not a clean
+ *   Vietnamese number and the full path must decide
+ * @internal
+ */
+export function vnFastE164(input: string): string | undefined | null {
+  const m = VN_FAST === undefined ? null : VN_CLEAN.exec(input);
+  if (m === null || VN_FAST === undefined) return null;
+  const nsn = m[1]!;
+  if (!VN_FAST.national.test(nsn)) return undefined;
+  for (const t of VN_FAST.types) if (t.lengths.includes(nsn.length) && t.re.test(nsn)) return `+84${nsn}`;
+  return undefined;
+}
+
+//#endregion
+
 /**
  * Parse and normalise a phone number.
  *
@@ -169,6 +226,18 @@ export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}):
  * @internal
  */
 export function phoneToE164(input: string, region: CountryCode = 'VN'): string | undefined {
+  if (region === 'VN' && typeof input === 'string') {
+    const fast = vnFastE164(input);
+    if (fast !== null) return fast;
+  }
+  return parseValid(input, region)?.parsed.number;
+}
+
+/**
+ * {@link phoneToE164} without the Vietnamese fast path: libphonenumber-js alone.
+ * @internal
+ */
+export function phoneToE164Full(input: string, region: CountryCode = 'VN'): string | undefined {
   return parseValid(input, region)?.parsed.number;
 }
 
@@ -307,7 +376,22 @@ function cleanRest(text: string): string {
  * ```
  */
 export function parsePhoneField(input: string, region: CountryCode = 'VN'): PhoneField | undefined {
+  return readPhoneField(input, region, true);
+}
+
+/**
+ * {@link parsePhoneField}, with or without the Vietnamese fast path (`fast = false` is
+ * libphonenumber-js alone, for the equivalence tests).
+ * @internal
+ */
+export function readPhoneField(input: string, region: CountryCode, fast: boolean): PhoneField | undefined {
   if (typeof input !== 'string' || input.length === 0 || input.length > PHONE_FIELD_MAX_LENGTH) return undefined;
+  // An already clean valid Vietnamese number is the whole field: one group, nothing else to read
+  // (a valid plain reading is kept over an old landline code unless the writing shows the code).
+  if (fast && region === 'VN') {
+    const e164 = vnFastE164(input);
+    if (e164 !== undefined && e164 !== null) return { e164, rest: '', landlineConverted: false };
+  }
   const s = input.normalize('NFKC').replace(/\+\s*84\s*\(\s*0\s*\)/g, '+84 ');
   const groups = groupsOf(s);
   const found: { e164: string; start: number; end: number; landline: boolean }[] = [];
