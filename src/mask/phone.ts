@@ -355,6 +355,26 @@ function cleanRest(text: string): string {
     .trim();
 }
 
+// A field that is one Vietnamese number, its groups split by single spaces, dots or dashes:
+// at most 7 groups, so it is one chain for the full path too.
+const VN_SPLIT = /^\+?[0-9]+(?:[ .-][0-9]+){0,6}$/;
+
+/**
+ * The fast path of {@link readPhoneField}: the E.164 of a field that is exactly one valid,
+ * already clean Vietnamese number (`0901234567`, `+84 901 234 567`, `0901.234.567`), or
+ * undefined to let the full path decide. The full path reads such a field as one chain whose
+ * plain reading is valid, so it takes that reading, unless the number also reads as an old
+ * landline code, where the grouping decides: those are left to it.
+ */
+function vnFastField(input: string): string | undefined {
+  if (!VN_SPLIT.test(input)) return undefined;
+  const clean = input.replace(/[ .-]/g, '');
+  const e164 = vnFastE164(clean);
+  if (typeof e164 !== 'string') return undefined;
+  if (clean !== input && convertLandline(`0${e164.slice(3)}`) !== undefined) return undefined;
+  return e164;
+}
+
 /**
  * Read a phone field as people type it: labels (`ĐT:`, `zalo:`), a name in brackets, two numbers
  * joined by `hoặc`, `;`, `,` or `/`, a trailing dot, full-width digits, legacy 11-digit mobiles and
@@ -386,11 +406,9 @@ export function parsePhoneField(input: string, region: CountryCode = 'VN'): Phon
  */
 export function readPhoneField(input: string, region: CountryCode, fast: boolean): PhoneField | undefined {
   if (typeof input !== 'string' || input.length === 0 || input.length > PHONE_FIELD_MAX_LENGTH) return undefined;
-  // An already clean valid Vietnamese number is the whole field: one group, nothing else to read
-  // (a valid plain reading is kept over an old landline code unless the writing shows the code).
   if (fast && region === 'VN') {
-    const e164 = vnFastE164(input);
-    if (e164 !== undefined && e164 !== null) return { e164, rest: '', landlineConverted: false };
+    const e164 = vnFastField(input);
+    if (e164 !== undefined) return { e164, rest: '', landlineConverted: false };
   }
   const s = input.normalize('NFKC').replace(/\+\s*84\s*\(\s*0\s*\)/g, '+84 ');
   const groups = groupsOf(s);
