@@ -162,7 +162,9 @@ function vnFastPlan(): { national: RegExp; types: readonly FastType[] } | undefi
   return { national: new RegExp(`^(?:${national})$`), types: out };
 }
 
-const VN_FAST = vnFastPlan();
+// Built on first use: a top-level call would keep the metadata in bundles that never parse a
+// phone (tree-shaking cannot drop a call), such as the courier-app import.
+let vnFast: ReturnType<typeof vnFastPlan> | null = null;
 
 // An already clean Vietnamese number: trunk `0` or `+84`, then the national number with no
 // separator. National numbers starting with 0 or 1 (the `00` international prefix, 1800/1900
@@ -181,11 +183,13 @@ const VN_CLEAN = /^(?:0|\+84)([2-9][0-9]{7,9})$/;
  * @internal
  */
 export function vnFastE164(input: string): string | undefined | null {
-  const m = VN_FAST === undefined ? null : VN_CLEAN.exec(input);
-  if (m === null || VN_FAST === undefined) return null;
+  const m = VN_CLEAN.exec(input);
+  if (m === null) return null;
+  if (vnFast === null) vnFast = vnFastPlan();
+  if (vnFast === undefined) return null;
   const nsn = m[1]!;
-  if (!VN_FAST.national.test(nsn)) return undefined;
-  for (const t of VN_FAST.types) if (t.lengths.includes(nsn.length) && t.re.test(nsn)) return `+84${nsn}`;
+  if (!vnFast.national.test(nsn)) return undefined;
+  for (const t of vnFast.types) if (t.lengths.includes(nsn.length) && t.re.test(nsn)) return `+84${nsn}`;
   return undefined;
 }
 
