@@ -7,7 +7,6 @@ import '../../src/gazetteer.js'; // as the package's Node entry does
 import { measure, paired } from '../../bench/_harness.js';
 import { SAMPLE_ROWS } from '../../bench/samples.js';
 import { readPhoneField } from '../../src/mask/phone.js';
-import { protect } from '../../src/protect.js';
 import { Keyring } from '../../src/keys/keyring.js';
 import * as phone from '../../src/mask/phone.js';
 
@@ -37,24 +36,39 @@ const m2 = await measure([
 ], { rounds: 9 });
 const p2 = paired(m2[1]!, m2[0]!);
 console.log(`parsePhoneField time fast/full (clean numbers only): median ${p2.ratio.toFixed(2)}x [${p2.ratios.map((x) => x.toFixed(2)).join(' ')}]`);
-// protect() with and without the fast path: the tree before it, unpacked into .bench-old/
-// (`git archive <commit> src | tar -x -C .bench-old`), interleaved with the current one.
+// protect() with and without the fast path: the tree before it, unpacked into a directory
+// (`git archive <commit> src | tar -x -C DIR`; OLD_SRC=DIR/src), interleaved with the current one.
+// SAME_SRC (the current tree unpacked the same way) adds an A/A control: a second copy of the
+// same code, which shows how far two module copies differ with no change at all.
+async function loadProtect(dir: string): Promise<(row: (typeof SAMPLE_ROWS)[number]) => unknown> {
+  await import(`${dir}/gazetteer.js`);
+  const { protect: p } = (await import(`${dir}/protect.js`)) as typeof import('../../src/protect.js');
+  const { Keyring: K } = (await import(`${dir}/keys/keyring.js`)) as typeof import('../../src/keys/keyring.js');
+  const keyring = K.fromJSON(exported);
+  return (row) => p(row, { keyring });
+}
+const exported = Keyring.generate().export();
 const old = process.env.OLD_SRC;
 if (old) {
-  await import(`${old}/gazetteer.js`);
-  const { protect: protectOld } = (await import(`${old}/protect.js`)) as typeof import('../../src/protect.js');
-  const { Keyring: KeyringOld } = (await import(`${old}/keys/keyring.js`)) as typeof import('../../src/keys/keyring.js');
-  const exported = Keyring.generate().export();
-  const keyring = Keyring.fromJSON(exported);
-  const keyringOld = KeyringOld.fromJSON(exported);
-  let a = 0;
-  let b = 0;
-  const m3 = await measure([
-    { name: 'protect() now', fn: () => protect(SAMPLE_ROWS[a++ % SAMPLE_ROWS.length]!, { keyring }) },
-    { name: 'protect() before', fn: () => protectOld(SAMPLE_ROWS[b++ % SAMPLE_ROWS.length]!, { keyring: keyringOld }) },
-  ], { rounds: 9 });
-  const p3 = paired(m3[1]!, m3[0]!);
-  console.log(`protect() time now/before: median ${p3.ratio.toFixed(3)} [${p3.ratios.map((x) => x.toFixed(3)).join(' ')}]`);
+  const candidates = [
+    { name: 'now', run: await loadProtect(new URL('../../src', import.meta.url).pathname) },
+    { name: 'before', run: await loadProtect(old) },
+  ];
+  if (process.env.SAME_SRC) candidates.push({ name: 'now (second copy)', run: await loadProtect(process.env.SAME_SRC) });
+  const m3 = await measure(
+    candidates.map((c) => {
+      let n = 0;
+      return { name: c.name, fn: () => c.run(SAMPLE_ROWS[n++ % SAMPLE_ROWS.length]!) };
+    }),
+    { rounds: 15, sliceMs: 500 },
+  );
+  const show = (label: string, a: number, b: number) => {
+    const p = paired(m3[b]!, m3[a]!);
+    console.log(`${label}: median ${p.ratio.toFixed(3)} [${p.ratios.map((x) => x.toFixed(3)).join(' ')}]`);
+  };
+  show('protect() time now/before', 0, 1);
+  if (m3[2]) show('protect() time second copy/before', 2, 1);
+  if (m3[2]) show('protect() time now/second copy (A/A control)', 0, 2);
 }
 void phone;
 console.log(sink > 0 ? '' : 'no output');
