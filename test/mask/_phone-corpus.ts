@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import ts from 'typescript';
 import { parsePhoneNumberFromString, getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { maskPhone, normalizePhone, parsePhoneField, phoneToE164 } from '../../src/mask/phone.js';
@@ -41,11 +40,13 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+type TS = typeof import('typescript');
+
 /** String literals of a TypeScript source file. */
-function literalsOf(path: URL): string[] {
+function literalsOf(ts: TS, path: URL): string[] {
   const src = ts.createSourceFile(path.pathname, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
   const out: string[] = [];
-  const visit = (n: ts.Node): void => {
+  const visit = (n: import('typescript').Node): void => {
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
     n.forEachChild(visit);
   };
@@ -62,13 +63,14 @@ export function fixtureTexts(): string[] {
   return out;
 }
 
-export function testLiterals(): string[] {
+/** Every string literal of the mask tests and the hostile tests (read only when recording). */
+export function testLiterals(ts: TS): string[] {
   const out: string[] = [];
   const dir = new URL('test/mask/', ROOT);
   for (const f of readdirSync(dir).sort()) {
-    if (f.endsWith('.ts') && !f.startsWith('_') && !f.startsWith('phone-differential')) out.push(...literalsOf(new URL(f, dir)));
+    if (f.endsWith('.ts') && !f.startsWith('_') && !f.startsWith('phone-differential')) out.push(...literalsOf(ts, new URL(f, dir)));
   }
-  out.push(...literalsOf(new URL('test/hostile.test.ts', ROOT)), ...literalsOf(new URL('test/helpers/hostile.ts', ROOT)));
+  out.push(...literalsOf(ts, new URL('test/hostile.test.ts', ROOT)), ...literalsOf(ts, new URL('test/helpers/hostile.ts', ROOT)));
   return out;
 }
 
@@ -217,7 +219,7 @@ export function bucketDigests(texts: readonly string[], rows: readonly unknown[]
 }
 
 if (process.argv.includes('--record') || process.argv.includes('--dump')) {
-  const literals = process.argv.includes('--record') ? [...new Set(testLiterals())] : recordedLiterals();
+  const literals = process.argv.includes('--record') ? [...new Set(testLiterals((await import('typescript')).default))] : recordedLiterals();
   const texts = corpus(literals);
   const rows = texts.map((s) => outputsOf(s));
   if (process.argv.includes('--dump')) {
