@@ -318,11 +318,12 @@ function convertLandline(national: string): { digits: string; codeLength: number
  * code that is also a mobile prefix today) followed by a group of 4 or more digits, since a
  * mobile is grouped `037 385 2123` and an old landline `037 3852 123`.
  */
-function readNumber(groups: readonly Group[], region: CountryCode): { e164: string; landline: boolean } | undefined {
+function readNumber(groups: readonly Group[], region: CountryCode, fast: boolean): { e164: string; landline: boolean } | undefined {
+  const e164Of = fast ? phoneToE164 : phoneToE164Full;
   const plus = groups[0]!.plus;
   const digits = groups.map((g) => g.digits).join('');
   if (digits.length < 8 || digits.length > 15) return undefined;
-  const plain = parseValid(plus ? `+${digits}` : digits, region);
+  const plain = e164Of(plus ? `+${digits}` : digits, region);
   // National digits and which group holds the area code (a separate `84` group is skipped).
   let national: string | undefined;
   let codeGroup = 0;
@@ -334,19 +335,19 @@ function readNumber(groups: readonly Group[], region: CountryCode): { e164: stri
   } else if (digits.startsWith('0')) national = digits;
   const land = national !== undefined && (region === 'VN' || plus) ? convertLandline(national) : undefined;
   if (land !== undefined) {
-    const converted = parseValid(land.digits, 'VN');
+    const converted = e164Of(land.digits, 'VN');
     if (converted !== undefined) {
-      if (plain === undefined) return { e164: converted.parsed.number, landline: true };
+      if (plain === undefined) return { e164: converted, landline: true };
       const g = groups[codeGroup];
       const gDigits = g ? g.digits.replace(/^84/, '').replace(/^0?/, '') : '';
       const shownAsCode = g !== undefined && gDigits.length === land.codeLength && (g.bracketed || groups.length > codeGroup + 1);
       const next = groups[codeGroup + 1];
       if (shownAsCode && (g.bracketed || (next !== undefined && next.digits.length >= 4))) {
-        return { e164: converted.parsed.number, landline: true };
+        return { e164: converted, landline: true };
       }
     }
   }
-  return plain === undefined ? undefined : { e164: plain.parsed.number, landline: false };
+  return plain === undefined ? undefined : { e164: plain, landline: false };
 }
 
 function cleanRest(text: string): string {
@@ -424,7 +425,7 @@ export function readPhoneField(input: string, region: CountryCode, fast: boolean
     while (last + 1 < groups.length && last - i < 6 && JOIN.test(s.slice(groups[last]!.end, groups[last + 1]!.start))) last++;
     let taken = -1;
     for (let j = last; j >= i; j--) {
-      const r = readNumber(groups.slice(i, j + 1), region);
+      const r = readNumber(groups.slice(i, j + 1), region, fast);
       if (r !== undefined) {
         let start = groups[i]!.start;
         if (groups[i]!.plus) start = s.lastIndexOf('+', start);
