@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpus, digestOf, outputsOf, testLiterals } from './_differential-corpus.js';
 
-const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/address-differential.json');
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'differential.fixture.json');
 
 interface Fixture {
   readonly description: string;
