@@ -376,6 +376,19 @@ function markParens(tokens: Token[], text: string): void {
 
 /** True for `cũ` / `CŨ` in any normal form. */
 function isCuWithTilde(w: string): boolean {
+  // The forms a word folded to `cu` takes, read by code unit: `c`/`C`, then `ũ`/`Ũ` precomposed or
+  // `u`/`U` and a combining tilde (U+0303). Anything else is normalised (rare), which is costly.
+  const c = w.charCodeAt(0);
+  if (c !== 0x63 && c !== 0x43) return false;
+  if (w.length === 2) {
+    const u = w.charCodeAt(1);
+    return u === 0x169 || (c === 0x43 && u === 0x168);
+  }
+  if (w.length === 3 && w.charCodeAt(2) === 0x303) {
+    const u = w.charCodeAt(1);
+    return u === 0x75 || (c === 0x43 && u === 0x55);
+  }
+  if (w.length <= 3) return false;
   const n = w.normalize('NFC');
   return n === 'cũ' || n === 'Cũ' || n === 'CŨ';
 }

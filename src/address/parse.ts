@@ -133,18 +133,46 @@ const NUMBERED_NON_HOUSE: ReadonlySet<string> = new Set([
   'p', 'f', 'q', 'ward', 'district',
 ]);
 
-function preferCurrent(cand: GazetteerEntry[]): GazetteerEntry[] {
+function preferCurrent(cand: readonly GazetteerEntry[]): readonly GazetteerEntry[] {
   let current = 0;
   for (const e of cand) if (e.successor === null) current++;
   return current > 0 && current < cand.length ? cand.filter((e) => e.successor === null) : cand;
 }
 
 /**
- * `sub` when it dropped something, else `list` itself: keeps the gazetteer's own (immutable) lists
- * where nothing was filtered out, so per-list caches (scopes) hit.
+ * The entries of `src` (`list` itself, or `list` cut down by place) that `accept` keeps, as
+ * `same(list, filterBy(src, accept, arg))` gives them, but without copying when nothing is dropped:
+ * `list` when every entry of it is kept, `src` when every entry of a cut is kept.
  */
-function same(list: readonly GazetteerEntry[], sub: GazetteerEntry[]): GazetteerEntry[] {
-  return sub.length === list.length ? (list as GazetteerEntry[]) : sub;
+function keptOf<A>(list: readonly GazetteerEntry[], src: readonly GazetteerEntry[], accept: Accept<A>, arg: A): readonly GazetteerEntry[] {
+  const n = src.length;
+  let i = 0;
+  while (i < n && accept(src[i]!, arg)) i++;
+  if (i === n) return n === list.length ? list : src;
+  const out: GazetteerEntry[] = [];
+  for (let k = 0; k < i; k++) out.push(src[k]!);
+  for (i++; i < n; i++) if (accept(src[i]!, arg)) out.push(src[i]!);
+  return out.length === list.length ? list : out;
+}
+
+/** The entries of `cand` of unit type `type`: `cand` itself when all are, an empty list when none is. */
+function ofType(cand: readonly GazetteerEntry[], type: string): readonly GazetteerEntry[] {
+  let n = 0;
+  for (let i = 0; i < cand.length; i++) if (cand[i]!.unit.type === type) n++;
+  if (n === cand.length || n === 0) return n === 0 ? NO_ENTRIES : cand;
+  const out: GazetteerEntry[] = [];
+  for (let i = 0; i < cand.length; i++) if (cand[i]!.unit.type === type) out.push(cand[i]!);
+  return out;
+}
+
+/** The entries of `cand` with a name that is no bare number: `cand` itself when none is numeric. */
+function notNumeric(cand: readonly GazetteerEntry[]): readonly GazetteerEntry[] {
+  let n = 0;
+  for (let i = 0; i < cand.length; i++) if (!cand[i]!.numeric) n++;
+  if (n === cand.length || n === 0) return n === 0 ? NO_ENTRIES : cand;
+  const out: GazetteerEntry[] = [];
+  for (let i = 0; i < cand.length; i++) if (!cand[i]!.numeric) out.push(cand[i]!);
+  return out;
 }
 
 /** Entry lists longer than this are grouped by place before filtering (see {@link groupedBy}). */
@@ -271,7 +299,7 @@ function matchesAt<A, P>(
     const stopAfter = t.brk && !t.dash;
     if (list !== undefined) {
       // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
-      let cand = same(list, filterBy(pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg));
+      let cand = keptOf(list, pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg);
       if (cand.length > 0) {
         const prefix = unitWordBefore(ctx, s);
         let typeMismatch = false;
@@ -279,11 +307,11 @@ function matchesAt<A, P>(
         if (prefix !== null) {
           // A unit word of another level ("Phường Thanh Xuân") rules this level out.
           if (!prefix.classes.includes(level as UnitClass)) ok = false;
-          const typed = cand.filter((e) => e.unit.type === prefix.type);
-          if (typed.length > 0) cand = same(cand, typed);
+          const typed = ofType(cand, prefix.type);
+          if (typed.length > 0) cand = typed;
           else typeMismatch = true;
         } else {
-          cand = same(cand, cand.filter((e) => !e.numeric));
+          cand = notNumeric(cand);
           // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
           // "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
           if (streetBefore(tokens, s) || landmarkBefore(tokens, s)) ok = false;
@@ -863,6 +891,9 @@ function provinceFirst(ctx: Ctx): boolean {
   return pm !== undefined && pm.start === 0;
 }
 
+/** Door kinds by number, to record the order they appear in without an array. */
+const DOOR_KIND_NO: Readonly<Record<DoorKind, number>> = { houseNumber: 1, alley: 2, subWard: 3, room: 4, street: 5 };
+
 /** Shared frozen empty lists of results (most results have no ambiguity and no fuzzy match). */
 const NO_UNITS: readonly AdminUnit[] = Object.freeze([]);
 const NO_LEVELS: ReadonlyArray<'ward' | 'district' | 'province'> = Object.freeze([]);
@@ -931,22 +962,43 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
 
   const routingStart = r.ward?.start ?? r.district?.start ?? r.province?.start ?? 0;
   // Each door part: its first piece, extended by pieces of the same kind that follow it directly.
+  // Kept per kind in locals, then added to `spans` in the order the kinds first appear (the order
+  // callers have always seen), each store naming its property.
+  let hs: Span | undefined;
+  let as: Span | undefined;
+  let ss: Span | undefined;
+  let rs: Span | undefined;
+  let ts: Span | undefined;
+  let order = 0;
+  let kinds = 0;
   let lastKind: DoorKind | null = null;
   let lastTo = -1;
   for (const p of parseDoor(tokens, 0, routingStart)) {
-    const s: Span = [tokens[p.from]!.start, tokens[p.to - 1]!.end];
-    const prev = spans[p.kind];
-    if (prev === undefined) spans[p.kind] = s;
-    else if (lastKind === p.kind && lastTo === p.from && s[0] >= prev[1]) spans[p.kind] = [prev[0], s[1]];
+    const k = p.kind;
+    const prev = k === 'houseNumber' ? hs : k === 'alley' ? as : k === 'subWard' ? ss : k === 'room' ? rs : ts;
+    let s: Span;
+    if (prev === undefined) {
+      s = [tokens[p.from]!.start, tokens[p.to - 1]!.end];
+      order = order * 8 + DOOR_KIND_NO[k];
+      kinds++;
+    } else if (lastKind === k && lastTo === p.from && tokens[p.from]!.start >= prev[1]) s = [prev[0], tokens[p.to - 1]!.end];
     else continue;
-    lastKind = p.kind;
+    if (k === 'houseNumber') hs = s;
+    else if (k === 'alley') as = s;
+    else if (k === 'subWard') ss = s;
+    else if (k === 'room') rs = s;
+    else ts = s;
+    lastKind = k;
     lastTo = p.to;
   }
-  const hs = spans.houseNumber;
-  const as = spans.alley;
-  const ss = spans.subWard;
-  const rs = spans.room;
-  const ts = spans.street;
+  for (let i = kinds - 1; i >= 0; i--) {
+    const no = Math.floor(order / 8 ** i) % 8;
+    if (no === 1) spans.houseNumber = hs;
+    else if (no === 2) spans.alley = as;
+    else if (no === 3) spans.subWard = ss;
+    else if (no === 4) spans.room = rs;
+    else spans.street = ts;
+  }
 
   let confidence = 0;
   if (province !== null) confidence += r.inferred ? 0.25 : 0.35;
