@@ -10,6 +10,7 @@
  */
 
 import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
+import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
 
 /** A word of the input: letters and digits, with its position in the original string. */
 export interface Token {
@@ -31,6 +32,8 @@ export interface Token {
   noise: boolean;
   /** True when the token sits inside parentheses or brackets. */
   paren: boolean;
+  /** What the word lists say of `key` (see `wordFacts`). */
+  readonly facts: WordFacts;
 }
 
 //#region character classes
@@ -126,6 +129,8 @@ interface WordKey {
   readonly tailMatch: string;
   /** An ASCII run of glued unit words and numbers (`p7q3`, `f9q11`): its parts, else `null`. */
   readonly parts: readonly string[] | null;
+  /** Facts of `key`, or of `head` for a glued token (its number tail has none). */
+  readonly facts: WordFacts;
 }
 
 /**
@@ -151,7 +156,7 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   // A compact code starts with a letter and ends with a digit (`p7q3`).
   if (ascii && key.length >= 4 && key.charCodeAt(key.length - 1) <= 57 && key.charCodeAt(0) > 57) {
     const parts = compactParts(key);
-    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts };
+    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS };
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
   let cut = -1;
@@ -166,9 +171,10 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   if (cut > 0 && GLUED_PREFIXES.has(key.slice(0, cut)) && isAllDigits(key.slice(cut))) {
     const tail = key.slice(cut);
     // The unit word ends in a letter, so it is never an all-digit key.
-    return { key, match: key, cut, head: key.slice(0, cut), tail, tailMatch: stripZeros(tail), parts: null };
+    const head = key.slice(0, cut);
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts: wordFacts(head) };
   }
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null };
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts: wordFacts(key) };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -313,7 +319,7 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
     for (let k = 0; k < w.parts.length; k++) {
       const part = w.parts[k]!;
       const first = k === 0;
-      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false });
+      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false, facts: wordFacts(part) });
       at += part.length;
     }
     return;
@@ -321,11 +327,11 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
   if (w.cut > 0) {
     // Digits are ASCII and always the tail of a glued token, so count them back from the end.
     const origCut = end - w.tail.length;
-    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false });
-    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false });
+    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts });
+    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS });
     return;
   }
-  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false });
+  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false, facts: w.facts });
 }
 
 /** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */
@@ -352,7 +358,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
     if (j - i >= 2) {
       let key = '';
       for (let k = i; k <= j; k++) key += tokens[k]!.key;
-      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false });
+      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false, facts: wordFacts(key) });
     } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
     i = j + 1;
   }
@@ -393,8 +399,6 @@ function isCuWithTilde(w: string): boolean {
   return n === 'cũ' || n === 'Cũ' || n === 'CŨ';
 }
 
-/** English unit words written after a name (`Tan Binh District`, `Da Nang City`). */
-const EN_SUFFIXES: ReadonlySet<string> = new Set(['district', 'ward', 'city', 'province', 'commune', 'town']);
 
 /** True when `s` is non-empty and only ASCII digits. */
 export function isAllDigits(s: string): boolean {
@@ -426,7 +430,7 @@ function markNoise(tokens: Token[], text: string): void {
       // Only with its tilde: `Cư`, `Cù`, `Củ` also fold to `cu` and end many names (`An Cư`).
       const ends = next === undefined || next.brk || next.paren !== t.paren;
       if (ends && !tokens[i - 1]!.noise && isCuWithTilde(text.slice(t.start, t.end))) t.noise = true;
-    } else if (t.key.length >= 4 && EN_SUFFIXES.has(t.key) && (next === undefined || !startsWithDigit(next.key))) {
+    } else if (t.facts.enSuffix && (next === undefined || !startsWithDigit(next.key))) {
       // An English unit word after a name (not `District 5`): `Tan Binh District`, `Hanoi City`.
       t.noise = true;
     }

@@ -14,7 +14,7 @@ import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
 import { fuzzyIndex, keyTrie, nameWords, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
 import { isAllDigits, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
-import { COUNTRY_KEYS, LANDMARK_CONTEXT, STREET_CONTEXT, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
+import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
 import type { AddressPart, AdminUnit, ParsedAddress, Span } from './types.js';
@@ -55,20 +55,6 @@ interface Ctx {
   readonly steps: { n: number };
 }
 
-/**
- * The unit words by their last word, each list in `UNIT_WORDS` order: only those can end at a given
- * token, so trying just them finds the same first (longest) match as trying the whole list.
- */
-const UNIT_WORDS_BY_LAST: ReadonlyMap<string, readonly UnitWord[]> = (() => {
-  const m = new Map<string, UnitWord[]>();
-  for (const w of UNIT_WORDS) {
-    const last = w.words[w.words.length - 1]!;
-    const list = m.get(last);
-    if (list === undefined) m.set(last, [w]);
-    else list.push(w);
-  }
-  return m;
-})();
 
 /** Every word of every unit word, street and door word: known vocabulary for `repairTokens`. */
 const UNIT_WORD_KEYS: readonly string[] = [...new Set(UNIT_WORDS.flatMap((w) => w.words))];
@@ -78,7 +64,7 @@ const UNIT_WORD_SET: ReadonlySet<string> = new Set(UNIT_WORD_KEYS);
 function unitWordBefore(ctx: Ctx, s: number): UnitWord | null {
   const { tokens } = ctx;
   if (s === 0 || tokens[s]!.brk) return null;
-  const candidates = UNIT_WORDS_BY_LAST.get(tokens[s - 1]!.key);
+  const candidates = tokens[s - 1]!.facts.unitWords;
   if (candidates === undefined) return null;
   for (const w of candidates) {
     const n = w.words.length;
@@ -102,11 +88,11 @@ function streetBefore(tokens: readonly Token[], s: number): boolean {
   if (s === 0 || tokens[s]!.brk) return false;
   const prev = tokens[s - 1]!;
   if (prev.noise) return false;
-  if (!startsWithDigit(prev.key)) return STREET_CONTEXT.has(prev.key);
+  if (!startsWithDigit(prev.key)) return prev.facts.street;
   let k = s - 1;
   while (k > 0 && !tokens[k]!.brk && NUMBER_JOINERS.has(tokens[k]!.sep.trim()) && startsWithDigit(tokens[k - 1]!.key)) k--;
   const before = k > 0 && !tokens[k]!.brk ? tokens[k - 1]! : undefined;
-  return before === undefined || !NUMBERED_NON_HOUSE.has(before.key);
+  return before === undefined || !before.facts.numberedNonHouse;
 }
 
 /**
@@ -116,7 +102,7 @@ function streetBefore(tokens: readonly Token[], s: number): boolean {
 function landmarkBefore(tokens: readonly Token[], s: number): boolean {
   if (s === 0 || tokens[s]!.brk) return false;
   const prev = tokens[s - 1]!;
-  if (LANDMARK_CONTEXT.has(prev.key)) return true;
+  if (prev.facts.landmark) return true;
   return prev.key === 'dien' && s >= 2 && !prev.brk && tokens[s - 2]!.key === 'doi';
 }
 
@@ -126,12 +112,6 @@ function parenIn(tokens: readonly Token[], from: number, to: number): boolean {
 }
 
 const NUMBER_JOINERS: ReadonlySet<string> = new Set(['/', '\\', '-']);
-/** Words whose number is not a house number: hamlets, floors, and numbered streets. */
-const NUMBERED_NON_HOUSE: ReadonlySet<string> = new Set([
-  'to', 'kp', 'tdp', 'thon', 'ap', 'xom', 'ban', 'khom', 'doi', 'cum', 'khu', 'pho', 'tang', 'lau', 'duong', 'd',
-  // A numbered unit in compact form (`F7 Gò Vấp`, `P.12 Tân Bình`): its number is no house number.
-  'p', 'f', 'q', 'ward', 'district',
-]);
 
 function preferCurrent(cand: readonly GazetteerEntry[]): readonly GazetteerEntry[] {
   let current = 0;
@@ -509,10 +489,7 @@ function nameKey(cache: Map<string, string>, keyOf: (s: string) => string, name:
 
 function pickWard(ctx: Ctx, m: Match): WardPick {
   let cand = narrow(ctx, m);
-  if (cand.length === 1) {
-    const only = cand[0]!;
-    return { ward: only, alt: null, ambiguous: [] };
-  }
+  if (cand.length === 1) return { ward: cand[0]!, alt: null, ambiguous: NO_ENTRIES };
   // A current unit of the same name beats a historical one; among historical ones, those that went
   // into the same current unit are one answer.
   let current = 0;
@@ -527,9 +504,9 @@ function pickWard(ctx: Ctx, m: Match): WardPick {
   if (c25.length === 1) {
     // The legacy reading only counts when it is the same kind of unit (Phường ≠ Xã of the same name).
     const alt = cL.length === 1 && cL[0]!.unit.type === c25[0]!.unit.type && cL[0]!.successor === null ? cL[0]! : null;
-    return { ward: c25[0]!, alt, ambiguous: [] };
+    return { ward: c25[0]!, alt, ambiguous: NO_ENTRIES };
   }
-  if (c25.length === 0 && cL.length === 1) return { ward: cL[0]!, alt: null, ambiguous: [] };
+  if (c25.length === 0 && cL.length === 1) return { ward: cL[0]!, alt: null, ambiguous: NO_ENTRIES };
   return { ward: null, alt: null, ambiguous: cand };
 }
 
@@ -699,7 +676,7 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
       if (wm !== null) {
         if (dm === null) pick = pickWard(ctx, wm);
         else {
-          const legacy = wm.entries.filter((e) => e.unit.scheme === 'legacy');
+          const legacy = legacyOf(wm.entries);
           if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : withEntries(wm, legacy));
           else {
             pick = pickWard(ctx, wm);
@@ -712,6 +689,16 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
       out.push(reading(pm, pm.entries, false, dm, context, wm, pick, cross));
     }
   }
+}
+
+/** The legacy entries of `entries`: `entries` itself when all are, an empty list when none is. */
+function legacyOf(entries: readonly GazetteerEntry[]): readonly GazetteerEntry[] {
+  let n = 0;
+  for (let i = 0; i < entries.length; i++) if (entries[i]!.unit.scheme === 'legacy') n++;
+  if (n === entries.length || n === 0) return n === 0 ? NO_ENTRIES : entries;
+  const out: GazetteerEntry[] = [];
+  for (let i = 0; i < entries.length; i++) if (entries[i]!.unit.scheme === 'legacy') out.push(entries[i]!);
+  return out;
 }
 
 /** `m` with other entries; fields spelled out (an object spread is slow on Node 20). */
@@ -793,7 +780,7 @@ function trailingJunk(ctx: Ctx, end: number): number {
     if (e === 0) return e;
     const t = ctx.tokens[e - 1]!;
     if (isAllDigits(t.key) && (t.key.length === 5 || t.key.length === 6)) e = leftEdge(ctx, e - 1);
-    else if (COUNTRY_KEYS.has(t.key)) e = leftEdge(ctx, e - 1);
+    else if (t.facts.country) e = leftEdge(ctx, e - 1);
     else if (e >= 2 && isCountryPair(ctx.tokens[e - 2]!.key, t.key)) e = leftEdge(ctx, e - 2);
     else return e;
   }
@@ -872,7 +859,7 @@ function reverseSegments(tokens: readonly Token[]): Token[] {
       if (k > 0) out.push(t);
       else {
         const first = out.length === 0;
-        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, dash: false, noise: t.noise, paren: t.paren });
+        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, dash: false, noise: t.noise, paren: t.paren, facts: t.facts });
       }
     }
   }
