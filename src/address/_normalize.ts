@@ -97,9 +97,23 @@ const GLUED_PREFIXES: ReadonlySet<string> = new Set([
   'ngo', 'ngach', 'hem', 'kiet', 'so', 'sn', 'phong', 'tang', 'lau', 'duong', 'd', 'k', 'cc', 'ch', 'lo',
 ]);
 
+/** True for the code units `String.prototype.trim` removes (ECMAScript white space and line terminators). */
+function isTrimmed(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when `sep`, trimmed, is one dash (`-`, `–`, `—`); read in place, without a trimmed copy. */
 function isDashOnly(sep: string): boolean {
-  const t = sep.trim();
-  return t === '-' || t === '–' || t === '—';
+  let a = 0;
+  let b = sep.length;
+  while (a < b && isTrimmed(sep.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(sep.charCodeAt(b - 1))) b--;
+  if (b - a !== 1) return false;
+  const c = sep.charCodeAt(a);
+  return c === 45 || c === 0x2013 || c === 0x2014;
 }
 
 /**
@@ -251,12 +265,18 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   let sepStart = 0;
   // The separator read so far starts a new segment (see {@link breaksAt}).
   let brk = false;
+  // A bracket or an '@' was seen: they are never word characters, so only separators hold them, and
+  // the passes that look for them run only when one was seen.
+  let brackets = false;
+  let at = false;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
     // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
     if (classOf(cp) < C_WORD) {
+      if (cp === 40 || cp === 91) brackets = true;
+      else if (cp === 0x40) at = true;
       if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
@@ -269,6 +289,8 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let digit = false;
     // A lowercase letter was the last letter: an uppercase one after it starts a new word (`ĐàNẵng`).
     let lower = false;
+    // Only ASCII digits so far.
+    let number = true;
     let hash = 0;
     let j = i;
     while (j < n) {
@@ -281,8 +303,12 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         } else if (c >= 65 && c <= 90) {
           if (lower) break;
           upper = true;
+          number = false;
         } else if (c < 97 || c > 122) break;
-        else lower = true;
+        else {
+          lower = true;
+          number = false;
+        }
         codePoints++;
         j++;
         continue;
@@ -295,19 +321,24 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         lower = false;
       } else if (k === C_WORD) lower = true;
       ascii = false;
+      number = false;
       codePoints++;
       j += c > 0xffff ? 2 : 1;
     }
-    const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
-    pushWord(out, text.slice(sepStart, start), brk, w, start, j);
+    if (number) {
+      // A number (house, alley, phone): its own key, no unit word to split off, in no word list.
+      const key = text.slice(start, j);
+      const sep = text.slice(sepStart, start);
+      out.push({ key, match: stripZeros(key), start, end: j, sep, brk, dash: brk && isDashOnly(sep), noise: false, paren: false, facts: NO_FACTS });
+    } else pushWord(out, text.slice(sepStart, start), brk, cachedWordKey(text, start, j, hash, !digit, ascii, upper), start, j);
     sepStart = j;
     brk = false;
     i = j;
   }
   if (steps) steps.n += codePoints;
   const merged = mergeSpelledOut(out);
-  markParens(merged, text);
-  markNoise(merged, text);
+  if (brackets) markParens(merged);
+  markNoise(merged, text, at);
   return merged;
 }
 
@@ -366,8 +397,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
 }
 
 /** Marks tokens inside parentheses or brackets (nesting counted, unbalanced closers ignored). */
-function markParens(tokens: Token[], text: string): void {
-  if (text.indexOf('(') < 0 && text.indexOf('[') < 0) return;
+function markParens(tokens: Token[]): void {
   let depth = 0;
   for (const t of tokens) {
     const sep = t.sep;
@@ -418,9 +448,9 @@ export function startsWithDigit(key: string): boolean {
 
 /**
  * Flags phone numbers and e-mail addresses pasted into the address, so they are never taken for
- * a house number, a street or a unit.
+ * a house number, a street or a unit. `hasAt`: the text holds an '@' (else no e-mail is looked for).
  */
-function markNoise(tokens: Token[], text: string): void {
+function markNoise(tokens: Token[], text: string, hasAt: boolean): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.brk) continue;
@@ -436,7 +466,7 @@ function markNoise(tokens: Token[], text: string): void {
     }
   }
   // e-mail: only where the text has an '@' at all.
-  for (let i = 0, at = text.indexOf('@') >= 0; at && i < tokens.length; i++) {
+  for (let i = 0; hasAt && i < tokens.length; i++) {
     const t = tokens[i]!;
     // e-mail: the token touches an '@' (0x40) on either side. Char codes: no one-character strings.
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
