@@ -278,28 +278,28 @@ function matchesAt<A, P>(
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
     const stopAfter = t.brk && !t.dash;
     if (list !== undefined) {
-      // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
-      let cand = keptOf(list, pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg);
-      if (cand.length > 0) {
-        const prefix = unitWordBefore(ctx, s);
+      // What the words before the name say depends on the tokens only, so it is read first and the
+      // entries are filtered only for a match that can count:
+      // - a unit word of another level ("Phường Thanh Xuân") rules this level out;
+      // - "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
+      // - "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
+      const prefix = unitWordBefore(ctx, s);
+      const ruledOut = prefix !== null ? !prefix.classes.includes(level as UnitClass) : streetBefore(tokens, s) || landmarkBefore(tokens, s);
+      if (!ruledOut) {
+        // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
+        let cand = keptOf(list, pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg);
         let typeMismatch = false;
-        let ok = true;
-        if (prefix !== null) {
-          // A unit word of another level ("Phường Thanh Xuân") rules this level out.
-          if (!prefix.classes.includes(level as UnitClass)) ok = false;
-          const typed = ofType(cand, prefix.type);
-          if (typed.length > 0) cand = typed;
-          else typeMismatch = true;
-        } else {
-          cand = notNumeric(cand);
-          // "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
-          // "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
-          if (streetBefore(tokens, s) || landmarkBefore(tokens, s)) ok = false;
+        if (cand.length > 0) {
+          if (prefix !== null) {
+            const typed = ofType(cand, prefix.type);
+            if (typed.length > 0) cand = typed;
+            else typeMismatch = true;
+          } else cand = notNumeric(cand);
         }
         // A current unit beats a historical one of the same name and type (`Thủ Đức`: the city, not the
         // old district); the unit word has already chosen the type (`Quận Thủ Đức` is the old one).
-        if (ok && cand.length > 1) cand = preferCurrent(cand);
-        if (ok && cand.length > 0) {
+        if (cand.length > 1) cand = preferCurrent(cand);
+        if (cand.length > 0) {
           const start = prefix === null ? s : s - prefix.words.length;
           if (out === null) out = [];
           out.push({ level, start, nameStart: s, end, entries: cand, prefix, typeMismatch, fuzzy: false, paren: parenIn(tokens, start, end) });
