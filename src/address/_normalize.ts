@@ -11,6 +11,7 @@
 
 import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
 import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
+import { newRootMemo, type RootMemo } from './_index.js';
 
 /** A word of the input: letters and digits, with its position in the original string. */
 export interface Token {
@@ -34,6 +35,8 @@ export interface Token {
   paren: boolean;
   /** What the word lists say of `key` (see `wordFacts`). */
   readonly facts: WordFacts;
+  /** For a word from the word cache: its trie-root lookups, kept with it (see `RootMemo`); else `null`. */
+  readonly memo: RootMemo | null;
 }
 
 //#region character classes
@@ -145,6 +148,8 @@ interface WordKey {
   readonly parts: readonly string[] | null;
   /** Facts of `key`, or of `head` for a glued token (its number tail has none). */
   readonly facts: WordFacts;
+  /** Trie-root lookups of a whole word (`match`), for a word kept in the cache; else `null`. */
+  memo: RootMemo | null;
 }
 
 /**
@@ -170,7 +175,7 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   // A compact code starts with a letter and ends with a digit (`p7q3`).
   if (ascii && key.length >= 4 && key.charCodeAt(key.length - 1) <= 57 && key.charCodeAt(0) > 57) {
     const parts = compactParts(key);
-    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS };
+    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, memo: null };
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
   let cut = -1;
@@ -186,9 +191,9 @@ function wordKeyOf(key: string, ascii = false): WordKey {
     const tail = key.slice(cut);
     // The unit word ends in a letter, so it is never an all-digit key.
     const head = key.slice(0, cut);
-    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts: wordFacts(head) };
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts: wordFacts(head), memo: null };
   }
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts: wordFacts(key) };
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts: wordFacts(key), memo: null };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -220,6 +225,8 @@ function cachedWordKey(text: string, from: number, to: number, hash: number, cac
   const w = cachedWord[slot];
   if (w !== undefined && sameAt(text, from, to, w)) return cachedKey[slot]!;
   const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  // A whole word kept in the cache also keeps its trie-root lookups.
+  if (k.cut < 0 && k.parts === null) k.memo = newRootMemo();
   cachedWord[slot] = text.slice(from, to);
   cachedKey[slot] = k;
   return k;
@@ -329,7 +336,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       // A number (house, alley, phone): its own key, no unit word to split off, in no word list.
       const key = text.slice(start, j);
       const sep = text.slice(sepStart, start);
-      out.push({ key, match: stripZeros(key), start, end: j, sep, brk, dash: brk && isDashOnly(sep), noise: false, paren: false, facts: NO_FACTS });
+      out.push({ key, match: stripZeros(key), start, end: j, sep, brk, dash: brk && isDashOnly(sep), noise: false, paren: false, facts: NO_FACTS, memo: null });
     } else pushWord(out, text.slice(sepStart, start), brk, cachedWordKey(text, start, j, hash, !digit, ascii, upper), start, j);
     sepStart = j;
     brk = false;
@@ -350,7 +357,7 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
     for (let k = 0; k < w.parts.length; k++) {
       const part = w.parts[k]!;
       const first = k === 0;
-      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false, facts: wordFacts(part) });
+      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false, facts: wordFacts(part), memo: null });
       at += part.length;
     }
     return;
@@ -358,11 +365,11 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
   if (w.cut > 0) {
     // Digits are ASCII and always the tail of a glued token, so count them back from the end.
     const origCut = end - w.tail.length;
-    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts });
-    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS });
+    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: null });
+    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: null });
     return;
   }
-  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false, facts: w.facts });
+  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: w.memo });
 }
 
 /** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */
@@ -389,7 +396,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
     if (j - i >= 2) {
       let key = '';
       for (let k = i; k <= j; k++) key += tokens[k]!.key;
-      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false, facts: wordFacts(key) });
+      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false, facts: wordFacts(key), memo: null });
     } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
     i = j + 1;
   }

@@ -40,7 +40,7 @@ function hasDigitAndLetter(k: string): boolean {
 }
 
 function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk, dash = t.dash): Token {
-  return { key, match: key, start, end, sep, brk, dash, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key) };
+  return { key, match: key, start, end, sep, brk, dash, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), memo: key === t.key && t.match === key ? t.memo : null };
 }
 
 /**

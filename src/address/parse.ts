@@ -12,7 +12,7 @@
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
-import { fuzzyIndex, keyTrie, nameWords, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
+import { fuzzyIndex, nameWords, rootChild, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
 import { isAllDigits, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
@@ -266,14 +266,14 @@ function matchesAt<A, P>(
   // Walk the level's key trie leftwards one word per step: the words from `s` to `end` are a key
   // exactly when the walk reaches a node with entries. Once the walk leaves the trie no longer key
   // can match, but the steps are still counted as before, so the growth count stays the same.
-  let node: KeyNode | undefined = keyTrie(ctx.tries, level);
+  let node: KeyNode | undefined;
   for (let len = 1; len <= gz.maxKeyWords && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
     // Noise, and numbers of four or more digits (no unit name is one), end every name.
     if (t.noise || (t.key.length >= 4 && isAllDigits(t.key))) break;
     ctx.steps.n++;
-    node = node?.before?.get(t.match);
+    node = len === 1 ? rootChild(ctx.tries, level, t.match, t.memo) : node?.before?.get(t.match);
     const list = node?.entries;
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
     const stopAfter = t.brk && !t.dash;
@@ -859,7 +859,7 @@ function reverseSegments(tokens: readonly Token[]): Token[] {
       if (k > 0) out.push(t);
       else {
         const first = out.length === 0;
-        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, dash: false, noise: t.noise, paren: t.paren, facts: t.facts });
+        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, dash: false, noise: t.noise, paren: t.paren, facts: t.facts, memo: t.memo });
       }
     }
   }
@@ -873,7 +873,8 @@ function provinceFirst(ctx: Ctx): boolean {
   while (segEnd < tokens.length && !tokens[segEnd]!.brk) segEnd++;
   if (segEnd >= tokens.length) return false;
   // Cheap test first: some province name must end with the segment's last word.
-  if (keyTrie(ctx.tries, 'province').before?.has(tokens[segEnd - 1]!.match) !== true) return false;
+  const last = tokens[segEnd - 1]!;
+  if (rootChild(ctx.tries, 'province', last.match, last.memo) === undefined) return false;
   const pm = matchesAt(ctx, segEnd, 'province', acceptAll, null)[0];
   return pm !== undefined && pm.start === 0;
 }
