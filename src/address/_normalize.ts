@@ -150,6 +150,10 @@ interface WordKey {
   readonly facts: WordFacts;
   /** Trie-root lookups of a whole word (`match`), for a word kept in the cache; else `null`. */
   memo: RootMemo | null;
+  /** Digits in the all-digit tokens the word gives (for the phone test, which needs nine). */
+  readonly digits: number;
+  /** The word gives a token that may be noise after a name: `cu` or an English unit word. */
+  readonly marked: boolean;
 }
 
 /**
@@ -175,7 +179,15 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   // A compact code starts with a letter and ends with a digit (`p7q3`).
   if (ascii && key.length >= 4 && key.charCodeAt(key.length - 1) <= 57 && key.charCodeAt(0) > 57) {
     const parts = compactParts(key);
-    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, memo: null };
+    if (parts !== null) {
+      let digits = 0;
+      let marked = false;
+      for (const part of parts) {
+        if (isAllDigits(part)) digits += part.length;
+        else if (part === 'cu' || wordFacts(part).enSuffix) marked = true;
+      }
+      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, memo: null, digits, marked };
+    }
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
   let cut = -1;
@@ -191,9 +203,11 @@ function wordKeyOf(key: string, ascii = false): WordKey {
     const tail = key.slice(cut);
     // The unit word ends in a letter, so it is never an all-digit key.
     const head = key.slice(0, cut);
-    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts: wordFacts(head), memo: null };
+    const facts = wordFacts(head);
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, memo: null, digits: tail.length, marked: head === 'cu' || facts.enSuffix };
   }
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts: wordFacts(key), memo: null };
+  const facts = wordFacts(key);
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, memo: null, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -276,6 +290,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   // the passes that look for them run only when one was seen.
   let brackets = false;
   let at = false;
+  // Digits in all-digit tokens, and whether a token may be noise after a name (see WordKey): the
+  // noise passes that need them run only when they can find something.
+  let digits = 0;
+  let marked = false;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
@@ -337,7 +355,13 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       const key = text.slice(start, j);
       const sep = text.slice(sepStart, start);
       out.push({ key, match: stripZeros(key), start, end: j, sep, brk, dash: brk && isDashOnly(sep), noise: false, paren: false, facts: NO_FACTS, memo: null });
-    } else pushWord(out, text.slice(sepStart, start), brk, cachedWordKey(text, start, j, hash, !digit, ascii, upper), start, j);
+      digits += j - start;
+    } else {
+      const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
+      digits += w.digits;
+      if (w.marked) marked = true;
+      pushWord(out, text.slice(sepStart, start), brk, w, start, j);
+    }
     sepStart = j;
     brk = false;
     i = j;
@@ -345,7 +369,8 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   if (steps) steps.n += codePoints;
   const merged = mergeSpelledOut(out);
   if (brackets) markParens(merged);
-  markNoise(merged, text, at);
+  // A merged token (`w,a,r,d`) may be an English unit word too.
+  markNoise(merged, text, marked || merged !== out, at, digits >= 9);
   return merged;
 }
 
@@ -455,10 +480,12 @@ export function startsWithDigit(key: string): boolean {
 
 /**
  * Flags phone numbers and e-mail addresses pasted into the address, so they are never taken for
- * a house number, a street or a unit. `hasAt`: the text holds an '@' (else no e-mail is looked for).
+ * a house number, a street or a unit. Each pass runs only when it can find something: `marked`, some
+ * token is `cu` or an English unit word; `hasAt`, the text holds an '@'; `nineDigits`, the all-digit
+ * tokens hold nine digits or more in all.
  */
-function markNoise(tokens: Token[], text: string, hasAt: boolean): void {
-  for (let i = 1; i < tokens.length; i++) {
+function markNoise(tokens: Token[], text: string, marked: boolean, hasAt: boolean, nineDigits: boolean): void {
+  for (let i = 1; marked && i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.brk) continue;
     const next = tokens[i + 1];
@@ -494,6 +521,7 @@ function markNoise(tokens: Token[], text: string, hasAt: boolean): void {
     }
   }
   // Phone: a run of digit tokens joined by space, dot or dash, 9 to 12 digits in all, starting 0 or 84.
+  if (!nineDigits) return;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
