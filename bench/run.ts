@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import '../src/gazetteer.js'; // as the package's Node entry does
+import '../src/index.node.js'; // as the package's Node entry does: the bundled gazetteer and native seals
 import { fmt } from './_harness.js';
 import { SUITES } from './suites/index.js';
 import { redisSuite } from './suites/redis.js';

@@ -11,7 +11,7 @@
  * Run: npx tsx examples/caller-check.ts
  * (In an application, import from 'waybill-shield'; this example imports the sources directly.)
  */
-import '../src/gazetteer.js'; // the bundled gazetteer; the package's Node entry registers it for you
+import '../src/index.node.js'; // what `import 'waybill-shield'` runs on Node: the bundled gazetteer and native seals
 import { Keyring } from '../src/keys/keyring.js';
 import { protect, unseal } from '../src/protect.js';
 import { WaybillShieldError } from '../src/errors.js';

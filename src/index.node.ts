@@ -1,12 +1,15 @@
 /**
  * The core entry as Node resolves it (the `node` condition of `waybill-shield`): everything the
  * portable core exports, with the bundled gazetteer registered, so `protect()` and address parsing
- * work with no setup. Seals run on node:crypto here by themselves (see `crypto/_aead.ts`).
+ * work with no setup, and the native seal backend installed (node:crypto's `chacha20-poly1305` after
+ * HChaCha20; see `crypto/_aead-node.ts`), which browser builds never carry.
  * @module
  */
+import { installNodeAead } from './crypto/_aead-node.js';
 import { registerDefaultGazetteerData } from './address/default-gazetteer.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
 
+installNodeAead();
 registerDefaultGazetteerData(GAZETTEER_DATA);
 
 export * from './index.js';

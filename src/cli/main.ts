@@ -12,11 +12,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT, errorLine, toCliError, usage, type ExitCode } from './_errors.js';
 import { processIO, write, type CliIO } from './_io.js';
+import { installNodeAead } from '../crypto/_aead-node.js';
 import { registerDefaultGazetteerData } from '../address/default-gazetteer.js';
 import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
 
 // Node-only: the bundled gazetteer is always the default here (registered in this entry itself,
 // so the build keeps it in this file rather than a shared chunk).
+installNodeAead();
 registerDefaultGazetteerData(GAZETTEER_DATA);
 
 export { EXIT } from './_errors.js';

@@ -10,6 +10,7 @@
  * @internal
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
+import { selectAead, useAeadBackend, type ProcessLike } from './_aead.js';
 import type { AeadBackend } from './_aead-types.js';
 
 /** The parts of `node:crypto` this backend calls. @internal */
@@ -109,4 +110,17 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
       }
     },
   };
+}
+
+/**
+ * Install the native backend for this process when the runtime has node:crypto's
+ * `chacha20-poly1305` and it reproduces noble's bytes (see `_aead.ts`); otherwise noble stays.
+ * Called as a top-level statement by the Node entries (`index.node.ts`, the CLI and its worker
+ * threads), so that the call lives in those entry files themselves: bundlers keep it there, while
+ * a side-effect-only import of a shared chunk could be dropped. Browser builds never call it, so
+ * they carry neither this backend nor a `node:` module.
+ * @internal
+ */
+export function installNodeAead(): void {
+  useAeadBackend(selectAead((globalThis as { process?: ProcessLike }).process, createNodeAead));
 }

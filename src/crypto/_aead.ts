@@ -1,18 +1,20 @@
 /**
- * Chooses the XChaCha20-Poly1305 backend once, when this module is first imported.
+ * The XChaCha20-Poly1305 backend every seal and open goes through, and how it is chosen.
  *
- * On Node (≥ 20.16, where `process.getBuiltinModule` exists) with OpenSSL's `chacha20-poly1305`,
- * seals run natively (`_aead-node.ts`); everywhere else — browsers, React Native, workers, Node
- * without the cipher — they run on @noble/ciphers (`_aead-noble.ts`). The Node built-in is reached
- * at run time through `process.getBuiltinModule('crypto')`, never through an `import`, so a browser
- * bundle contains no `node:` module and bundlers need no configuration. Before the native backend
- * is used, it must reproduce a known envelope byte for byte and open it; otherwise noble is kept.
+ * Everywhere, the backend starts as @noble/ciphers (`_aead-noble.ts`): browsers, React Native,
+ * workers. The Node entries (`index.node.ts`, the CLI and its workers) call `installNodeAead()`
+ * (`_aead-node.ts`), which installs the native backend (`_aead-node.ts`: HChaCha20, then OpenSSL's
+ * `chacha20-poly1305`) once, at import, when {@link selectAead} finds it usable. That code is
+ * injected rather than imported here, so a browser bundle carries neither it nor a `node:` module;
+ * the Node built-in is reached at run time through `process.getBuiltinModule('crypto')`. Before
+ * the native backend is used it must reproduce a known envelope byte for byte and open it;
+ * otherwise noble is kept.
  *
  * `WAYBILL_SHIELD_AEAD=noble` in the environment forces the portable backend (diagnostics).
  * @module
  * @internal
  */
-import { createNodeAead, type NodeCryptoLike } from './_aead-node.js';
+import type { NodeCryptoLike } from './_aead-node.js';
 import { nobleAead } from './_aead-noble.js';
 import type { AeadBackend } from './_aead-types.js';
 
@@ -49,15 +51,17 @@ function agreesWithNoble(candidate: AeadBackend): boolean {
 /**
  * The backend for a runtime whose `process` global is `proc` (undefined in browsers).
  * @param proc - the runtime's `process`, or undefined
+ * @param createNative - the native backend's constructor (`createNodeAead`), injected by the Node
+ *   entries; without it the answer is noble
  * @returns the native backend when it is there and agrees with noble; noble otherwise
  * @internal
  */
-export function selectAead(proc: ProcessLike | undefined): AeadBackend {
-  const nc = nodeCrypto(proc);
-  if (!nc) return nobleAead;
+export function selectAead(proc: ProcessLike | undefined, createNative?: (nc: NodeCryptoLike) => AeadBackend | undefined): AeadBackend {
+  const nc = createNative ? nodeCrypto(proc) : undefined;
+  if (!nc || !createNative) return nobleAead;
   let native: AeadBackend | undefined;
   try {
-    native = createNodeAead(nc);
+    native = createNative(nc);
   } catch {
     native = undefined;
   }
@@ -65,16 +69,11 @@ export function selectAead(proc: ProcessLike | undefined): AeadBackend {
 }
 
 /**
- * The choice for this runtime. A call without arguments, so that the pure annotation below holds:
- * bundlers keep a pure call whose arguments read a global (`globalThis.process` might be a
- * getter), and an app that never seals or opens would carry both backends.
+ * The backend every seal and open in this process goes through (a live binding): noble until a
+ * Node entry installs the native one.
+ * @internal
  */
-function runtimeAead(): AeadBackend {
-  return selectAead((globalThis as { process?: ProcessLike }).process);
-}
-
-/** The backend every seal and open in this process goes through (a live binding). @internal */
-export let aead: AeadBackend = /* @__PURE__ */ runtimeAead();
+export let aead: AeadBackend = nobleAead;
 
 /**
  * Replace the backend for this process; for tests and benchmarks that compare backends in one run.

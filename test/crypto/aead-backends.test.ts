@@ -98,15 +98,17 @@ describe('native and noble XChaCha20-Poly1305 backends', () => {
 
 describe('backend choice at import', () => {
   const realProcess = { getBuiltinModule: (id: string) => (id === 'crypto' ? nodeCrypto : undefined), env: {} };
-  it('native when the runtime has node:crypto with chacha20-poly1305', () => expect(selectAead(realProcess).name).toBe('node'));
+  it('native when the runtime has node:crypto with chacha20-poly1305', () => expect(selectAead(realProcess, createNodeAead).name).toBe('node'));
   it('noble in a browser (no process), or where process has no getBuiltinModule (React Native shims, older Node)', () => {
-    expect(selectAead(undefined).name).toBe('noble');
-    expect(selectAead({ env: {} }).name).toBe('noble');
+    expect(selectAead(undefined, createNodeAead).name).toBe('noble');
+    expect(selectAead({ env: {} }, createNodeAead).name).toBe('noble');
+    // Without the injected constructor (what a browser build of the core does) it is noble too.
+    expect(selectAead(realProcess).name).toBe('noble');
   });
   it('noble when the cipher is missing, the module throws, or WAYBILL_SHIELD_AEAD=noble', () => {
-    expect(selectAead({ getBuiltinModule: () => ({ ...nodeCrypto, getCiphers: () => ['aes-256-gcm'] }) }).name).toBe('noble');
-    expect(selectAead({ getBuiltinModule: () => { throw new Error('no'); } }).name).toBe('noble');
-    expect(selectAead({ ...realProcess, env: { WAYBILL_SHIELD_AEAD: 'noble' } }).name).toBe('noble');
+    expect(selectAead({ getBuiltinModule: () => ({ ...nodeCrypto, getCiphers: () => ['aes-256-gcm'] }) }, createNodeAead).name).toBe('noble');
+    expect(selectAead({ getBuiltinModule: () => { throw new Error('no'); } }, createNodeAead).name).toBe('noble');
+    expect(selectAead({ ...realProcess, env: { WAYBILL_SHIELD_AEAD: 'noble' } }, createNodeAead).name).toBe('noble');
   });
   it('noble when the native cipher does not reproduce noble’s bytes (self-test at selection)', () => {
     const lying = {
@@ -118,6 +120,6 @@ describe('backend choice at import', () => {
         return c;
       },
     };
-    expect(selectAead({ getBuiltinModule: () => lying }).name).toBe('noble');
+    expect(selectAead({ getBuiltinModule: () => lying }, createNodeAead).name).toBe('noble');
   });
 });

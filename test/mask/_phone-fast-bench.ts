@@ -3,7 +3,7 @@
  * parsePhoneField with and without it, and protect() with and without it, on the benchmark's
  * sample rows, interleaved in the same run. `npx tsx test/mask/_phone-fast-bench.ts`
  */
-import '../../src/gazetteer.js'; // as the package's Node entry does
+import '../../src/index.node.js'; // as the package's Node entry does
 import { measure, paired } from '../../bench/_harness.js';
 import { SAMPLE_ROWS } from '../../bench/samples.js';
 import { readPhoneField } from '../../src/mask/phone.js';
