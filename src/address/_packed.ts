@@ -63,7 +63,7 @@ function en(u: GazetteerUnitInput): string {
 }
 
 function checkName(s: string): void {
-  if (/[|;#=:>^\n]/.test(s)) throw new Error(`packed gazetteer: reserved character in name`);
+  if (/[|;#=:>^,@\n]/.test(s)) throw new Error(`packed gazetteer: reserved character in name`);
 }
 
 /**
@@ -75,10 +75,10 @@ function checkName(s: string): void {
  */
 export function packGazetteer(g: GazetteerInput): PackedGazetteer {
   const lines = (xs: string[]): string => xs.join('\n');
-  const rec = (u: GazetteerUnitInput, prev: number): string => {
+  const rec = (u: GazetteerUnitInput, prev: number, name = u.name): string => {
     checkName(u.name);
     if (u.nameEn !== undefined) checkName(u.nameEn);
-    return (Number(u.code) - prev).toString(36) + TYPE_LETTER[u.type] + u.name + en(u);
+    return (Number(u.code) - prev).toString(36) + TYPE_LETTER[u.type] + name + en(u);
   };
   const provinces2025 = lines(g.provinces2025.map((p) => `${p.code}|${TYPE_LETTER[p.type]}|${p.name}${en(p)}`));
   const w25: string[] = [];
@@ -95,6 +95,8 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
   // stored as its position in that province's ward list (as packed above, by code), a signed
   // delta from the previous target's position in the same legacy province (neighbouring wards
   // went into the same or neighbouring new wards). A target elsewhere is `!<code in base 36>`.
+  // A legacy ward named exactly like its (first) 2025 target, as new wards often are, is named `@`.
+  const names2025 = new Map(g.wards2025.map((w) => [w.code, w.name]));
   const places2025 = new Map<string, Map<string, number>>();
   for (const p of g.provinces2025) {
     const ws = g.wards2025.filter((w) => w.province === p.code).sort((a, b) => Number(a.code) - Number(b.code));
@@ -114,7 +116,8 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
       const ws = g.wardsLegacy.filter((w) => w.district === d.code).sort((a, b) => Number(a.code) - Number(b.code));
       let prevMap = '';
       const wParts = ws.map((w) => {
-        let r = rec(w, prevW);
+        const same = w.to2025 !== undefined && w.to2025.length > 0 && names2025.get(w.to2025[0]!) === w.name;
+        let r = rec(w, prevW, same ? '@' : w.name);
         prevW = Number(w.code);
         const key = (w.to2025 ?? []).join(',');
         if (key.length > 0) {
@@ -330,6 +333,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const provinces2025 = unpackProvinces(p.provinces2025, false);
   const wards2025: Array<GazetteerUnitInput & { province: string }> = [];
   const codes2025 = new Map<string, string[]>();
+  const names2025 = new Map<string, string>();
   let c = new Cursor(p.wards2025);
   while (!c.done()) {
     const province = c.text();
@@ -343,6 +347,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
         const u = c.unit(c.type());
         const code = pad(prev, 5);
         codes.push(code);
+        names2025.set(code, u.name);
         wards2025.push(u.nameEn === undefined ? { name: u.name, type: u.type, code, province } : { name: u.name, nameEn: u.nameEn, type: u.type, code, province });
       } while (more(c));
     }
@@ -395,6 +400,11 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
             }
           }
           prevMap = map;
+          if (w.name === '@') {
+            const name = names2025.get(map[0]!);
+            if (name === undefined) throw new Error('packed gazetteer: corrupt name reference');
+            w.name = name;
+          }
           const code = pad(prevW, 5);
           wardsLegacy.push(map.length > 0 ? { ...w, code, district, to2025: map } : { ...w, code, district });
         } while (more(c));
