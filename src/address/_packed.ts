@@ -62,6 +62,43 @@ function en(u: GazetteerUnitInput): string {
   return u.nameEn === undefined || u.nameEn === plainEn(u.name) ? '' : `|${u.nameEn}`;
 }
 
+/**
+ * Vietnamese letters as ASCII: the name in canonical decomposition (NFD), each combining mark
+ * replaced by one ASCII character, `đ`/`Đ` by `%`/`&`. Lossless for NFC names (the decoder
+ * recomposes them), and smaller: a bundler writes every non-ASCII character as a `\uXXXX`
+ * escape, and gzip codes one ASCII byte better than the two or three UTF-8 bytes of a letter.
+ */
+const MARKS: ReadonlyArray<readonly [string, string]> = [
+  ['\u0302', '*'], // circumflex
+  ['\u0306', '('], // breve
+  ['\u031B', '+'], // horn
+  ['\u0300', '`'], // grave
+  ['\u0301', '$'], // acute
+  ['\u0309', '?'], // hook above
+  ['\u0303', '~'], // tilde
+  ['\u0323', '['], // dot below
+  ['\u0111', '%'], // đ
+  ['\u0110', '&'], // Đ
+];
+const TO_ASCII: ReadonlyMap<string, string> = new Map(MARKS);
+const FROM_ASCII: ReadonlyMap<string, string> = new Map(MARKS.map(([a, b]) => [b, a]));
+
+/** @internal exported for the build's round-trip check */
+export function toAscii(table: string): string {
+  if (/[*(+`$?~[%&]/.test(table)) throw new Error('packed gazetteer: a name holds a character the ASCII form reserves');
+  const out = table.normalize('NFD').replace(/[\u0300-\u036f\u0110\u0111]/g, (m) => {
+    const a = TO_ASCII.get(m);
+    if (a === undefined) throw new Error('packed gazetteer: a mark with no ASCII form');
+    return a;
+  });
+  if (/[^\x00-\x7f]/.test(out)) throw new Error('packed gazetteer: a letter with no ASCII form');
+  return out;
+}
+
+function fromAscii(table: string): string {
+  return table.replace(/[*(+`$?~[%&]/g, (a) => FROM_ASCII.get(a)!).normalize('NFC');
+}
+
 function checkName(s: string): void {
   if (/[|;#=:>^,@\n]/.test(s)) throw new Error(`packed gazetteer: reserved character in name`);
 }
@@ -139,11 +176,12 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     });
     legacy.push(`${p.code}:${dParts.join('#')}`);
   }
-  const out: PackedGazetteer = { provinces2025, wards2025: lines(w25), provincesLegacy, legacy: lines(legacy) };
+  // The two province tables stay as they are: small, and readable in the generated file.
+  const out: PackedGazetteer = { provinces2025, wards2025: toAscii(lines(w25)), provincesLegacy, legacy: toAscii(lines(legacy)) };
   if (g.historyLegacy === undefined || g.historyLegacy.length === 0) return out;
   const provinceOf = new Map<string, string>();
   for (const d of g.districtsLegacy) provinceOf.set(d.code, d.province);
-  return { ...out, history: packHistory(g.historyLegacy, rec, provinceOf) };
+  return { ...out, history: toAscii(packHistory(g.historyLegacy, rec, provinceOf)) };
 }
 
 /**
@@ -334,7 +372,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const wards2025: Array<GazetteerUnitInput & { province: string }> = [];
   const codes2025 = new Map<string, string[]>();
   const names2025 = new Map<string, string>();
-  let c = new Cursor(p.wards2025);
+  let c = new Cursor(fromAscii(p.wards2025));
   while (!c.done()) {
     const province = c.text();
     c.eat(COLON);
@@ -359,7 +397,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const wardsLegacy: Array<GazetteerUnitInput & { district: string; to2025?: string[] }> = [];
   const NO_MAP: string[] = [];
   let prevW = 0;
-  c = new Cursor(p.legacy);
+  c = new Cursor(fromAscii(p.legacy));
   while (!c.done()) {
     const province = c.text();
     c.eat(COLON);
@@ -417,7 +455,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   if (p.history === undefined) return base;
   const provinceOf = new Map<string, string>();
   for (const d of districtsLegacy) provinceOf.set(d.code, d.province);
-  return { ...base, historyLegacy: unpackHistory(p.history, provinceOf) };
+  return { ...base, historyLegacy: unpackHistory(fromAscii(p.history), provinceOf) };
 }
 
 function unpackHistory(s: string, provinceOf: Map<string, string>): HistoryInput[] {
