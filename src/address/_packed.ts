@@ -4,14 +4,25 @@
  * Five strings, one per table. Codes are stored as signed base-36 deltas from the previous code in the
  * same group (legacy and historical ward codes run on across districts: codes are assigned in
  * geographic order, so neighbours are close), unit types as one uppercase letter, English names only
- * when they differ from the name without diacritics, and a legacy ward's 2025 targets as base-36
- * codes (`^` = same as the previous ward).
+ * when they differ from the name without diacritics.
+ *
+ * A legacy ward's 2025 targets are positions in the ward list of the 2025 province its province
+ * went into (that list as packed in `wards2025`, by code), each a signed base-36 delta from the
+ * previous target's position in the same legacy province; `!<code>` is a target elsewhere (one in
+ * the bundled data) and `^` the same targets as the previous ward of the district. A legacy ward
+ * named exactly like its first target (2,029 of 10,035) is named `@`.
+ *
+ * The ward, legacy and history tables are written in an ASCII form of Vietnamese (`toAscii`):
+ * each name in canonical decomposition with every combining mark as one ASCII character, which
+ * gzips smaller and keeps a bundler from writing each letter as a `\uXXXX` escape. The two
+ * province tables stay readable.
  *
  * ```
  * provinces2025    01|C|Hà Nội|Hanoi \n …                      code|type|name[|en]
  * wards2025        01:4PBa Đình;4PNgọc Hà;… \n …               province:deltaTypeName[|en];…
  * provincesLegacy  01|C|Hà Nội||01 \n …                        code|type|name|en|to2025
- * legacy           01:1QBa Đình=1PPhúc Xá>2p;3PTrúc Bạch>4;…#… one line per province; districts '#'
+ * legacy           01:1QBa Đình=1PPhúc Xá>2p;3PTrúc Bạch>-3;2P@>^;…#…
+ *                                                              one line per province; districts '#'
  * history          79:lbQ2;…  \n /-1k:2P1>-3;…              one line per province (districts), then
  *                                                              one per district (wards: district
  *                                                              code as a delta from the previous
@@ -20,6 +31,8 @@
  *                                                              deltas from the unit's code, absent
  *                                                              when it kept its code
  * ```
+ * (Examples shown before the ASCII form.) Decoding is one pass over each table with a cursor:
+ * no split arrays, no intermediate records.
  * @module
  * @internal
  */
@@ -83,8 +96,14 @@ const MARKS: ReadonlyArray<readonly [string, string]> = [
 const TO_ASCII: ReadonlyMap<string, string> = new Map(MARKS);
 const FROM_ASCII: ReadonlyMap<string, string> = new Map(MARKS.map(([a, b]) => [b, a]));
 
-/** @internal exported for the build's round-trip check */
-export function toAscii(table: string): string {
+/**
+ * The ASCII form of a packed table.
+ * @param table - a packed table (NFC text)
+ * @returns the same table in ASCII
+ * @throws Error when the table already holds one of the characters the form reserves, or a
+ * letter with no ASCII form (build time only)
+ */
+function toAscii(table: string): string {
   if (/[*(+`$?~[%&]/.test(table)) throw new Error('packed gazetteer: a name holds a character the ASCII form reserves');
   const out = table.normalize('NFD').replace(/[\u0300-\u036f\u0110\u0111]/g, (m) => {
     const a = TO_ASCII.get(m);
@@ -95,6 +114,11 @@ export function toAscii(table: string): string {
   return out;
 }
 
+/**
+ * The text of a table in the ASCII form.
+ * @param table - the ASCII form
+ * @returns the table as NFC text
+ */
 function fromAscii(table: string): string {
   return table.replace(/[*(+`$?~[%&]/g, (a) => FROM_ASCII.get(a)!).normalize('NFC');
 }

@@ -78,6 +78,33 @@ describe('gazetteer', () => {
     expect(hash(g)).toBe('335db7130222a3818a1890a2dbe7a662b2bcecc1e0768c375cc939831e1123a6');
   });
 
+  it('packing the decoded bundled data gives back the committed packed text', () => {
+    expect(packGazetteer(unpackGazetteer(GAZETTEER_DATA))).toEqual(GAZETTEER_DATA);
+  });
+
+  it('the packed form round-trips name references, targets in another province and diacritics', () => {
+    const input: GazetteerInput = {
+      ...tiny,
+      provinces2025: [...tiny.provinces2025, { code: '79', name: 'Hồ Chí Minh', type: 'thanh-pho' }],
+      wards2025: [...tiny.wards2025, { code: '26734', name: 'Sài Gòn', type: 'phuong', province: '79' }],
+      wardsLegacy: [
+        ...tiny.wardsLegacy,
+        // Named like its 2025 target: packed as a reference.
+        { code: '00368', name: 'Thanh Xuân', type: 'phuong', district: '009', to2025: ['00367'] },
+        // A target outside the 2025 province its province went into.
+        { code: '00370', name: 'Đắk Rơ Wa', nameEn: 'Dak Ro Wa Commune', type: 'xa', district: '009', to2025: ['26734', '00004'] },
+      ],
+    };
+    const packed = packGazetteer(input);
+    expect(packed.legacy).not.toMatch(/[^\x00-\x7f]/);
+    expect(packed.legacy).toContain('@');
+    const back = unpackGazetteer(packed);
+    expect(back.wardsLegacy).toEqual(input.wardsLegacy);
+    expect(back.wards2025.find((w) => w.code === '26734')?.name).toBe('Sài Gòn');
+    // A character the ASCII form reserves cannot be packed (the build stops instead of corrupting).
+    expect(() => packGazetteer({ ...input, wardsLegacy: [{ code: '00371', name: 'Ia (Grai)', type: 'xa', district: '009' }] })).toThrow();
+  });
+
   it('the bundled gazetteer holds both schemes in full', () => {
     expect(defaultGazetteer().counts).toEqual({
       provinces2025: 34,
