@@ -6,7 +6,7 @@
  */
 
 /** Every field that `protect()` seals. Also the names used by reveal tokens and `reveal()`. */
-export const SEALED_FIELDS = Object.freeze([
+export const SEALED_FIELDS = /* @__PURE__ */ Object.freeze([
   'recipient.name',
   'recipient.phone',
   'recipient.address',

@@ -8,7 +8,7 @@
 export const PHONE_FIELD_MAX_LENGTH = 128;
 
 /** Bounds on every input field. Part of the contract: anything longer is refused. */
-export const LIMITS = Object.freeze({
+export const LIMITS = /* @__PURE__ */ Object.freeze({
   id: 64,
   name: 200,
   /** A phone field as typed: one or two numbers, a label, a name in brackets (see docs/phones.md). */

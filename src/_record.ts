@@ -16,7 +16,7 @@ export const PROTECTED_VERSION = 1;
 
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$/;
-const SEALED_SET: ReadonlySet<string> = new Set(SEALED_FIELDS);
+const SEALED_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(SEALED_FIELDS);
 
 /**
  * Checks the parts of a ProtectedWaybill that opening depends on. Does not trust anything else.

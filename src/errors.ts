@@ -137,6 +137,19 @@ export function isWaybillShieldError(e: unknown, code?: ErrorCode): e is Waybill
 }
 
 /**
+ * A `WaybillShieldError` with one `{ path, rule }` issue and no summary: the shape of every
+ * option-validation error. One constructor for all modules keeps bundles small.
+ * @param path - the offending option or field path
+ * @param rule - the rule id (see {@link ruleText})
+ * @param code - the error code (default `INVALID_INPUT`)
+ * @returns the error, to be thrown by the caller
+ * @internal
+ */
+export function issueError(path: string, rule: string, code: ErrorCode = 'INVALID_INPUT'): WaybillShieldError {
+  return new WaybillShieldError(code, undefined, { issues: [{ path, rule }] });
+}
+
+/**
  * Runs `fn` and turns any foreign exception into a `WaybillShieldError` with `code`, dropping
  * the original (its message may quote input). Internal helper for public entry points.
  * @internal

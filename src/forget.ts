@@ -4,7 +4,7 @@
  * copy it returns; backups are covered only by shredding the record's retention epoch.
  * @module
  */
-import { guard, WaybillShieldError } from './errors.js';
+import { guard, issueError, WaybillShieldError } from './errors.js';
 import { isActor, isPurpose } from './reveal/_ids.js';
 import { SEALED_FIELDS, type SealedField } from './_fields.js';
 import type { AuditTarget } from './audit/types.js';
@@ -22,7 +22,7 @@ export interface ForgetOptions {
 }
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const KNOWN: ReadonlySet<string> = new Set(SEALED_FIELDS);
+const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(SEALED_FIELDS);
 
 /** A record after {@link forget}: no sealed field, no index, and when it was forgotten. */
 export interface ForgottenMarker {
@@ -58,7 +58,7 @@ export function forget<T extends { id: string; sealed: object; index: object }>(
     if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', 'actor must be a staff identifier');
     if (!isPurpose(purpose)) throw new WaybillShieldError('INVALID_INPUT', 'purpose must be a purpose code');
     const now = o.now === undefined ? new Date() : o.now;
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'now', rule: 'type' }] });
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw issueError('now', 'type');
     const fields = Object.keys(p.sealed).filter((f) => KNOWN.has(f)) as SealedField[];
     const out = { ...p, sealed: {}, index: {}, forgotten: { at: now.toISOString() } };
     o.audit?.append({ actor, action: 'forget', waybillId: p.id, fields, purpose, outcome: 'ok' });

@@ -5,12 +5,12 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { guard, WaybillShieldError } from './errors.js';
+import { guard, issueError, WaybillShieldError } from './errors.js';
 import { SEALED_FIELDS } from './_fields.js';
-import { ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
+import { flag, intRange, ISSUE_PARSE_OPTIONS, toIssues } from './_issues.js';
 
 const nameStyle = z.enum(['initials', 'given-name', 'full-mask']);
-const digitsKept = z.optional(z.int().check(z.minimum(0), z.maximum(3)));
+const digitsKept = z.optional(intRange(0, 3));
 
 const phoneMask = z._default(
   z.strictObject({
@@ -47,14 +47,22 @@ export const MaskPolicySchema = z.strictObject({
   /** Show the COD amount on the label. */
   showCod: z._default(z.boolean(), true),
   /** Fields a reveal token grants by default. */
-  revealFields: z._default(z.array(z.enum(SEALED_FIELDS)).check(z.minLength(1), z.maxLength(SEALED_FIELDS.length)), ['recipient.phone']),
+  revealFields: z._default(
+    // The length rule as a plain check function rather than zod's min/max length checks (two
+    // classes fewer in a bundle); same rules, reported alongside any bad element as before.
+    z.array(z.enum(SEALED_FIELDS)).check((ctx) => {
+      if (ctx.value.length < 1) flag(ctx, 'too_small');
+      else if (ctx.value.length > SEALED_FIELDS.length) flag(ctx, 'too_big');
+    }),
+    ['recipient.phone'],
+  ),
   /**
    * Retention: the record's personal data lives in the retention epoch holding `now + days`
    * (`now` is protect's clock, e.g. the delivery date when the record is protected at delivery),
    * so `keyring.shred({ before })` destroys it once that epoch has ended. `days: 0` (default)
    * puts it in the epoch of `now`. See docs/retention.md.
    */
-  retention: z._default(z.strictObject({ days: z._default(z.int().check(z.minimum(0), z.maximum(36_500)), 0) }), { days: 0 }),
+  retention: z._default(z.strictObject({ days: z._default(intRange(0, 36_500), 0) }), { days: 0 }),
 });
 
 /** A mask policy as callers write it: every field optional. */
@@ -133,7 +141,7 @@ function parseOrThrow(input: unknown): ResolvedMaskPolicy {
   try {
     r = MaskPolicySchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
-    throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: '', rule: 'invalid' }] });
+    throw issueError('', 'invalid', 'INVALID_POLICY');
   }
   if (!r.success) throw new WaybillShieldError('INVALID_POLICY', undefined, { issues: toIssues(r.error.issues as never) });
   return deepFreeze(r.data);

@@ -7,7 +7,7 @@
  * everywhere they were copied (see docs/retention.md).
  * @module
  */
-import { guard, WaybillShieldError } from './errors.js';
+import { guard, issueError, WaybillShieldError } from './errors.js';
 import { assertKeyring, epochMonthsOf, type Keyring } from './keys/keyring.js';
 import { addDays, epochIdOfMonth, monthOf, type EpochId } from './keys/epochs.js';
 import { isShredded } from './crypto/envelope.js';
@@ -67,7 +67,7 @@ export function retentionEpoch(opts: { keyring: Keyring; policy?: MaskPolicy; no
   return guard('INVALID_INPUT', 'retentionEpoch: options are invalid', () => {
     assertKeyring(opts?.keyring);
     const now = opts.now === undefined ? new Date() : opts.now;
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'now', rule: 'type' }] });
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw issueError('now', 'type');
     return recordEpoch(opts.keyring, resolvePolicy(opts.policy), now);
   });
 }

@@ -8,8 +8,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { WaybillShieldError } from './errors.js';
-import { toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
+import { issueError, WaybillShieldError } from './errors.js';
+import { fail, flag, intRange, toIssues, ISSUE_PARSE_OPTIONS, type ZodIssueLike } from './_issues.js';
 import { parsePhoneField } from './mask/phone.js';
 import { LIMITS } from './_limits.js';
 
@@ -49,13 +49,22 @@ function text(max: number, multiLine: boolean, required = true) {
   );
 }
 
-/** Record a project rule as a custom issue (zod/mini transforms get the raw parse payload). */
-function fail(ctx: z.core.ParsePayload, rule: string): never {
-  ctx.issues.push({ code: 'custom', params: { rule }, input: ctx.value });
-  return z.NEVER;
-}
-
-const identifier = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(ID_RE));
+/**
+ * An identifier: 1 to `max` characters of `ID_RE`. One transform rather than zod's length and
+ * regex checks (which would ship two more check classes); it records the same rules those checks
+ * would, each that fails: `required` (empty), `too_long`, `format`.
+ */
+const identifier = (max: number) =>
+  z.pipe(
+    z.string(),
+    z.transform((s: string, ctx) => {
+      const before = ctx.issues.length;
+      if (s.length === 0) flag(ctx, 'required');
+      if (s.length > max) flag(ctx, 'too_long');
+      if (!ID_RE.test(s)) flag(ctx, 'format');
+      return ctx.issues.length > before ? z.NEVER : s;
+    }),
+  );
 
 /**
  * A phone field as people type it (`0903 456 789 (chị Hoa)`, `0903456789 hoặc 0978123456`): the
@@ -72,7 +81,7 @@ const phone = z.pipe(
   }),
 );
 
-const money = z.int().check(z.minimum(0), z.maximum(LIMITS.maxMoney));
+const money = intRange(0, LIMITS.maxMoney);
 
 //#endregion
 
@@ -113,15 +122,15 @@ export const WaybillSchema = z.strictObject({
   goods: z.strictObject({
     description: text(LIMITS.goodsDescription, true),
     declaredValue: z.optional(money),
-    quantity: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxQuantity))),
+    quantity: z.optional(intRange(1, LIMITS.maxQuantity)),
   }),
   codAmount: z.optional(money),
-  weightGrams: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.maxWeightGrams))),
+  weightGrams: z.optional(intRange(1, LIMITS.maxWeightGrams)),
   notes: z.optional(text(LIMITS.notes, true, false)),
   assignment: z.optional(
     z.strictObject({
       courierId: identifier(LIMITS.courierId),
-      number: z.int().check(z.minimum(0), z.maximum(0x7fffffff)),
+      number: intRange(0, 0x7fffffff),
     }),
   ),
 });
@@ -161,7 +170,7 @@ export function safeParseWaybill(input: unknown): SafeParseWaybillResult {
     r = WaybillSchema.safeParse(input, ISSUE_PARSE_OPTIONS);
   } catch {
     // A getter that throws, a Proxy trap, or another exotic object: refuse without its message.
-    return { ok: false, error: new WaybillShieldError('INVALID_WAYBILL', undefined, { issues: [{ path: '', rule: 'invalid' }] }) };
+    return { ok: false, error: issueError('', 'invalid', 'INVALID_WAYBILL') };
   }
   if (r.success) return { ok: true, waybill: r.data };
   return { ok: false, error: new WaybillShieldError('INVALID_WAYBILL', undefined, { issues: toIssues(r.error.issues as ZodIssueLike[]) }) };

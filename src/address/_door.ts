@@ -7,7 +7,7 @@
  */
 
 import { startsWithDigit, type Token } from './_normalize.js';
-import { DOOR_WORDS, type DoorKind, type DoorWord } from './_vocab.js';
+import type { DoorKind, DoorWord } from './_vocab.js';
 
 /** A door-level part as a token range `[from, to)`. */
 export interface DoorPiece {
@@ -16,23 +16,10 @@ export interface DoorPiece {
   readonly to: number;
 }
 
-/**
- * The door words by their first word, each list in `DOOR_WORDS` order: only those can start at a
- * given token, so trying just them finds the same first (longest) match as trying the whole list.
- */
-const DOOR_WORDS_BY_FIRST: ReadonlyMap<string, readonly DoorWord[]> = (() => {
-  const m = new Map<string, DoorWord[]>();
-  for (const w of DOOR_WORDS) {
-    const list = m.get(w.words[0]!);
-    if (list === undefined) m.set(w.words[0]!, [w]);
-    else list.push(w);
-  }
-  return m;
-})();
 
 function matchDoorWord(tokens: readonly Token[], i: number, end: number, atStart: boolean): DoorWord | null {
   if (i >= end) return null;
-  const candidates = DOOR_WORDS_BY_FIRST.get(tokens[i]!.key);
+  const candidates = tokens[i]!.facts.doorWords;
   if (candidates === undefined) return null;
   for (const w of candidates) {
     const n = w.words.length;
@@ -78,16 +65,26 @@ function chainEnd(tokens: readonly Token[], j: number, end: number): number {
 export function parseDoor(tokens: readonly Token[], from: number, to: number): DoorPiece[] {
   // Work on the live tokens as a compact array so noise in the middle is transparent; `live` maps
   // back to indices in `tokens`.
-  const live: number[] = [];
-  const ts: Token[] = [];
-  for (let i = from; i < to; i++) {
-    if (!tokens[i]!.noise) {
-      live.push(i);
-      ts.push(tokens[i]!);
+  // Without noise from the first token on, the tokens themselves are that array (`live` = null:
+  // indices map to themselves), and nothing is copied.
+  let clean = from === 0;
+  for (let i = from; i < to && clean; i++) if (tokens[i]!.noise) clean = false;
+  let live: number[] | null = null;
+  let ts: readonly Token[] = tokens;
+  if (!clean) {
+    const l: number[] = [];
+    const t: Token[] = [];
+    for (let i = from; i < to; i++) {
+      if (!tokens[i]!.noise) {
+        l.push(i);
+        t.push(tokens[i]!);
+      }
     }
+    live = l;
+    ts = t;
   }
   const pieces: DoorPiece[] = [];
-  const n = ts.length;
+  const n = clean ? to : ts.length;
   let hasHouse = false;
   let hasStreet = false;
   let i = 0;
@@ -168,13 +165,13 @@ function stopsAt(ts: readonly Token[], k: number, n: number): boolean {
   return k >= n || ts[k]!.brk || matchDoorWord(ts, k, n, false) !== null;
 }
 
-/** Add the piece of live tokens `[a, b)`, as indices into all tokens, when it is not empty. */
-function push(pieces: DoorPiece[], live: readonly number[], kind: DoorKind, a: number, b: number): void {
-  if (b > a) pieces.push({ kind, from: live[a]!, to: live[b - 1]! + 1 });
+/** Add the piece of live tokens `[a, b)`, as indices into all tokens (`live` null: the same), when it is not empty. */
+function push(pieces: DoorPiece[], live: readonly number[] | null, kind: DoorKind, a: number, b: number): void {
+  if (b > a) pieces.push({ kind, from: live === null ? a : live[a]!, to: live === null ? b : live[b - 1]! + 1 });
 }
 
 /** `123/4/5B`: the last element is the house, the rest is the alley (hẻm 123, nhánh 4). */
-function splitChain(ts: readonly Token[], live: readonly number[], a: number, b: number, pieces: DoorPiece[]): void {
+function splitChain(ts: readonly Token[], live: readonly number[] | null, a: number, b: number, pieces: DoorPiece[]): void {
   if (b <= a) return;
   let slashes = 0;
   for (let k = a + 1; k < b; k++) if (ts[k]!.sep.trim() === '/' || ts[k]!.sep.trim() === '\\') slashes++;

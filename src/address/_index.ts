@@ -83,6 +83,50 @@ export function keyTrie(t: KeyTries, level: UnitLevel): KeyNode {
   return level === 'province' ? t.province : level === 'district' ? t.district : t.ward;
 }
 
+/**
+ * A word's children of the three trie roots, kept with the word in the tokenizer's word cache so a
+ * word met again skips the lookups in the roots' large maps (the costliest step of a walk). `null`
+ * until looked up for `tries`; reset when the word is next read against other tries.
+ */
+export interface RootMemo {
+  tries: KeyTries | null;
+  province: KeyNode | undefined | null;
+  district: KeyNode | undefined | null;
+  ward: KeyNode | undefined | null;
+}
+
+/**
+ * A new, empty {@link RootMemo}.
+ *
+ * @returns a memo that has looked nothing up
+ */
+export function newRootMemo(): RootMemo {
+  return { tries: null, province: null, district: null, ward: null };
+}
+
+/**
+ * The child of `level`'s trie root for `word`: the node of the one-word keys ending in `word`. Gives
+ * exactly what `keyTrie(t, level).before?.get(word)` gives.
+ *
+ * @param t - the tries of a gazetteer
+ * @param level - province, district or ward
+ * @param word - a token's `match`
+ * @param memo - the memo kept with that word, or `null`
+ * @returns the node, `undefined` when no key ends in `word`
+ */
+export function rootChild(t: KeyTries, level: UnitLevel, word: string, memo: RootMemo | null): KeyNode | undefined {
+  if (memo === null) return keyTrie(t, level).before?.get(word);
+  if (memo.tries !== t) {
+    memo.tries = t;
+    memo.province = null;
+    memo.district = null;
+    memo.ward = null;
+  }
+  if (level === 'province') return memo.province ?? (memo.province = t.province.before?.get(word));
+  if (level === 'district') return memo.district ?? (memo.district = t.district.before?.get(word));
+  return memo.ward ?? (memo.ward = t.ward.before?.get(word));
+}
+
 const unitEntries = new WeakMap<Gazetteer, ReadonlyMap<AdminUnit, GazetteerEntry>>();
 
 /**

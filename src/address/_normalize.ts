@@ -10,6 +10,8 @@
  */
 
 import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
+import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
+import { newRootMemo, type RootMemo } from './_index.js';
 
 /** A word of the input: letters and digits, with its position in the original string. */
 export interface Token {
@@ -31,6 +33,10 @@ export interface Token {
   noise: boolean;
   /** True when the token sits inside parentheses or brackets. */
   paren: boolean;
+  /** What the word lists say of `key` (see `wordFacts`). */
+  readonly facts: WordFacts;
+  /** For a word from the word cache: its trie-root lookups, kept with it (see `RootMemo`); else `null`. */
+  readonly memo: RootMemo | null;
 }
 
 //#region character classes
@@ -94,9 +100,23 @@ const GLUED_PREFIXES: ReadonlySet<string> = new Set([
   'ngo', 'ngach', 'hem', 'kiet', 'so', 'sn', 'phong', 'tang', 'lau', 'duong', 'd', 'k', 'cc', 'ch', 'lo',
 ]);
 
+/** True for the code units `String.prototype.trim` removes (ECMAScript white space and line terminators). */
+function isTrimmed(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when `sep`, trimmed, is one dash (`-`, `–`, `—`); read in place, without a trimmed copy. */
 function isDashOnly(sep: string): boolean {
-  const t = sep.trim();
-  return t === '-' || t === '–' || t === '—';
+  let a = 0;
+  let b = sep.length;
+  while (a < b && isTrimmed(sep.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(sep.charCodeAt(b - 1))) b--;
+  if (b - a !== 1) return false;
+  const c = sep.charCodeAt(a);
+  return c === 45 || c === 0x2013 || c === 0x2014;
 }
 
 /**
@@ -126,6 +146,14 @@ interface WordKey {
   readonly tailMatch: string;
   /** An ASCII run of glued unit words and numbers (`p7q3`, `f9q11`): its parts, else `null`. */
   readonly parts: readonly string[] | null;
+  /** Facts of `key`, or of `head` for a glued token (its number tail has none). */
+  readonly facts: WordFacts;
+  /** Trie-root lookups of a whole word (`match`), for a word kept in the cache; else `null`. */
+  memo: RootMemo | null;
+  /** Digits in the all-digit tokens the word gives (for the phone test, which needs nine). */
+  readonly digits: number;
+  /** The word gives a token that may be noise after a name: `cu` or an English unit word. */
+  readonly marked: boolean;
 }
 
 /**
@@ -151,7 +179,15 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   // A compact code starts with a letter and ends with a digit (`p7q3`).
   if (ascii && key.length >= 4 && key.charCodeAt(key.length - 1) <= 57 && key.charCodeAt(0) > 57) {
     const parts = compactParts(key);
-    if (parts !== null) return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts };
+    if (parts !== null) {
+      let digits = 0;
+      let marked = false;
+      for (const part of parts) {
+        if (isAllDigits(part)) digits += part.length;
+        else if (part === 'cu' || wordFacts(part).enSuffix) marked = true;
+      }
+      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, memo: null, digits, marked };
+    }
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
   let cut = -1;
@@ -166,9 +202,12 @@ function wordKeyOf(key: string, ascii = false): WordKey {
   if (cut > 0 && GLUED_PREFIXES.has(key.slice(0, cut)) && isAllDigits(key.slice(cut))) {
     const tail = key.slice(cut);
     // The unit word ends in a letter, so it is never an all-digit key.
-    return { key, match: key, cut, head: key.slice(0, cut), tail, tailMatch: stripZeros(tail), parts: null };
+    const head = key.slice(0, cut);
+    const facts = wordFacts(head);
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, memo: null, digits: tail.length, marked: head === 'cu' || facts.enSuffix };
   }
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null };
+  const facts = wordFacts(key);
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, memo: null, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -200,6 +239,8 @@ function cachedWordKey(text: string, from: number, to: number, hash: number, cac
   const w = cachedWord[slot];
   if (w !== undefined && sameAt(text, from, to, w)) return cachedKey[slot]!;
   const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  // A whole word kept in the cache also keeps its trie-root lookups.
+  if (k.cut < 0 && k.parts === null) k.memo = newRootMemo();
   cachedWord[slot] = text.slice(from, to);
   cachedKey[slot] = k;
   return k;
@@ -245,12 +286,22 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   let sepStart = 0;
   // The separator read so far starts a new segment (see {@link breaksAt}).
   let brk = false;
+  // A bracket or an '@' was seen: they are never word characters, so only separators hold them, and
+  // the passes that look for them run only when one was seen.
+  let brackets = false;
+  let at = false;
+  // Digits in all-digit tokens, and whether a token may be noise after a name (see WordKey): the
+  // noise passes that need them run only when they can find something.
+  let digits = 0;
+  let marked = false;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
     // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
     if (classOf(cp) < C_WORD) {
+      if (cp === 40 || cp === 91) brackets = true;
+      else if (cp === 0x40) at = true;
       if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
@@ -263,6 +314,8 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let digit = false;
     // A lowercase letter was the last letter: an uppercase one after it starts a new word (`ĐàNẵng`).
     let lower = false;
+    // Only ASCII digits so far.
+    let number = true;
     let hash = 0;
     let j = i;
     while (j < n) {
@@ -275,8 +328,12 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         } else if (c >= 65 && c <= 90) {
           if (lower) break;
           upper = true;
+          number = false;
         } else if (c < 97 || c > 122) break;
-        else lower = true;
+        else {
+          lower = true;
+          number = false;
+        }
         codePoints++;
         j++;
         continue;
@@ -289,19 +346,31 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         lower = false;
       } else if (k === C_WORD) lower = true;
       ascii = false;
+      number = false;
       codePoints++;
       j += c > 0xffff ? 2 : 1;
     }
-    const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
-    pushWord(out, text.slice(sepStart, start), brk, w, start, j);
+    if (number) {
+      // A number (house, alley, phone): its own key, no unit word to split off, in no word list.
+      const key = text.slice(start, j);
+      const sep = text.slice(sepStart, start);
+      out.push({ key, match: stripZeros(key), start, end: j, sep, brk, dash: brk && isDashOnly(sep), noise: false, paren: false, facts: NO_FACTS, memo: null });
+      digits += j - start;
+    } else {
+      const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
+      digits += w.digits;
+      if (w.marked) marked = true;
+      pushWord(out, text.slice(sepStart, start), brk, w, start, j);
+    }
     sepStart = j;
     brk = false;
     i = j;
   }
   if (steps) steps.n += codePoints;
   const merged = mergeSpelledOut(out);
-  markParens(merged, text);
-  markNoise(merged, text);
+  if (brackets) markParens(merged);
+  // A merged token (`w,a,r,d`) may be an English unit word too.
+  markNoise(merged, text, marked || merged !== out, at, digits >= 9);
   return merged;
 }
 
@@ -313,7 +382,7 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
     for (let k = 0; k < w.parts.length; k++) {
       const part = w.parts[k]!;
       const first = k === 0;
-      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false });
+      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false, facts: wordFacts(part), memo: null });
       at += part.length;
     }
     return;
@@ -321,11 +390,11 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
   if (w.cut > 0) {
     // Digits are ASCII and always the tail of a glued token, so count them back from the end.
     const origCut = end - w.tail.length;
-    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false });
-    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false });
+    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: null });
+    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: null });
     return;
   }
-  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false });
+  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: w.memo });
 }
 
 /** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */
@@ -352,7 +421,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
     if (j - i >= 2) {
       let key = '';
       for (let k = i; k <= j; k++) key += tokens[k]!.key;
-      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false });
+      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false, facts: wordFacts(key), memo: null });
     } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
     i = j + 1;
   }
@@ -360,8 +429,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
 }
 
 /** Marks tokens inside parentheses or brackets (nesting counted, unbalanced closers ignored). */
-function markParens(tokens: Token[], text: string): void {
-  if (text.indexOf('(') < 0 && text.indexOf('[') < 0) return;
+function markParens(tokens: Token[]): void {
   let depth = 0;
   for (const t of tokens) {
     const sep = t.sep;
@@ -376,12 +444,23 @@ function markParens(tokens: Token[], text: string): void {
 
 /** True for `cũ` / `CŨ` in any normal form. */
 function isCuWithTilde(w: string): boolean {
+  // The forms a word folded to `cu` takes, read by code unit: `c`/`C`, then `ũ`/`Ũ` precomposed or
+  // `u`/`U` and a combining tilde (U+0303). Anything else is normalised (rare), which is costly.
+  const c = w.charCodeAt(0);
+  if (c !== 0x63 && c !== 0x43) return false;
+  if (w.length === 2) {
+    const u = w.charCodeAt(1);
+    return u === 0x169 || (c === 0x43 && u === 0x168);
+  }
+  if (w.length === 3 && w.charCodeAt(2) === 0x303) {
+    const u = w.charCodeAt(1);
+    return u === 0x75 || (c === 0x43 && u === 0x55);
+  }
+  if (w.length <= 3) return false;
   const n = w.normalize('NFC');
   return n === 'cũ' || n === 'Cũ' || n === 'CŨ';
 }
 
-/** English unit words written after a name (`Tan Binh District`, `Da Nang City`). */
-const EN_SUFFIXES: ReadonlySet<string> = new Set(['district', 'ward', 'city', 'province', 'commune', 'town']);
 
 /** True when `s` is non-empty and only ASCII digits. */
 export function isAllDigits(s: string): boolean {
@@ -401,10 +480,12 @@ export function startsWithDigit(key: string): boolean {
 
 /**
  * Flags phone numbers and e-mail addresses pasted into the address, so they are never taken for
- * a house number, a street or a unit.
+ * a house number, a street or a unit. Each pass runs only when it can find something: `marked`, some
+ * token is `cu` or an English unit word; `hasAt`, the text holds an '@'; `nineDigits`, the all-digit
+ * tokens hold nine digits or more in all.
  */
-function markNoise(tokens: Token[], text: string): void {
-  for (let i = 1; i < tokens.length; i++) {
+function markNoise(tokens: Token[], text: string, marked: boolean, hasAt: boolean, nineDigits: boolean): void {
+  for (let i = 1; marked && i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.brk) continue;
     const next = tokens[i + 1];
@@ -413,13 +494,13 @@ function markNoise(tokens: Token[], text: string): void {
       // Only with its tilde: `Cư`, `Cù`, `Củ` also fold to `cu` and end many names (`An Cư`).
       const ends = next === undefined || next.brk || next.paren !== t.paren;
       if (ends && !tokens[i - 1]!.noise && isCuWithTilde(text.slice(t.start, t.end))) t.noise = true;
-    } else if (t.key.length >= 4 && EN_SUFFIXES.has(t.key) && (next === undefined || !startsWithDigit(next.key))) {
+    } else if (t.facts.enSuffix && (next === undefined || !startsWithDigit(next.key))) {
       // An English unit word after a name (not `District 5`): `Tan Binh District`, `Hanoi City`.
       t.noise = true;
     }
   }
   // e-mail: only where the text has an '@' at all.
-  for (let i = 0, at = text.indexOf('@') >= 0; at && i < tokens.length; i++) {
+  for (let i = 0; hasAt && i < tokens.length; i++) {
     const t = tokens[i]!;
     // e-mail: the token touches an '@' (0x40) on either side. Char codes: no one-character strings.
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
@@ -440,6 +521,7 @@ function markNoise(tokens: Token[], text: string): void {
     }
   }
   // Phone: a run of digit tokens joined by space, dot or dash, 9 to 12 digits in all, starting 0 or 84.
+  if (!nineDigits) return;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;

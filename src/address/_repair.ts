@@ -13,6 +13,7 @@
 
 import { withinOneEdit } from './_index.js';
 import { cutAfterLetters, startsWithDigit, type Token } from './_normalize.js';
+import { wordFacts } from './_vocab.js';
 
 /** Unit words that may be glued in front of a name, longest first. */
 const GLUED_UNIT_WORDS: readonly string[] = ['thanhpho', 'thitran', 'phuong', 'huyen', 'thixa', 'quan', 'tinh', 'xa'];
@@ -39,7 +40,7 @@ function hasDigitAndLetter(k: string): boolean {
 }
 
 function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk, dash = t.dash): Token {
-  return { key, match: key, start, end, sep, brk, dash, noise: t.noise, paren: t.paren };
+  return { key, match: key, start, end, sep, brk, dash, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), memo: key === t.key && t.match === key ? t.memo : null };
 }
 
 /**

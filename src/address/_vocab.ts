@@ -205,3 +205,82 @@ export const DOOR_WORDS: readonly DoorWord[] = [
 export const STREET_CONTEXT: ReadonlySet<string> = new Set([
   'duong', 'd', 'dg', 'pho', 'street', 'st', 'ngo', 'ngach', 'hem', 'kiet', 'so', 'sn', 'dai', 'lo', 'tl', 'ql', 'dt',
 ]);
+
+/** Words whose number is not a house number: hamlets, floors, and numbered streets. */
+export const NUMBERED_NON_HOUSE: ReadonlySet<string> = new Set([
+  'to', 'kp', 'tdp', 'thon', 'ap', 'xom', 'ban', 'khom', 'doi', 'cum', 'khu', 'pho', 'tang', 'lau', 'duong', 'd',
+  // A numbered unit in compact form (`F7 Gò Vấp`, `P.12 Tân Bình`): its number is no house number.
+  'p', 'f', 'q', 'ward', 'district',
+]);
+
+/** English unit words written after a name (`Tan Binh District`, `Da Nang City`). */
+export const EN_SUFFIXES: ReadonlySet<string> = new Set(['district', 'ward', 'city', 'province', 'commune', 'town']);
+
+/**
+ * What the word lists above say of one folded word, looked up once per word (the tokenizer keeps it
+ * with each cached word), so the parser reads fields instead of probing a map per question.
+ */
+export interface WordFacts {
+  /** The unit words whose last word this is, in `UNIT_WORDS` order; `undefined` when none. */
+  readonly unitWords: readonly UnitWord[] | undefined;
+  /** The door words whose first word this is, in `DOOR_WORDS` order; `undefined` when none. */
+  readonly doorWords: readonly DoorWord[] | undefined;
+  /** In {@link STREET_CONTEXT}. */
+  readonly street: boolean;
+  /** In {@link LANDMARK_CONTEXT}. */
+  readonly landmark: boolean;
+  /** In {@link NUMBERED_NON_HOUSE}. */
+  readonly numberedNonHouse: boolean;
+  /** In {@link EN_SUFFIXES}. */
+  readonly enSuffix: boolean;
+  /** In {@link COUNTRY_KEYS}. */
+  readonly country: boolean;
+}
+
+/** The facts of a word in none of the lists (numbers, names, most words). */
+export const NO_FACTS: WordFacts = Object.freeze({
+  unitWords: undefined,
+  doorWords: undefined,
+  street: false,
+  landmark: false,
+  numberedNonHouse: false,
+  enSuffix: false,
+  country: false,
+});
+
+const FACTS: ReadonlyMap<string, WordFacts> = (() => {
+  const words = new Set<string>([...STREET_CONTEXT, ...LANDMARK_CONTEXT, ...NUMBERED_NON_HOUSE, ...EN_SUFFIXES, ...COUNTRY_KEYS]);
+  for (const w of UNIT_WORDS) words.add(w.words[w.words.length - 1]!);
+  for (const w of DOOR_WORDS) words.add(w.words[0]!);
+  const m = new Map<string, WordFacts>();
+  for (const k of words) {
+    const unitWords = UNIT_WORDS.filter((w) => w.words[w.words.length - 1] === k);
+    const doorWords = DOOR_WORDS.filter((w) => w.words[0] === k);
+    m.set(
+      k,
+      Object.freeze({
+        unitWords: unitWords.length > 0 ? unitWords : undefined,
+        doorWords: doorWords.length > 0 ? doorWords : undefined,
+        street: STREET_CONTEXT.has(k),
+        landmark: LANDMARK_CONTEXT.has(k),
+        numberedNonHouse: NUMBERED_NON_HOUSE.has(k),
+        enSuffix: EN_SUFFIXES.has(k),
+        country: COUNTRY_KEYS.has(k),
+      }),
+    );
+  }
+  return m;
+})();
+
+/**
+ * The facts of a folded word.
+ *
+ * @param key - a token key (folded, no space)
+ * @returns its facts, {@link NO_FACTS} for a word in no list
+ */
+export function wordFacts(key: string): WordFacts {
+  // No listed word starts with a digit: numbers skip the lookup.
+  const c = key.charCodeAt(0);
+  if (c >= 48 && c <= 57) return NO_FACTS;
+  return FACTS.get(key) ?? NO_FACTS;
+}

@@ -8,7 +8,7 @@
  */
 
 /** The keys of a stored record, in the order `AuditChain` writes them. */
-export const AUDIT_RECORD_KEYS = Object.freeze(['seq', 'at', 'actor', 'action', 'waybillId', 'fields', 'purpose', 'outcome', 'reason', 'prev', 'hash'] as const);
+export const AUDIT_RECORD_KEYS = /* @__PURE__ */ Object.freeze(['seq', 'at', 'actor', 'action', 'waybillId', 'fields', 'purpose', 'outcome', 'reason', 'prev', 'hash'] as const);
 
 /**
  * Parse one line of an audit file.

@@ -16,7 +16,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { SEALED_FIELDS } from '../_fields.js';
 import { isActor, isIdentifier, isPurpose } from '../reveal/_ids.js';
 import { MemoryAuditSink } from './sinks.js';
@@ -27,9 +27,9 @@ import type { AuditAction, AuditEvent, AuditOutcome, AuditRecord, AuditSink, Aud
 export const AUDIT_GENESIS = '0'.repeat(64);
 
 const PREFIX = 'waybill-shield/audit/v1\n';
-const ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['unseal', 'reveal', 'token.issue', 'token.redeem', 'token.revoke', 'pin.verify', 'caller.verify', 'audit-repair', 'keys.shred', 'forget']);
-const OUTCOMES: ReadonlySet<string> = new Set<AuditOutcome>(['ok', 'denied', 'error']);
-const FIELDS: ReadonlySet<string> = new Set(SEALED_FIELDS);
+const ACTIONS: ReadonlySet<string> = /* @__PURE__ */ new Set<AuditAction>(['unseal', 'reveal', 'token.issue', 'token.redeem', 'token.revoke', 'pin.verify', 'caller.verify', 'audit-repair', 'keys.shred', 'forget']);
+const OUTCOMES: ReadonlySet<string> = /* @__PURE__ */ new Set<AuditOutcome>(['ok', 'denied', 'error']);
+const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(SEALED_FIELDS);
 // Codes, not prose: free text could carry a customer's name or number into the log.
 const REASON_RE = /^[a-z][a-z0-9-]{1,31}$/;
 const HASH_RE = /^[0-9a-f]{64}$/;
@@ -76,7 +76,7 @@ export type AuditVerifyResult =
     };
 
 function fail(rule: string, path: string): WaybillShieldError {
-  return new WaybillShieldError('AUDIT_FAILED', undefined, { issues: [{ path, rule }] });
+  return issueError(path, rule, 'AUDIT_FAILED');
 }
 
 /** The record's hash: SHA-256 over the canonical form. */

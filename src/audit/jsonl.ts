@@ -18,7 +18,7 @@
  * @module
  */
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, linkSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { WaybillShieldError } from '../errors.js';
+import { issueError, WaybillShieldError } from '../errors.js';
 import { parseAuditLine } from './_line.js';
 import type { AuditRecord, AuditSink } from './types.js';
 
@@ -55,7 +55,7 @@ function errno(e: unknown): string | undefined {
 //#region lock
 
 /** Lock files this process holds, released on exit if not closed before. */
-const HELD = new Set<string>();
+const HELD = /* @__PURE__ */ new Set<string>();
 let exitHook = false;
 
 function releaseAll(): void {
@@ -239,7 +239,7 @@ export class JsonlAuditSink implements AuditSink {
    */
   constructor(path: string, opts: JsonlAuditSinkOptions = {}) {
     if (typeof path !== 'string' || path.length === 0 || path.includes('\0')) {
-      throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'path', rule: 'required' }] });
+      throw issueError('path', 'required');
     }
     // Options are read once, inside a guard: a getter or proxy that throws becomes INVALID_INPUT.
     let o: { fsync: unknown; mode: unknown; lock: unknown };
@@ -247,11 +247,11 @@ export class JsonlAuditSink implements AuditSink {
       if (opts === null || typeof opts !== 'object') throw new TypeError();
       o = { fsync: opts.fsync, mode: opts.mode, lock: opts.lock };
     } catch {
-      throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'opts', rule: 'type' }] });
+      throw issueError('opts', 'type');
     }
     const mode = o.mode ?? 0o600;
     if (typeof mode !== 'number' || !Number.isInteger(mode) || mode < 0 || mode > 0o777) {
-      throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'opts.mode', rule: 'type' }] });
+      throw issueError('opts.mode', 'type');
     }
     this.path = path;
     this.#fsync = o.fsync === true;
@@ -350,7 +350,7 @@ export class JsonlAuditSink implements AuditSink {
     try {
       line = new TextEncoder().encode(`${JSON.stringify(record)}\n`);
     } catch {
-      throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'record', rule: 'type' }] });
+      throw issueError('record', 'type');
     }
     try {
       let off = 0;

@@ -35,7 +35,7 @@ const KEY = 32;
 const NONCE = 24;
 const TAG = 16;
 // "expand 32-byte k" as little-endian words, laid out as bytes so hchacha's byte-order handling applies.
-const SIGMA = new Uint32Array(new Uint8Array([...'expand 32-byte k'].map((c) => c.charCodeAt(0))).buffer);
+const SIGMA = /* @__PURE__ */ (() => new Uint32Array(new Uint8Array([...'expand 32-byte k'].map((c) => c.charCodeAt(0))).buffer))();
 
 /**
  * A native backend over the given `node:crypto` module.

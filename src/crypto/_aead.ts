@@ -64,8 +64,17 @@ export function selectAead(proc: ProcessLike | undefined): AeadBackend {
   return native && agreesWithNoble(native) ? native : nobleAead;
 }
 
+/**
+ * The choice for this runtime. A call without arguments, so that the pure annotation below holds:
+ * bundlers keep a pure call whose arguments read a global (`globalThis.process` might be a
+ * getter), and an app that never seals or opens would carry both backends.
+ */
+function runtimeAead(): AeadBackend {
+  return selectAead((globalThis as { process?: ProcessLike }).process);
+}
+
 /** The backend every seal and open in this process goes through (a live binding). @internal */
-export let aead: AeadBackend = /* @__PURE__ */ selectAead((globalThis as { process?: ProcessLike }).process);
+export let aead: AeadBackend = /* @__PURE__ */ runtimeAead();
 
 /**
  * Replace the backend for this process; for tests and benchmarks that compare backends in one run.

@@ -11,8 +11,8 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const TABLE = /* @__PURE__ */ Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
-const ascii = new TextDecoder();
-let out = new Uint8Array(1024);
+const ascii = /* @__PURE__ */ new TextDecoder();
+let out = /* @__PURE__ */ new Uint8Array(1024);
 
 /**
  * Encode bytes as unpadded base64url.

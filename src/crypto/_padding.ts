@@ -29,19 +29,35 @@ interface Buckets {
 }
 
 const PHONE: Buckets = { min: 32 };
-const NAME: Buckets = { min: 64, max: LIMITS.name * 3 + 1 };
-const ADDRESS: Buckets = { min: 64, max: LIMITS.address * 3 + 1 };
-const BY_FIELD: Readonly<Record<string, Buckets>> = {
-  'goods.description': { min: 64, max: LIMITS.goodsDescription * 3 + 1 },
-  notes: { min: 64, max: LIMITS.notes * 3 + 1 },
-};
 const OTHER: Buckets = { min: 32 };
 
+interface FieldBuckets {
+  readonly name: Buckets;
+  readonly address: Buckets;
+  readonly byField: Readonly<Record<string, Buckets>>;
+}
+
+// Built at the first seal rather than at import, so that a bundle which only opens envelopes
+// (`unpad`) does not reach the schema limits, or the chunk they are built into.
+let fieldBuckets: FieldBuckets | undefined;
+
+function buckets(): FieldBuckets {
+  return (fieldBuckets ??= {
+    name: { min: 64, max: LIMITS.name * 3 + 1 },
+    address: { min: 64, max: LIMITS.address * 3 + 1 },
+    byField: {
+      'goods.description': { min: 64, max: LIMITS.goodsDescription * 3 + 1 },
+      notes: { min: 64, max: LIMITS.notes * 3 + 1 },
+    },
+  });
+}
+
 function bucketsOf(field: string): Buckets {
-  const b = BY_FIELD[field];
+  const t = buckets();
+  const b = t.byField[field];
   if (b) return b;
-  if (field.endsWith('.name')) return NAME;
-  if (field.endsWith('.address')) return ADDRESS;
+  if (field.endsWith('.name')) return t.name;
+  if (field.endsWith('.address')) return t.address;
   if (/phone$/i.test(field)) return PHONE;
   return OTHER;
 }

@@ -10,7 +10,7 @@
 import { randomBytes } from '@noble/hashes/utils.js';
 
 const BATCH = 128;
-let pool = new Uint8Array(0);
+let pool = /* @__PURE__ */ new Uint8Array(0);
 let offset = 0;
 
 /**

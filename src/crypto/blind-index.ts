@@ -14,7 +14,7 @@
  * @module
  */
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, epochMac, epochMonthsOf, epochState, liveEpochs, purposeMac, type Keyring } from '../keys/keyring.js';
 import { epochOf, type EpochId } from '../keys/epochs.js';
 import { normalizePhone, type NormalizePhoneOptions } from '../mask/phone.js';
@@ -25,7 +25,7 @@ import { shreddedError } from './envelope.js';
 /** Bits kept from the HMAC for a phone index. */
 export const PHONE_INDEX_BITS = 32;
 
-const PHONE_DOMAIN = utf8ToBytes('phone\u0000');
+const PHONE_DOMAIN = /* @__PURE__ */ utf8ToBytes('phone\u0000');
 
 /**
  * Index of an already-normalised E.164 phone under one key, in one retention epoch (the older
@@ -66,7 +66,7 @@ function indexEpoch(opts: PhoneIndexOptions): EpochId | undefined {
   if (months === undefined) return undefined;
   if (opts.epoch !== undefined) return epochOf(opts.epoch, months);
   const now = opts.now === undefined ? new Date() : opts.now;
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'now', rule: 'type' }] });
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw issueError('now', 'type');
   return recordEpoch(opts.keyring, resolvePolicy(opts.policy), now);
 }
 

@@ -37,12 +37,12 @@ export const NO_EPOCH = '0';
 /** Upper bound on an envelope's text length; anything longer is refused before decoding. */
 export const MAX_ENVELOPE_LENGTH = 32_768;
 
-const PREFIX_BYTES_V1 = utf8ToBytes('waybill-shield/seal/ws1');
-const PREFIX_BYTES = utf8ToBytes('waybill-shield/seal/ws2');
+const PREFIX_BYTES_V1 = /* @__PURE__ */ utf8ToBytes('waybill-shield/seal/ws1');
+const PREFIX_BYTES = /* @__PURE__ */ utf8ToBytes('waybill-shield/seal/ws2');
 const ENVELOPE_RE_V1 = /^ws1\.([1-9][0-9]{0,3})\.([A-Za-z0-9_-]+)$/;
 const ENVELOPE_RE = /^ws2\.([1-9][0-9]{0,3})\.(0|2[01][0-9]{2}-(?:0[1-9]|1[0-2]))\.([A-Za-z0-9_-]+)$/;
-const decoder = new TextDecoder('utf-8', { fatal: true });
-const encoder = new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Scratch space for the associated data and the plaintext of one seal. Small typed arrays live
@@ -50,7 +50,7 @@ const encoder = new TextEncoder();
  * off-heap buffer avoids that per-call cost. Sealing is synchronous, and the plaintext bytes
  * are wiped before `sealField` returns.
  */
-let scratch = new Uint8Array(4096);
+let scratch = /* @__PURE__ */ new Uint8Array(4096);
 
 function writeLengthPrefixed(buf: Uint8Array, at: number, s: string): number {
   const r = encoder.encodeInto(s, buf.subarray(at + 2));
@@ -107,7 +107,7 @@ interface SealKey {
  * The last epoch seal key looked up, per keyring. Weak, so a keyring replaced by its shredded
  * successor is not kept alive by this cache.
  */
-const lastSealKeys = new WeakMap<Keyring, SealKey>();
+const lastSealKeys = /* @__PURE__ */ new WeakMap<Keyring, SealKey>();
 
 /**
  * The seal key for new envelopes in `epoch`.

@@ -5,10 +5,10 @@
  * makes all of them unreadable at once, in the database and in every backup.
  * @module
  */
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 
 /** Epoch lengths in months: divisors of 12, so epochs never straddle a year boundary. */
-export const EPOCH_LENGTHS = Object.freeze([1, 2, 3, 4, 6, 12] as const);
+export const EPOCH_LENGTHS = /* @__PURE__ */ Object.freeze([1, 2, 3, 4, 6, 12] as const);
 /** An epoch length in months. */
 export type EpochMonths = (typeof EPOCH_LENGTHS)[number];
 
@@ -19,7 +19,7 @@ export type EpochId = string;
 const EPOCH_RE = /^(2[01]\d\d)-(0[1-9]|1[0-2])$/;
 
 function invalid(path: string): WaybillShieldError {
-  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'format' }] });
+  return issueError(path, 'format');
 }
 
 /** Months since year 0 of a `YYYY-MM` id, or undefined when it is not one. @internal */

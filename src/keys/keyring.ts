@@ -12,7 +12,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { deriveSubkey, deriveEpochKey, type EpochPurpose, type KeyPurpose } from './purposes.js';
 import { EPOCH_LENGTHS, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
@@ -145,7 +145,7 @@ interface Secrets {
   readonly epochs?: Epochs;
 }
 
-const SECRETS = new WeakMap<Keyring, Secrets>();
+const SECRETS = /* @__PURE__ */ new WeakMap<Keyring, Secrets>();
 
 function entry(id: number, root: Uint8Array, created: string): KeyEntry {
   return { id, root, created, subkeys: new Map(), macs: new Map(), epochKeys: new Map(), epochMacs: new Map() };
@@ -156,25 +156,22 @@ function freshEntries(keys: ReadonlyMap<number, KeyEntry>): Map<number, KeyEntry
   return new Map([...keys].map(([id, e]) => [id, entry(id, e.root, e.created)]));
 }
 
-function inputError(path: string, rule: string): WaybillShieldError {
-  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
-}
 
 function epochMonthsOption(v: unknown, dflt: EpochMonths): EpochMonths {
   if (v === undefined) return dflt;
-  if (!(EPOCH_LENGTHS as readonly unknown[]).includes(v)) throw inputError('epochMonths', 'enum');
+  if (!(EPOCH_LENGTHS as readonly unknown[]).includes(v)) throw issueError('epochMonths', 'enum');
   return v as EpochMonths;
 }
 
 function countOption(v: unknown, dflt: number, path: string): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1200) throw inputError(path, 'integer');
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1200) throw issueError(path, 'integer');
   return v;
 }
 
 function clock(v: unknown): Date {
   if (v === undefined) return new Date();
-  if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw inputError('now', 'type');
+  if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw issueError('now', 'type');
   return v;
 }
 
@@ -198,6 +195,33 @@ function withEpochs(e: Epochs, from: number, to: number): Epochs {
 
 function invalid(summary: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_KEYRING', summary);
+}
+
+/**
+ * A serialised 32-byte secret (base64url without padding) as bytes.
+ * @param v - the serialised value
+ * @param what - what it is, for the error summary (`key`, `epoch secret`)
+ * @param fail - builds the error thrown for a malformed value
+ * @returns the 32 bytes
+ * @throws what `fail` returns, with the summary `<what> must be 32 bytes in base64url`; never the value
+ * @internal
+ */
+export function decodeSecret(v: unknown, what: string, fail: (summary: string) => WaybillShieldError): Uint8Array {
+  let bytes: Uint8Array | undefined;
+  if (typeof v === 'string' && v.length === 43) {
+    try {
+      bytes = base64urlnopad.decode(v);
+    } catch {
+      bytes = undefined;
+    }
+  }
+  if (bytes?.length !== 32) throw fail(`${what} must be 32 bytes in base64url`);
+  return bytes;
+}
+
+/** A serialised creation time, or the epoch (1970) when it is missing or not a date. */
+function createdOf(v: unknown): string {
+  return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : new Date(0).toISOString();
 }
 
 function secretsOf(k: unknown): Secrets {
@@ -281,16 +305,7 @@ export class Keyring {
       const { id, key, created } = k as Record<string, unknown>;
       if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > MAX_KEY_ID) throw invalid(`key id must be an integer from 1 to ${MAX_KEY_ID}`);
       if (keys.has(id)) throw invalid('duplicate key id');
-      if (typeof key !== 'string' || key.length !== 43) throw invalid('key must be 32 bytes in base64url');
-      let root: Uint8Array;
-      try {
-        root = base64urlnopad.decode(key);
-      } catch {
-        throw invalid('key must be 32 bytes in base64url');
-      }
-      if (root.length !== 32) throw invalid('key must be 32 bytes in base64url');
-      const when = typeof created === 'string' && !Number.isNaN(Date.parse(created)) ? created : new Date(0).toISOString();
-      keys.set(id, entry(id, root, when));
+      keys.set(id, entry(id, decodeSecret(key, 'key', invalid), createdOf(created)));
     }
     const primary = d.primary;
     if (typeof primary !== 'number' || !keys.has(primary)) throw invalid('primary must name a key in keys');
@@ -326,16 +341,7 @@ export class Keyring {
       const { id, secret, created } = e as Record<string, unknown>;
       if (!isEpochId(id, m)) throw invalid('epoch id must be YYYY-MM on an epoch boundary');
       if (map.has(id) || dead.includes(id) || monthIndexOf(id)! < floor) throw invalid('an epoch is both live and destroyed, or listed twice');
-      if (typeof secret !== 'string' || secret.length !== 43) throw invalid('epoch secret must be 32 bytes in base64url');
-      let bytes: Uint8Array;
-      try {
-        bytes = base64urlnopad.decode(secret);
-      } catch {
-        throw invalid('epoch secret must be 32 bytes in base64url');
-      }
-      if (bytes.length !== 32) throw invalid('epoch secret must be 32 bytes in base64url');
-      const when = typeof created === 'string' && !Number.isNaN(Date.parse(created)) ? created : new Date(0).toISOString();
-      map.set(id, { secret: bytes, created: when });
+      map.set(id, { secret: decodeSecret(secret, 'epoch secret', invalid), created: createdOf(created) });
     }
     return { months: m, live: new Map([...map].sort((a, b) => (a[0] < b[0] ? -1 : 1))), shredded: dead.sort(), floor };
   }
@@ -424,10 +430,10 @@ export class Keyring {
   shred(opts: ShredOptions): Keyring {
     return guard('INVALID_INPUT', 'shred: options are invalid', () => {
       const s = secretsOf(this);
-      if (typeof opts !== 'object' || opts === null) throw inputError('before', 'required');
+      if (typeof opts !== 'object' || opts === null) throw issueError('before', 'required');
       const before = monthOf(opts.before, 'before');
       const actor = opts.actor ?? 'system';
-      if (typeof actor !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(actor)) throw inputError('actor', 'format');
+      if (typeof actor !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(actor)) throw issueError('actor', 'format');
       const e = s.epochs;
       if (!e) throw invalid('this keyring has no retention epochs; nothing can be shredded');
       const live = new Map<EpochId, EpochEntry>();

@@ -11,7 +11,7 @@ import { hkdfSha256 } from '../crypto/_primitives.js';
 export type KeyPurpose = 'seal' | 'index' | 'reveal' | 'caller' | 'pin' | 'audit';
 
 /** The HKDF salt: fixed and public, it only separates this library's derivations from others. */
-const SALT = utf8ToBytes('waybill-shield/hkdf-salt/v1');
+const SALT = /* @__PURE__ */ utf8ToBytes('waybill-shield/hkdf-salt/v1');
 
 const INFO: Record<KeyPurpose, Uint8Array> = {
   seal: utf8ToBytes('waybill-shield/v1/seal'),
@@ -31,7 +31,7 @@ const EPOCH_INFO: Record<EpochPurpose, string> = {
 };
 
 /** All purposes, in a stable order. */
-export const KEY_PURPOSES: readonly KeyPurpose[] = Object.freeze(Object.keys(INFO) as KeyPurpose[]);
+export const KEY_PURPOSES: readonly KeyPurpose[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(INFO) as KeyPurpose[]);
 
 /**
  * Derive the 32-byte subkey for `purpose` from a 32-byte root key.

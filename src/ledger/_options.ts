@@ -4,7 +4,7 @@
  * @module
  * @internal
  */
-import { WaybillShieldError } from '../errors.js';
+import { issueError } from '../errors.js';
 import { checkCount, checkScope } from './_args.js';
 import type { ConsumeOptions, FailureScope } from './types.js';
 
@@ -21,11 +21,11 @@ export interface CheckedConsumeOptions {
  */
 export function checkConsumeOptions(opts: ConsumeOptions | undefined): CheckedConsumeOptions {
   if (opts === undefined) return { lock: undefined, revocable: true };
-  if (opts === null || typeof opts !== 'object') throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'opts', rule: 'type' }] });
+  if (opts === null || typeof opts !== 'object') throw issueError('opts', 'type');
   const { lock, revocable = true } = opts;
-  if (typeof revocable !== 'boolean') throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'revocable', rule: 'type' }] });
+  if (typeof revocable !== 'boolean') throw issueError('revocable', 'type');
   if (lock === undefined) return { lock: undefined, revocable };
-  if (lock === null || typeof lock !== 'object') throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'lock', rule: 'type' }] });
+  if (lock === null || typeof lock !== 'object') throw issueError('lock', 'type');
   checkScope(lock.scope);
   checkCount(lock.maxFailures, 'lock.maxFailures');
   return { lock: { scope: lock.scope, maxFailures: lock.maxFailures }, revocable };

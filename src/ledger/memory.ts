@@ -21,7 +21,7 @@
  * `RedisLedger` from `waybill-shield/redis`.
  * @module
  */
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { checkCount, checkScope, checkTokenId, checkTtl, checkWaybillId } from './_args.js';
 import type { AcquireResult, ConsumeOptions, ConsumeResult, FailureScope, LedgerCheck, RevealLedger } from './types.js';
 import { checkConsumeOptions } from './_options.js';
@@ -79,7 +79,7 @@ export class MemoryLedger implements RevealLedger {
     const max = opts.maxEntries ?? MEMORY_LEDGER_DEFAULT_MAX_ENTRIES;
     checkCount(max, 'maxEntries');
     if (opts.clock !== undefined && typeof opts.clock !== 'function') {
-      throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'clock', rule: 'type' }] });
+      throw issueError('clock', 'type');
     }
     this.#max = max;
     this.#clock = opts.clock ?? Date.now;

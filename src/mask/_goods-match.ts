@@ -13,7 +13,7 @@ import { foldDiacritics, toneInsensitiveKey } from '../_fold.js';
 import type { GoodsLexiconEntry } from './goods-lexicon.js';
 
 /** How one word compares: fully folded, with vowel-quality marks kept, and its tone mark. */
-interface WordKey {
+export interface WordKey {
   /** No marks at all, lowercase, `đ` → `d`. */
   readonly fold: string;
   /** Tone marks removed, vowel-quality marks and `đ` kept. */
@@ -57,19 +57,23 @@ export interface GoodsMatch {
 /** The matches of one item (one product) of a description, in reading order. */
 export type GoodsItem = readonly GoodsMatch[];
 
-// Words, digit runs, and the punctuation that separates items. A hyphen separates only when it
-// stands alone between spaces, so `t-shirt` and `TP-Link` stay whole. `segmentsOf` scans by hand
-// with the same classes (see `classOf`); this regex still splits lexicon terms at build time.
-const TOKEN = /[\p{L}\p{M}]+|\p{N}+|[+;,|&/()[\]{}\n\r•·–—]|\s-\s/gu;
-const WORD = /^[\p{L}\p{M}]/u;
-const DIGIT = /^\p{N}/u;
+// Tokens (called TOKEN below) are what this regex would find:
+//   /[\p{L}\p{M}]+|\p{N}+|[+;,|&/()[\]{}\n\r•·–—]|\s-\s/gu
+// words, digit runs, and the punctuation that separates items. A hyphen separates only when it
+// stands alone between spaces, so `t-shirt` and `TP-Link` stay whole. `segmentsOf` (input) and
+// `wordsOf` (lexicon terms) scan by hand with the same classes (see `classOf`).
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 // Only letters A–Z / a–z: for such a word every key is its lowercase form (nothing to
 // decompose, no mark, no `đ` look-alike, no separator), so no Unicode normalisation is needed.
 const ASCII_LETTERS = /^[A-Za-z]+$/;
 
-function keyOf(word: string): WordKey {
+/**
+ * The keys of one word (or digit run).
+ * @param word - a run of letters and marks, or of digits
+ * @returns its fully folded form, its tone-insensitive form, its tone mark and whether it is plain
+ */
+export function keyOf(word: string): WordKey {
   if (ASCII_LETTERS.test(word)) {
     const lower = word.toLowerCase();
     return { fold: lower, base: lower, tone: '', plain: true };
@@ -220,10 +224,34 @@ function segmentsOf(text: string): Token[][] {
   return segments;
 }
 
-function wordsOf(term: string): WordKey[] {
+/**
+ * The word keys of a lexicon term: its words and digit runs, the same tokens TOKEN finds, read
+ * with the per-code-point classes of {@link segmentsOf} (a cold Unicode regex is slow, and the
+ * whole lexicon is read at the first classification).
+ * @param term - a lexicon term
+ * @param keys - keys already computed, by word: terms share most of their words
+ * @returns the keys, in order
+ */
+export function wordsOf(term: string, keys: Map<string, WordKey>): WordKey[] {
   const out: WordKey[] = [];
-  for (const m of term.matchAll(TOKEN)) {
-    if (WORD.test(m[0]) || DIGIT.test(m[0])) out.push(keyOf(m[0]));
+  const n = term.length;
+  let i = 0;
+  while (i < n) {
+    const cp = term.codePointAt(i)!;
+    const cls = classOf(cp);
+    let j = i + (cp > 0xffff ? 2 : 1);
+    if (cls === C_WORD || cls === C_NUMBER) {
+      while (j < n) {
+        const cq = term.codePointAt(j)!;
+        if (classOf(cq) !== cls) break;
+        j += cq > 0xffff ? 2 : 1;
+      }
+      const w = term.slice(i, j);
+      let k = keys.get(w);
+      if (k === undefined) keys.set(w, (k = keyOf(w)));
+      out.push(k);
+    }
+    i = j;
   }
   return out;
 }
@@ -236,8 +264,9 @@ function wordsOf(term: string): WordKey[] {
  */
 export function compileLexicon(entries: readonly GoodsLexiconEntry[]): CompiledLexicon {
   const byFirstWord = new Map<string, CompiledTerm[]>();
+  const keys = new Map<string, WordKey>();
   const add = (entry: number, term: string, exact: boolean): void => {
-    const words = wordsOf(term);
+    const words = wordsOf(term, keys);
     const first = words[0];
     if (first === undefined) throw new Error(`goods lexicon: empty term in entry #${entry}`);
     const list = byFirstWord.get(first.fold);

@@ -2,8 +2,8 @@
  * Goods classification: turns a free-text goods description into a category, its vi/en label
  * and handling flags, so that a label can show "Điện tử" instead of "iPhone 15 Pro Max".
  *
- * The lexicon is data (`goods-lexicon.ts`); the matcher is `_goods-match.ts`. This module holds
- * the decision rules:
+ * The lexicon is data (edited in `goods-lexicon-source.ts`, shipped packed and decoded by
+ * `goods-lexicon.ts`); the matcher is `_goods-match.ts`. This module holds the decision rules:
  * - an item's category is that of its first naming term (Vietnamese puts the head noun first:
  *   `ốp lưng iphone` is a phone case, not a phone); modifiers after it may move it
  *   (`quần áo sơ sinh` → mother & baby) or add flags;
@@ -14,13 +14,14 @@
  */
 
 import { guard, WaybillShieldError } from '../errors.js';
-import { compileLexicon, matchGoods } from './_goods-match.js';
+import { compileLexicon, matchGoods, type CompiledLexicon } from './_goods-match.js';
 import {
   GOODS_CATEGORIES,
   GOODS_FLAGS,
   GOODS_LEXICON,
   type GoodsCategory,
   type GoodsFlag,
+  type GoodsLexiconEntry,
 } from './goods-lexicon.js';
 
 export type { GoodsCategory, GoodsFlag } from './goods-lexicon.js';
@@ -49,11 +50,10 @@ export const GOODS_MAX_LENGTH = 10_000;
 /** The label printed for sensitive goods (medicine, intimate): it says nothing about the content. */
 export const NEUTRAL_GOODS_LABEL = 'Hàng hóa';
 
-const LEXICON = compileLexicon(GOODS_LEXICON);
-
 //#region precomputed decision data
 // classifyGoods runs on every waybill, so what the rules need from each entry and category is
-// read once here: flags as bit sets (bit i = GOODS_FLAGS[i]), indexed by lexicon position.
+// read once, at the first call (see `prepared`): flags as bit sets (bit i = GOODS_FLAGS[i]),
+// indexed by lexicon position.
 const FLAG_BIT = new Map<GoodsFlag, number>(GOODS_FLAGS.map((f, i) => [f, 1 << i]));
 const RESTRICTED = FLAG_BIT.get('restricted')!;
 const bitsOf = (flags: readonly GoodsFlag[] | undefined): number =>
@@ -73,7 +73,17 @@ interface EntryRule {
   readonly blocksPromotionTo: readonly GoodsCategory[] | null;
 }
 
-const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
+/**
+ * Rank of an item headed by a restricted term (`vape kèm 2 pin 18650`, `tiền mặt kèm thư`): it
+ * names the parcel over every other item except sensitive ones, whatever its category's rank.
+ */
+const RESTRICTED_HEAD_RISK = 13.5;
+
+const CATEGORY_FLAGS = new Map<GoodsCategory, number>(
+  (Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((c) => [c, bitsOf(GOODS_CATEGORIES[c].flags)]),
+);
+
+const ruleOf = (e: GoodsLexiconEntry): EntryRule => {
   const own = bitsOf(e.flags);
   return {
     id: e.id,
@@ -87,22 +97,32 @@ const RULES: readonly EntryRule[] = GOODS_LEXICON.map((e) => {
     qualifies: e.qualifies ?? null,
     blocksPromotionTo: e.blocksPromotionTo ?? null,
   };
-});
+};
 
-/**
- * Rank of an item headed by a restricted term (`vape kèm 2 pin 18650`, `tiền mặt kèm thư`): it
- * names the parcel over every other item except sensitive ones, whatever its category's rank.
- */
-const RESTRICTED_HEAD_RISK = 13.5;
+/** The compiled lexicon and the per-entry rules, built at the first call. */
+interface Prepared {
+  readonly lexicon: CompiledLexicon;
+  readonly rules: readonly EntryRule[];
+  /**
+   * Which entries are already in `matched` during the current call: entry i is seen when
+   * `seenIn[i] === call`. A counter instead of a fresh set per call; the call is synchronous.
+   */
+  readonly seenIn: Float64Array;
+}
 
-const CATEGORY_FLAGS = new Map<GoodsCategory, number>(
-  (Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((c) => [c, bitsOf(GOODS_CATEGORIES[c].flags)]),
-);
-
-// Which entries are already in `matched` during the current call: entry i is seen when
-// `seenIn[i] === call`. A counter instead of a fresh set per call; the call is synchronous.
-const seenIn = new Float64Array(GOODS_LEXICON.length);
+let state: Prepared | null = null;
 let call = 0;
+
+// Indexing the lexicon folds every term word (a few milliseconds), so it waits for the first
+// classification instead of running when the module is imported.
+function prepared(): Prepared {
+  state ??= {
+    lexicon: compileLexicon(GOODS_LEXICON),
+    rules: GOODS_LEXICON.map(ruleOf),
+    seenIn: new Float64Array(GOODS_LEXICON.length),
+  };
+  return state;
+}
 //#endregion
 
 /**
@@ -128,6 +148,7 @@ export function classifyGoods(description: string): GoodsClass {
   if (description.length > GOODS_MAX_LENGTH) {
     throw new WaybillShieldError('INVALID_INPUT', 'goods description: is too long');
   }
+  const { lexicon, rules, seenIn } = prepared();
   const stamp = ++call;
   let flags = 0;
   const matched: string[] = [];
@@ -137,7 +158,7 @@ export function classifyGoods(description: string): GoodsClass {
   const risks: number[] = [];
   const loose: EntryRule[] = [];
 
-  for (const item of matchGoods(description, LEXICON)) {
+  for (const item of matchGoods(description, lexicon)) {
     let headAt = -1;
     let scope: 'item' | 'rest' | null = null;
     let cat: GoodsCategory | null = null;
@@ -146,7 +167,7 @@ export function classifyGoods(description: string): GoodsClass {
     let blocked: readonly GoodsCategory[] | null = null;
     for (let k = 0; k < item.length; k++) {
       const order = item[k]!.order;
-      const rule = RULES[order]!;
+      const rule = rules[order]!;
       if (rule.category !== null && scope !== null) {
         // A naming term inside a qualifier phrase describes the head (`vị bạc hà`, `cho iPhone`)
         // and decides nothing. A free gift's `restricted` and `alsoFlags` still count.

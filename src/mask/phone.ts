@@ -134,6 +134,67 @@ function parseValid(input: unknown, region: CountryCode): { parsed: PhoneNumber;
   }
 }
 
+//#region Vietnamese fast path
+
+/** One number type of the bundled metadata: its pattern and the national-number lengths it allows. */
+interface FastType {
+  readonly re: RegExp;
+  readonly lengths: readonly number[];
+}
+
+/**
+ * The Vietnamese record of the bundled metadata, read the way libphonenumber-js reads it
+ * (metadata v4: national-number pattern at 2, possible lengths at 3, types at 11, each type
+ * `[pattern, lengths?]` with the country's lengths when absent). Undefined, and the fast path
+ * off, if the record ever has another shape.
+ */
+function vnFastPlan(): { national: RegExp; types: readonly FastType[] } | undefined {
+  const record = (PHONE_METADATA as unknown as { countries?: Record<string, unknown> }).countries?.['VN'];
+  if (!Array.isArray(record)) return undefined;
+  const [national, lengths, types] = [record[2], record[3], record[11]];
+  if (typeof national !== 'string' || !Array.isArray(lengths) || !Array.isArray(types)) return undefined;
+  const out: FastType[] = [];
+  for (const t of types) {
+    // An absent type is `0`; a type without a pattern never matches (libphonenumber-js's isNumberTypeEqualTo).
+    if (!Array.isArray(t) || typeof t[0] !== 'string' || t[0] === '') continue;
+    out.push({ re: new RegExp(`^(?:${t[0]})$`), lengths: Array.isArray(t[1]) ? (t[1] as number[]) : (lengths as number[]) });
+  }
+  return { national: new RegExp(`^(?:${national})$`), types: out };
+}
+
+// Built on first use: a top-level call would keep the metadata in bundles that never parse a
+// phone (tree-shaking cannot drop a call), such as the courier-app import.
+let vnFast: ReturnType<typeof vnFastPlan> | null = null;
+
+// An already clean Vietnamese number: trunk `0` or `+84`, then the national number with no
+// separator. National numbers starting with 0 or 1 (the `00` international prefix, 1800/1900
+// numbers and the pre-2018 11-digit mobiles) are left to the full path.
+const VN_CLEAN = /^(?:0|\+84)([2-9][0-9]{7,9})$/;
+
+/**
+ * Vietnamese fast path: the E.164 of an already clean Vietnamese number (`0901234567`,
+ * `+84901234567`) checked against the bundled metadata's Vietnamese patterns, the way
+ * libphonenumber-js validates a number of a country with number types: the national-number
+ * pattern, then any type whose pattern and lengths match. Never a different answer than the
+ * full path; test/mask/phone-fast.test.ts checks that result for result.
+ * @param input - the phone text as given
+ * @returns E.164 when valid, `undefined` when invalid, `null` when the input is not a clean
+ *   Vietnamese number and the full path must decide
+ * @internal
+ */
+export function vnFastE164(input: string): string | undefined | null {
+  const m = VN_CLEAN.exec(input);
+  if (m === null) return null;
+  if (vnFast === null) vnFast = vnFastPlan();
+  if (vnFast === undefined) return null;
+  const nsn = m[1]!;
+  if (!vnFast.national.test(nsn)) return undefined;
+  for (const t of vnFast.types) if (t.lengths.includes(nsn.length) && t.re.test(nsn)) return `+84${nsn}`;
+  return undefined;
+}
+
+//#endregion
+
 /**
  * Parse and normalise a phone number.
  *
@@ -169,6 +230,18 @@ export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}):
  * @internal
  */
 export function phoneToE164(input: string, region: CountryCode = 'VN'): string | undefined {
+  if (region === 'VN' && typeof input === 'string') {
+    const fast = vnFastE164(input);
+    if (fast !== null) return fast;
+  }
+  return parseValid(input, region)?.parsed.number;
+}
+
+/**
+ * {@link phoneToE164} without the Vietnamese fast path: libphonenumber-js alone.
+ * @internal
+ */
+export function phoneToE164Full(input: string, region: CountryCode = 'VN'): string | undefined {
   return parseValid(input, region)?.parsed.number;
 }
 
@@ -245,11 +318,12 @@ function convertLandline(national: string): { digits: string; codeLength: number
  * code that is also a mobile prefix today) followed by a group of 4 or more digits, since a
  * mobile is grouped `037 385 2123` and an old landline `037 3852 123`.
  */
-function readNumber(groups: readonly Group[], region: CountryCode): { e164: string; landline: boolean } | undefined {
+function readNumber(groups: readonly Group[], region: CountryCode, fast: boolean): { e164: string; landline: boolean } | undefined {
+  const e164Of = fast ? phoneToE164 : phoneToE164Full;
   const plus = groups[0]!.plus;
   const digits = groups.map((g) => g.digits).join('');
   if (digits.length < 8 || digits.length > 15) return undefined;
-  const plain = parseValid(plus ? `+${digits}` : digits, region);
+  const plain = e164Of(plus ? `+${digits}` : digits, region);
   // National digits and which group holds the area code (a separate `84` group is skipped).
   let national: string | undefined;
   let codeGroup = 0;
@@ -261,19 +335,19 @@ function readNumber(groups: readonly Group[], region: CountryCode): { e164: stri
   } else if (digits.startsWith('0')) national = digits;
   const land = national !== undefined && (region === 'VN' || plus) ? convertLandline(national) : undefined;
   if (land !== undefined) {
-    const converted = parseValid(land.digits, 'VN');
+    const converted = e164Of(land.digits, 'VN');
     if (converted !== undefined) {
-      if (plain === undefined) return { e164: converted.parsed.number, landline: true };
+      if (plain === undefined) return { e164: converted, landline: true };
       const g = groups[codeGroup];
       const gDigits = g ? g.digits.replace(/^84/, '').replace(/^0?/, '') : '';
       const shownAsCode = g !== undefined && gDigits.length === land.codeLength && (g.bracketed || groups.length > codeGroup + 1);
       const next = groups[codeGroup + 1];
       if (shownAsCode && (g.bracketed || (next !== undefined && next.digits.length >= 4))) {
-        return { e164: converted.parsed.number, landline: true };
+        return { e164: converted, landline: true };
       }
     }
   }
-  return plain === undefined ? undefined : { e164: plain.parsed.number, landline: false };
+  return plain === undefined ? undefined : { e164: plain, landline: false };
 }
 
 function cleanRest(text: string): string {
@@ -284,6 +358,26 @@ function cleanRest(text: string): string {
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, (m) => (/[()]/.test(m) ? m.replace(/[^()]/g, '') : ''))
     .replace(/^\)+|\(+$/g, '')
     .trim();
+}
+
+// A field that is one Vietnamese number, its groups split by single spaces, dots or dashes:
+// at most 7 groups, so it is one chain for the full path too.
+const VN_SPLIT = /^\+?[0-9]+(?:[ .-][0-9]+){0,6}$/;
+
+/**
+ * The fast path of {@link readPhoneField}: the E.164 of a field that is exactly one valid,
+ * already clean Vietnamese number (`0901234567`, `+84 901 234 567`, `0901.234.567`), or
+ * undefined to let the full path decide. The full path reads such a field as one chain whose
+ * plain reading is valid, so it takes that reading, unless the number also reads as an old
+ * landline code, where the grouping decides: those are left to it.
+ */
+function vnFastField(input: string): string | undefined {
+  if (!VN_SPLIT.test(input)) return undefined;
+  const clean = input.replace(/[ .-]/g, '');
+  const e164 = vnFastE164(clean);
+  if (typeof e164 !== 'string') return undefined;
+  if (clean !== input && convertLandline(`0${e164.slice(3)}`) !== undefined) return undefined;
+  return e164;
 }
 
 /**
@@ -307,7 +401,20 @@ function cleanRest(text: string): string {
  * ```
  */
 export function parsePhoneField(input: string, region: CountryCode = 'VN'): PhoneField | undefined {
+  return readPhoneField(input, region, true);
+}
+
+/**
+ * {@link parsePhoneField}, with or without the Vietnamese fast path (`fast = false` is
+ * libphonenumber-js alone, for the equivalence tests).
+ * @internal
+ */
+export function readPhoneField(input: string, region: CountryCode, fast: boolean): PhoneField | undefined {
   if (typeof input !== 'string' || input.length === 0 || input.length > PHONE_FIELD_MAX_LENGTH) return undefined;
+  if (fast && region === 'VN') {
+    const e164 = vnFastField(input);
+    if (e164 !== undefined) return { e164, rest: '', landlineConverted: false };
+  }
   const s = input.normalize('NFKC').replace(/\+\s*84\s*\(\s*0\s*\)/g, '+84 ');
   const groups = groupsOf(s);
   const found: { e164: string; start: number; end: number; landline: boolean }[] = [];
@@ -318,7 +425,7 @@ export function parsePhoneField(input: string, region: CountryCode = 'VN'): Phon
     while (last + 1 < groups.length && last - i < 6 && JOIN.test(s.slice(groups[last]!.end, groups[last + 1]!.start))) last++;
     let taken = -1;
     for (let j = last; j >= i; j--) {
-      const r = readNumber(groups.slice(i, j + 1), region);
+      const r = readNumber(groups.slice(i, j + 1), region, fast);
       if (r !== undefined) {
         let start = groups[i]!.start;
         if (groups[i]!.plus) start = s.lastIndexOf('+', start);

@@ -3,8 +3,11 @@
  * URLs with query strings inside notes, goods descriptions and address lines, and keeps the
  * rest of the text as it was.
  *
- * Phones are found with libphonenumber-js's text finder (default region VN) and, for what it
- * misses, by a scan of digit groups split by spaces, dots, dashes or brackets. Each find is
+ * Phones are found by scanning chains of digit groups split by spaces, dots, dashes, brackets
+ * or other short punctuation, and asking libphonenumber-js (default region VN, the library's
+ * own metadata) whether a run of groups is a valid number; Vietnamese numbers are shape-checked
+ * by their national prefixes. libphonenumber-js's text finder is not used: it would add about
+ * 24 KB of minified code to every bundle for what the chain scan already finds. Each find is
  * replaced by a fixed placeholder ({@link SCRUB_PLACEHOLDERS}) that says what was there but not
  * how long it was.
  *
@@ -15,7 +18,7 @@
  * @module
  */
 
-import { findPhoneNumbersInText, isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/core';
+import { isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/core';
 import { PHONE_METADATA } from './phone-metadata.js';
 import { foldDiacritics } from '../_fold.js';
 import { guard, WaybillShieldError } from '../errors.js';
@@ -148,11 +151,23 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 const PHONE_GAP = /^[\p{P}\p{Zs}\p{S}\t]$/u;
 const isPhoneGapChar = (c: string): boolean => c !== '+' && c !== '/' && c !== ':' && (GAP_CHARS.has(c) || PHONE_GAP.test(c));
 
+// The wide phone pass also joins groups across up to four of the separators libphonenumber-js
+// allows inside a number (its VALID_PUNCTUATION: dashes, dots, spaces, brackets, tildes; not slashes),
+// as in `+1 415 - 555 0100`, `0312    345678` or `+44 20 ~ 7183 8750`.
+const WIDE_GAP = /^[\p{P}\p{Zs}\p{S}\t\u00ad\u200b\u2060]$/u;
+const MAX_WIDE_GAP = 4;
+// `+` starts a number and `:` writes times. A slash may join groups, but see chainPhoneSpans.
+const WIDE_EXCLUDED = new Set(['+', '\uff0b', ':']);
+const isWideGapChar = (c: string): boolean => !WIDE_EXCLUDED.has(c) && WIDE_GAP.test(c);
+
+/** How digit groups may be joined: the usual separators, any short punctuation, or the wide set. */
+type GapMode = 'plain' | 'phone' | 'wide';
+
 /**
  * Digit groups joined into chains: groups separated only by a short gap of separators. The
  * phone pass accepts any punctuation in a gap; identifiers and long numbers only the usual ones.
  */
-function digitChains(text: string, phoneGaps = false): Group[][] {
+function digitChains(text: string, mode: GapMode = 'plain'): Group[][] {
   const chains: Group[][] = [];
   let chain: Group[] = [];
   let i = 0;
@@ -165,7 +180,7 @@ function digitChains(text: string, phoneGaps = false): Group[][] {
     while (isDigit(text[i])) i++;
     const group = { start, end: i };
     const prev = chain[chain.length - 1];
-    if (prev && isGap(text, prev.end, start, phoneGaps)) chain.push(group);
+    if (prev && isGap(text, prev.end, start, mode)) chain.push(group);
     else {
       if (chain.length > 0) chains.push(chain);
       chain = [group];
@@ -175,9 +190,10 @@ function digitChains(text: string, phoneGaps = false): Group[][] {
   return chains;
 }
 
-function isGap(text: string, from: number, to: number, phoneGaps: boolean): boolean {
-  if (to - from < 1 || to - from > MAX_GAP) return false;
-  for (let k = from; k < to; k++) if (!(phoneGaps ? isPhoneGapChar(text[k]!) : GAP_CHARS.has(text[k]!))) return false;
+function isGap(text: string, from: number, to: number, mode: GapMode): boolean {
+  if (to - from < 1 || to - from > (mode === 'wide' ? MAX_WIDE_GAP : MAX_GAP)) return false;
+  const ok = mode === 'wide' ? isWideGapChar : mode === 'phone' ? isPhoneGapChar : (c: string) => GAP_CHARS.has(c);
+  for (let k = from; k < to; k++) if (!ok(text[k]!)) return false;
   return true;
 }
 
@@ -187,12 +203,15 @@ function digitsOf(text: string, groups: readonly Group[]): string {
   return d;
 }
 
-/** `+` just before a group, allowing `(` and a space in between: `+84`, `(+84)`, `+ 84`. */
-function plusBefore(text: string, at: number): number {
-  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
-    const c = text[k];
+/**
+ * `+` just before a group, allowing `(` and a space in between: `+84`, `(+84)`, `+ 84`; in the
+ * wide pass up to four separators of any kind (`+ - 84`, `+—81`).
+ */
+function plusBefore(text: string, at: number, wide = false): number {
+  for (let k = at - 1; k >= 0 && k >= at - (wide ? 1 + MAX_WIDE_GAP : 3); k--) {
+    const c = text[k]!;
     if (c === '+') return k;
-    if (c !== '(' && c !== ' ') return -1;
+    if (wide ? !isWideGapChar(c) : c !== '(' && c !== ' ') return -1;
   }
   return -1;
 }
@@ -261,69 +280,35 @@ function isPhoneDigits(d: string, plus: boolean, country: CountryCode): boolean 
   return VN_NATIONAL.test(d);
 }
 
-// The finder's candidate pattern starts with a decimal digit (its digit classes are a subset of
-// \p{Nd}), so text without one has no candidate; skipping the call saves most of a round.
-const DECIMAL_DIGIT = /\p{Nd}/u;
-
-function finderSpans(text: string, country: CountryCode): Span[] {
-  if (!DECIMAL_DIGIT.test(text)) return [];
-  const found = findPhoneNumbersInText(text, { defaultCountry: country }, PHONE_METADATA);
-  // The default (small) metadata checks little more than length, so it reads dates such as
-  // `12-05-2025`, or the middle of a longer digit chain, as Vietnamese numbers. A Vietnamese
-  // find must have a Vietnamese shape and be written as one: with `+`, `84`, or the trunk `0`.
-  const plausible = found.filter((f) => {
-    if (f.number.countryCallingCode !== '84') return true;
-    const raw = text.slice(f.startsAt, f.endsAt);
-    const lead = raw.replace(/[^0-9+]/g, '');
-    const written = lead.startsWith('+') || lead.startsWith('0') || lead.startsWith('84');
-    return written && VN_NATIONAL.test('0' + f.number.nationalNumber);
-  });
-  return plausible.map((f) => {
-    let start = f.startsAt;
-    let end = f.endsAt;
-    // An extension (`0901234567 x2`, `máy lẻ 12`) is not personal; the text around it stays.
-    const ext = f.number.ext;
-    if (ext) {
-      let keep = 0;
-      for (let k = start; k < end; k++) if (isDigit(text[k])) keep++;
-      keep -= ext.length;
-      for (let k = start; k < end; k++) {
-        if (isDigit(text[k]) && --keep === 0) {
-          end = k + 1;
-          break;
-        }
-      }
-    }
-    // The finder may also take a bracket that belongs to the surrounding text (`( 0901…`).
-    const attached = (k: number): boolean => text[k] === '(' && (text[k + 1] === '+' || isDigit(text[k + 1]));
-    while (start < end && !isDigit(text[start]) && text[start] !== '+' && !attached(start)) start++;
-    const opened = text.slice(start, end).includes('(');
-    while (end > start && !isDigit(text[end - 1]) && !(opened && text[end - 1] === ')')) end--;
-    // Never cut through a run of digits: the finder can read `842400000000` as `+84 842400000`
-    // and leave the tail `000` behind, which the next round would then see differently.
-    while (start > 0 && isDigit(text[start - 1]) && isDigit(text[start])) start--;
-    while (isDigit(text[end]) && isDigit(text[end - 1])) end++;
-    return { start, end, kind: 'phone' as const };
-  });
+function hasSlash(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] === '/' || text[k] === '\uff0f') return true;
+  return false;
 }
 
 /**
- * Phones the finder did not take: within each chain of digit groups, the earliest start whose
- * groups form a phone number, taking the longest such run. At most 15 digits are tried per
- * start, so the work per chain is linear.
+ * Phones: within each chain of digit groups, the earliest start whose groups form a phone
+ * number, taking the longest such run. At most 15 digits are tried per start, so the work per
+ * chain is linear. The first pass joins groups across up to three separators; the `wide` pass,
+ * run after it, across up to four of any punctuation (as libphonenumber-js's finder did) and
+ * after a `+` followed by separators (`+ - 84 …`).
  */
-function chainPhoneSpans(text: string, country: CountryCode): Span[] {
+function chainPhoneSpans(text: string, country: CountryCode, wide = false): Span[] {
   const spans: Span[] = [];
-  for (const chain of digitChains(text, true)) {
+  for (const chain of digitChains(text, wide ? 'wide' : 'phone')) {
     let s = 0;
     while (s < chain.length) {
-      const plusAt = plusBefore(text, chain[s]!.start);
+      const plusAt = plusBefore(text, chain[s]!.start, wide);
       let digits = '';
       let found = -1;
+      let slash = false;
       for (let e = s; e < chain.length; e++) {
         const g = chain[e]!;
+        if (e > s && hasSlash(text, chain[e - 1]!.end, g.start)) slash = true;
         digits += text.slice(g.start, g.end);
         if (digits.length > MAX_PHONE_DIGITS) break;
+        // A number written across a slash (`084.90123/4567`) must be the whole chain: a slash
+        // more often stands between two numbers (`0901234567/0912345678`).
+        if (slash && (s !== 0 || e !== chain.length - 1)) continue;
         if (isPhoneDigits(digits, plusAt >= 0, country)) found = e;
       }
       if (found < 0) {
@@ -409,9 +394,10 @@ function readOptions(opts: ScrubOptions | undefined): { kinds: ReadonlySet<Scrub
  * Mask the PII embedded in a free-text field and keep everything else.
  *
  * Passes run in this order, each on the previous one's output: URLs with a query string,
- * emails, digits after a bank-account or ID keyword, phones found by libphonenumber-js, phones
- * split into groups, bare 12-digit CCCD / 9-digit CMND numbers, and any other run of 10 or more
- * digits. The result is stable: scrubbing it again returns it unchanged.
+ * emails, digits after a bank-account or ID keyword, phones (runs of digit groups that
+ * libphonenumber-js validates; then runs split by longer or rarer separators), bare 12-digit
+ * CCCD / 9-digit CMND numbers, and any other run of 10 or more digits. Digits of any script
+ * (full-width, Arabic-Indic, …) are read as ASCII digits. The result is stable: scrubbing it again returns it unchanged.
  *
  * @param text - a note, goods description or address line, at most {@link SCRUB_MAX_LENGTH} characters
  * @param opts - which kinds to mask (all by default) and the default region (`VN`)
@@ -433,7 +419,7 @@ export function scrubText(text: string, opts?: ScrubOptions): string {
   }
   return guard('INVALID_INPUT', 'scrubText: text could not be processed', () => {
     const { kinds, country } = readOptions(opts);
-    // A mask changes the context of what is left (a finder that refused `+ 300000000 - 0240…`
+    // A mask changes the context of what is left (a pass that refused `+ 300000000 - 0240…`
     // may accept `+ 300000000` alone), so run the passes again until nothing changes. Each
     // round removes digits; real text settles in two rounds, and the cap keeps the cost linear.
     let out = scrubOnce(text, kinds, country);
@@ -452,7 +438,7 @@ export function scrubText(text: string, opts?: ScrubOptions): string {
 const MAX_ROUNDS = 4;
 
 // What every pass needs in order to find anything: URLs a `?`, emails an `@`, the others a
-// digit (the digit-group passes read ASCII digits, the finder's digits are all \p{Nd}). Most
+// digit (the passes read the width view, where every decimal digit is ASCII). Most
 // notes have none, and a masked text usually has none left, so a round can stop here.
 const MAY_HOLD_PII = /[?@\p{Nd}]/u;
 
@@ -461,9 +447,26 @@ const MAY_HOLD_PII = /[?@\p{Nd}]/u;
 // that NFKC maps to ASCII.
 const WIDE = /[\u3000\uff01-\uff5e]|(?![0-9])\p{Nd}/gu;
 
+const ND = /^\p{Nd}$/u;
+
+/**
+ * The value of a decimal digit of another script (`٨`, `۴`, `८`): Unicode writes each script's
+ * digits as one run of ten code points from 0 to 9, so it is the distance to the run's start.
+ */
+function digitValue(c: string): string {
+  let code = c.charCodeAt(0);
+  let v = 0;
+  while (v < 9 && ND.test(String.fromCharCode(code - 1))) {
+    code--;
+    v++;
+  }
+  return String(v);
+}
+
 /**
  * The text as the passes read it: each character whose NFKC form is a single ASCII character
- * replaced by it, so `０９０１ ２３４ ５６７` is found like `0901 234 567`. Every replacement is one
+ * replaced by it, so `０９０１ ２３４ ５６７` is found like `0901 234 567`, and every other decimal
+ * digit (Arabic-Indic `٠٩٠١…`, Devanagari, …) by its ASCII digit. Every replacement is one
  * UTF-16 unit for one, so offsets in the view are offsets in the text, and masks are applied to
  * the text itself: everything that is not masked stays byte-for-byte as written.
  */
@@ -471,7 +474,8 @@ function widthView(text: string): string {
   return text.replace(WIDE, (c) => {
     if (c.length !== 1) return c;
     const n = c.normalize('NFKC');
-    return n.length === 1 && n.charCodeAt(0) < 0x80 ? n : c;
+    if (n.length === 1 && n.charCodeAt(0) < 0x80) return n;
+    return ND.test(c) ? digitValue(c) : c;
   });
 }
 
@@ -494,7 +498,7 @@ function scrubOnce(text: string, kinds: ReadonlySet<ScrubKind>, country: Country
     if (kinds.has('bank-account') || kinds.has('id')) [out, view] = applyOn(out, view, (v) => keywordSpans(v, kinds));
     if (kinds.has('phone')) {
       [out, view] = applyOn(out, view, (v) => chainPhoneSpans(v, country));
-      [out, view] = applyOn(out, view, (v) => finderSpans(v, country));
+      [out, view] = applyOn(out, view, (v) => chainPhoneSpans(v, country, true));
     }
     if (kinds.has('id')) [out, view] = applyOn(out, view, bareIdSpans);
     if (kinds.has('number')) [out, view] = applyOn(out, view, longNumberSpans);
@@ -505,9 +509,9 @@ function scrubOnce(text: string, kinds: ReadonlySet<ScrubKind>, country: Country
   if (kinds.has('bank-account') || kinds.has('id')) out = applySpans(out, keywordSpans(out, kinds));
   if (kinds.has('phone')) {
     // Chains first: they read a run of groups from its start, as people write numbers; the
-    // finder then takes what they do not shape-check (other countries, extensions).
+    // wide pass then joins what was split by longer or rarer separators.
     out = applySpans(out, chainPhoneSpans(out, country));
-    out = applySpans(out, finderSpans(out, country));
+    out = applySpans(out, chainPhoneSpans(out, country, true));
   }
   if (kinds.has('id')) out = applySpans(out, bareIdSpans(out));
   if (kinds.has('number')) out = applySpans(out, longNumberSpans(out));

@@ -28,7 +28,7 @@ export const TAG_BYTES = 8;
 /** The time unit of the validity window: 15 minutes. */
 export const TIME_UNIT_MS = 15 * 60_000;
 /** Origin of the time units: 2025-01-01T00:00:00Z. */
-export const TOKEN_EPOCH_MS = Date.UTC(2025, 0, 1);
+export const TOKEN_EPOCH_MS = /* @__PURE__ */ Date.UTC(2025, 0, 1);
 /** notBefore is carried modulo this many units (13 bits, about 85 days). */
 export const NB_PERIOD = 1 << 13;
 /** Longest validity window in units (10 bits): 1024 × 15 min = 256 h. */
@@ -59,7 +59,7 @@ export const MASK_BITS = 8;
  * A phone bit grants the whole phone field of that party: the phone and, when the record holds
  * one, the second number typed in the same field. Nothing else is implied by any bit.
  */
-export const IMPLIED_BY: Readonly<Partial<Record<SealedField, SealedField>>> = Object.freeze({
+export const IMPLIED_BY: Readonly<Partial<Record<SealedField, SealedField>>> = /* @__PURE__ */ Object.freeze({
   'recipient.altPhone': 'recipient.phone',
   'sender.altPhone': 'sender.phone',
 });
@@ -236,28 +236,22 @@ export function tagMessage(t: TagInput): Uint8Array {
   const w = t.waybillId;
   const c = t.courierId;
   const out = new Uint8Array(DOMAIN.length + 10 + 2 + w.length + 2 + c.length + 4);
+  const v = new DataView(out.buffer);
   let o = 0;
   for (let i = 0; i < DOMAIN.length; i++) out[o++] = DOMAIN.charCodeAt(i);
+  // Big-endian throughout (DataView's default).
   out[o++] = t.version;
-  out[o++] = t.keyId >>> 8;
-  out[o++] = t.keyId & 0xff;
-  out[o++] = t.fieldMask;
-  out[o++] = t.nbUnits >>> 24;
-  out[o++] = (t.nbUnits >>> 16) & 0xff;
-  out[o++] = (t.nbUnits >>> 8) & 0xff;
-  out[o++] = t.nbUnits & 0xff;
-  out[o++] = t.durationUnits >>> 8;
-  out[o++] = t.durationUnits & 0xff;
-  out[o++] = w.length >>> 8;
-  out[o++] = w.length & 0xff;
-  for (let i = 0; i < w.length; i++) out[o++] = w.charCodeAt(i);
-  out[o++] = c.length >>> 8;
-  out[o++] = c.length & 0xff;
-  for (let i = 0; i < c.length; i++) out[o++] = c.charCodeAt(i);
-  out[o++] = t.assignment >>> 24;
-  out[o++] = (t.assignment >>> 16) & 0xff;
-  out[o++] = (t.assignment >>> 8) & 0xff;
-  out[o++] = t.assignment & 0xff;
+  v.setUint16(o, t.keyId);
+  out[o + 2] = t.fieldMask;
+  v.setUint32(o + 3, t.nbUnits);
+  v.setUint16(o + 7, t.durationUnits);
+  o += 9;
+  for (const s of [w, c]) {
+    v.setUint16(o, s.length);
+    o += 2;
+    for (let i = 0; i < s.length; i++) out[o++] = s.charCodeAt(i);
+  }
+  v.setUint32(o, t.assignment);
   return out;
 }
 

@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { WaybillShieldError } from '../errors.js';
+import { issueError } from '../errors.js';
 
 /** Same rule as the waybill schema's `id` and `assignment.courierId`: 1–64 chars. */
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -58,20 +58,20 @@ export function isActor(s: unknown): s is string {
  * @internal
  */
 export function assertIdentifier(s: unknown, path: string): asserts s is string {
-  if (!isIdentifier(s)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'format' }] });
+  if (!isIdentifier(s)) throw issueError(path, 'format');
 }
 
 /** Throws `INVALID_INPUT` unless `n` is an assignment number (integer 0..2^31-1). @internal */
 export function assertAssignment(n: unknown, path = 'assignment'): asserts n is number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-    throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'integer' }] });
+    throw issueError(path, 'integer');
   }
 }
 
 /** A valid `Date` from an option, or the current time. Throws `INVALID_INPUT` for a bad Date. @internal */
 export function dateOption(d: unknown, path: string): Date {
   if (d === undefined) return new Date();
-  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'type' }] });
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw issueError(path, 'type');
   return d;
 }
 
@@ -79,7 +79,7 @@ export function dateOption(d: unknown, path: string): Date {
 export function intOption(v: unknown, dflt: number, min: number, max: number, path: string): number {
   if (v === undefined) return dflt;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule: 'integer' }] });
+    throw issueError(path, 'integer');
   }
   return v;
 }

@@ -17,8 +17,8 @@ interface GrantState {
   spent: boolean;
 }
 
-const REGISTRY = new WeakMap<object, GrantState>();
-const MINT = Symbol('waybill-shield/grant-mint');
+const REGISTRY = /* @__PURE__ */ new WeakMap<object, GrantState>();
+const MINT = /* @__PURE__ */ Symbol('waybill-shield/grant-mint');
 
 /**
  * What a redeemed token allows: these fields of this waybill, for this courier, once, until

@@ -5,7 +5,7 @@
  * personal data: only a version, key id bits, a field mask, the window and the tag.
  * @module
  */
-import { WaybillShieldError, guard } from '../errors.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { MaskPolicy } from '../policy.js';
 import { SEALED_FIELDS, type SealedField } from '../_fields.js';
@@ -62,9 +62,6 @@ export interface IssueRevealTokenOptions {
   actor?: string;
 }
 
-function invalid(path: string, rule: string): WaybillShieldError {
-  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
-}
 
 /**
  * The token's fields bitmask has 8 bits, one per field of the first 8 of `SEALED_FIELDS`.
@@ -78,17 +75,17 @@ function tokenFields(fields: readonly SealedField[]): readonly SealedField[] {
   for (const x of fields) {
     const phone = IMPLIED_BY[x];
     if (phone !== undefined) {
-      if (!fields.includes(phone)) throw invalid('fields', 'needs_phone');
-    } else if (SEALED_FIELDS.indexOf(x) >= MASK_BITS) throw invalid('fields', 'not_grantable');
+      if (!fields.includes(phone)) throw issueError('fields', 'needs_phone');
+    } else if (SEALED_FIELDS.indexOf(x) >= MASK_BITS) throw issueError('fields', 'not_grantable');
   }
   return fields;
 }
 
 /** The mask policy's default `revealFields`. */
-const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = Object.freeze(['recipient.phone']);
+const DEFAULT_REVEAL_FIELDS: readonly SealedField[] = /* @__PURE__ */ Object.freeze(['recipient.phone']);
 
 function badPolicy(rule: string): WaybillShieldError {
-  return new WaybillShieldError('INVALID_POLICY', undefined, { issues: [{ path: rule === 'type' ? '' : 'revealFields', rule }] });
+  return issueError(rule === 'type' ? '' : 'revealFields', rule, 'INVALID_POLICY');
 }
 
 /** `policy.revealFields`, checked by the same rules as `MaskPolicySchema`: 1 to all sealed field names. */
@@ -107,8 +104,8 @@ function policyRevealFields(policy: unknown): readonly SealedField[] {
 function resolveFields(opts: IssueRevealTokenOptions): readonly SealedField[] {
   if (opts.fields === undefined) return tokenFields(policyRevealFields(opts.policy));
   const f: unknown = opts.fields;
-  if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw invalid('fields', 'invalid');
-  for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw invalid('fields', 'enum');
+  if (!Array.isArray(f) || f.length === 0 || f.length > SEALED_FIELDS.length) throw issueError('fields', 'invalid');
+  for (const x of f) if (!(SEALED_FIELDS as readonly unknown[]).includes(x)) throw issueError('fields', 'enum');
   return tokenFields(f as SealedField[]);
 }
 
@@ -140,15 +137,15 @@ export function issueRevealToken(opts: IssueRevealTokenOptions): string {
     const assignment = opts.assignment ?? 0;
     assertAssignment(assignment);
     const fields = resolveFields(opts);
-    if (opts.actor !== undefined && !isActor(opts.actor)) throw invalid('actor', 'format');
+    if (opts.actor !== undefined && !isActor(opts.actor)) throw issueError('actor', 'format');
     const nb = dateOption(opts.notBefore, 'notBefore');
-    if (!(opts.notAfter instanceof Date) || Number.isNaN(opts.notAfter.getTime())) throw invalid('notAfter', 'type');
-    if (opts.notAfter.getTime() <= nb.getTime()) throw invalid('notAfter', 'too_small');
-    if (nb.getTime() < TOKEN_EPOCH_MS) throw invalid('notBefore', 'too_small');
+    if (!(opts.notAfter instanceof Date) || Number.isNaN(opts.notAfter.getTime())) throw issueError('notAfter', 'type');
+    if (opts.notAfter.getTime() <= nb.getTime()) throw issueError('notAfter', 'too_small');
+    if (nb.getTime() < TOKEN_EPOCH_MS) throw issueError('notBefore', 'too_small');
     const nbUnits = unitFloor(nb.getTime());
     const durationUnits = unitCeil(opts.notAfter.getTime()) - nbUnits;
-    if (durationUnits > MAX_DURATION_UNITS) throw invalid('notAfter', 'too_big');
-    if (nbUnits > 0xffffffff) throw invalid('notBefore', 'too_big');
+    if (durationUnits > MAX_DURATION_UNITS) throw issueError('notAfter', 'too_big');
+    if (nbUnits > 0xffffffff) throw issueError('notBefore', 'too_big');
 
     const fieldMask = fieldsToMask(fields);
     const keyId = keyring.primary;
@@ -189,7 +186,7 @@ export function issueRevealToken(opts: IssueRevealTokenOptions): string {
 export function formatRevealToken(token: string): string {
   return guard('TOKEN_REJECTED', 'the reveal token was not accepted', () => {
     const c = normalizeToken(token);
-    if (c === undefined) throw invalid('token', 'format');
+    if (c === undefined) throw issueError('token', 'format');
     return groupToken(c);
   });
 }

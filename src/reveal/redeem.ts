@@ -18,7 +18,7 @@
  * the audit event and the error's non-enumerable `reason`.
  * @module
  */
-import { WaybillShieldError, guardAsync } from '../errors.js';
+import { guardAsync, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -43,7 +43,7 @@ export type RevealRejectReason =
   | 'locked';
 
 /** Default policy values. */
-export const REDEEM_DEFAULTS = Object.freeze({
+export const REDEEM_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** Reveals per token. */
   maxUses: 5,
   /** Failed attempts per waybill before it locks. */
@@ -183,7 +183,7 @@ export async function redeemRevealToken(token: string, opts: RedeemRevealTokenOp
 
     // 4. Retention: an authentic token for shredded data is not a guess; no use is spent.
     if (opts.record !== undefined) {
-      if (opts.record?.id !== waybillId) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'record', rule: 'waybill' }] });
+      if (opts.record?.id !== waybillId) throw issueError('record', 'waybill');
       try {
         // Checked on everything the mask grants, the implied second phone numbers included.
         assertNotShredded(keyring, opts.record, grantedFields(auth.fieldMask));

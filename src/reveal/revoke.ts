@@ -5,7 +5,7 @@
  * (a lost phone, a cancelled delivery, a suspected leak).
  * @module
  */
-import { WaybillShieldError, guardAsync } from '../errors.js';
+import { guardAsync, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -45,7 +45,7 @@ export const WAYBILL_REVOCATION_TTL_MS = 30 * 86_400_000;
 
 function actorOf(a: unknown): string {
   if (a === undefined) return 'system';
-  if (!isActor(a)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'actor', rule: 'format' }] });
+  if (!isActor(a)) throw issueError('actor', 'format');
   return a;
 }
 

@@ -16,7 +16,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { WaybillShieldError } from '../errors.js';
+import { issueError } from '../errors.js';
 import { purposeMac, type Keyring } from '../keys/keyring.js';
 import { codeMessage, hotpDigits } from './_hotp.js';
 
@@ -34,7 +34,7 @@ const CODE_DOMAIN = 'waybill-shield/caller-code/v2\u0000';
 /** The 10-minute window of a moment. @internal */
 export function windowOf(at: Date): number {
   const w = Math.floor(at.getTime() / CALLER_CODE_WINDOW_MS);
-  if (w < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: 'too_small' }] });
+  if (w < 0) throw issueError('at', 'too_small');
   return w;
 }
 
@@ -46,7 +46,7 @@ export function dayOfWindow(w: number): number {
 /** The Vietnamese calendar day of a moment. @internal */
 export function dayOf(at: Date): number {
   const d = Math.floor((at.getTime() + CALLER_KEY_UTC_OFFSET_MS) / DAY_MS);
-  if (d < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'day', rule: 'too_small' }] });
+  if (d < 0) throw issueError('day', 'too_small');
   return d;
 }
 
@@ -72,6 +72,14 @@ export function parseDayLabel(s: unknown): number | undefined {
 export type DayMac = ReturnType<typeof hmac.create>;
 
 /**
+ * The secret of every `CallerKey`, by instance. It lives here rather than in `caller-key.ts` so
+ * that `callerCode` can recognise a real caller key without importing the class (an app that
+ * never loads a caller key does not bundle it).
+ * @internal
+ */
+export const CALLER_KEY_SECRETS = /* @__PURE__ */ new WeakMap<object, { key: Uint8Array; mac: DayMac }>();
+
+/**
  * The per-courier, per-day key under keyring key `keyId` (undefined when the keyring lacks it).
  * @internal
  */
@@ -87,7 +95,7 @@ export function dayMacOf(dayKey: Uint8Array): DayMac {
 // Keyed day-key states per keyring, so repeated checks for the same courier and day (a tracking
 // page, a busy courier) cost two HMACs, not four. Bounded: cleared when full. The keyring is
 // immutable, and a rotated or shredded keyring is another object with its own cache.
-const DAY_MACS = new WeakMap<Keyring, Map<string, DayMac>>();
+const DAY_MACS = /* @__PURE__ */ new WeakMap<Keyring, Map<string, DayMac>>();
 const DAY_MACS_MAX = 4_096;
 
 /** The cached keyed state of {@link dayKeyFor}. @internal */

@@ -56,22 +56,16 @@ export function codeMessage(domain: string, ids: readonly string[], counter: num
   let len = domain.length + 8;
   for (const id of ids) len += 2 + id.length;
   const out = new Uint8Array(len);
+  const v = new DataView(out.buffer);
   let o = 0;
   for (let i = 0; i < domain.length; i++) out[o++] = domain.charCodeAt(i);
   for (const id of ids) {
-    out[o++] = id.length >>> 8;
-    out[o++] = id.length & 0xff;
+    v.setUint16(o, id.length);
+    o += 2;
     for (let i = 0; i < id.length; i++) out[o++] = id.charCodeAt(i);
   }
-  const hi = Math.floor(counter / 2 ** 32);
-  const lo = counter >>> 0;
-  out[o++] = hi >>> 24;
-  out[o++] = (hi >>> 16) & 0xff;
-  out[o++] = (hi >>> 8) & 0xff;
-  out[o++] = hi & 0xff;
-  out[o++] = lo >>> 24;
-  out[o++] = (lo >>> 16) & 0xff;
-  out[o++] = (lo >>> 8) & 0xff;
-  out[o++] = lo & 0xff;
+  // The 8-byte big-endian counter, as two 32-bit halves (counters stay below 2^53).
+  v.setUint32(o, Math.floor(counter / 2 ** 32));
+  v.setUint32(o + 4, counter >>> 0);
   return out;
 }

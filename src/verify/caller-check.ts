@@ -20,7 +20,7 @@
  * opened and again when the answer is known, so a genuine answer made after the lock gains nothing.
  * @module
  */
-import { guardAsync, WaybillShieldError } from '../errors.js';
+import { guardAsync, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -34,7 +34,7 @@ import { acceptedCodes, CALLER_CODE_DIGITS, windowOf } from './_caller.js';
 /** Digits of the recipient phone a visitor types. */
 export const CALLER_CHECK_PHONE_DIGITS = 4;
 /** Defaults of {@link callerCheck}: the delivery-PIN lockout. */
-export const CALLER_CHECK_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, actor: 'tracking-page', purpose: 'caller-check' });
+export const CALLER_CHECK_DEFAULTS = /* @__PURE__ */ Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, actor: 'tracking-page', purpose: 'caller-check' });
 
 const DAY_MS = 86_400_000;
 
@@ -65,9 +65,6 @@ export interface CallerCheckOptions {
   lockoutMs?: number;
 }
 
-function bad(path: string, rule: string): WaybillShieldError {
-  return new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path, rule }] });
-}
 
 const ASCII = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -99,13 +96,13 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
     const { keyring, record } = opts;
     assertProtected(record);
     const waybillId = record.id;
-    if (opts.waybillId !== undefined && opts.waybillId !== waybillId) throw bad('waybillId', 'invalid');
+    if (opts.waybillId !== undefined && opts.waybillId !== waybillId) throw issueError('waybillId', 'invalid');
     const courierId = opts.courierId ?? (isIdentifier(record.assignment?.courierId) ? record.assignment.courierId : undefined);
-    if (courierId === undefined) throw bad('courierId', 'required');
+    if (courierId === undefined) throw issueError('courierId', 'required');
     assertIdentifier(courierId, 'courierId');
     const w = windowOf(dateOption(opts.at, 'at'));
     const actor = opts.actor ?? CALLER_CHECK_DEFAULTS.actor;
-    if (!isActor(actor)) throw bad('actor', 'format');
+    if (!isActor(actor)) throw issueError('actor', 'format');
     const maxFailures = intOption(opts.maxFailures, CALLER_CHECK_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
     const lockoutMs = intOption(opts.lockoutMs, CALLER_CHECK_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
     const ledger = opts.ledger ?? defaultLedger();
@@ -114,8 +111,8 @@ export async function callerCheck(opts: CallerCheckOptions): Promise<boolean> {
     };
 
     // Missing answers are the integrator's mistake, not the visitor's: say which one.
-    if (typeof opts.phoneLast4 !== 'string') throw bad('phoneLast4', opts.phoneLast4 === undefined ? 'required' : 'type');
-    if (typeof opts.code !== 'string') throw bad('code', opts.code === undefined ? 'required' : 'type');
+    if (typeof opts.phoneLast4 !== 'string') throw issueError('phoneLast4', opts.phoneLast4 === undefined ? 'required' : 'type');
+    if (typeof opts.code !== 'string') throw issueError('code', opts.code === undefined ? 'required' : 'type');
     const last4 = normalizeDigits(opts.phoneLast4, CALLER_CHECK_PHONE_DIGITS);
     const code = normalizeDigits(opts.code, CALLER_CODE_DIGITS);
     // A malformed entry is not a guess (same rule as delivery PINs): refused without counting,

@@ -14,13 +14,13 @@
  *   that shows the code to anyone holding the waybill number defeats the scheme.
  * @module
  */
-import { guard, WaybillShieldError } from '../errors.js';
+import { guard, issueError } from '../errors.js';
 import { assertKeyring, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { assertIdentifier, dateOption } from '../reveal/_ids.js';
 import { matchesAny, normalizeDigits } from './_hotp.js';
-import { acceptedCodes, CALLER_CODE_DIGITS, codeFromDayMac, dayMacFor, dayOfWindow, validUntilOf, windowOf } from './_caller.js';
-import { CallerKey } from './caller-key.js';
+import { acceptedCodes, CALLER_CODE_DIGITS, CALLER_KEY_SECRETS, codeFromDayMac, dayMacFor, dayOfWindow, validUntilOf, windowOf } from './_caller.js';
+import type { CallerKey } from './caller-key.js';
 
 export { CALLER_CODE_DIGITS, CALLER_CODE_WINDOW_MS, CALLER_KEY_UTC_OFFSET_MS } from './_caller.js';
 
@@ -72,7 +72,8 @@ export interface CallerCode {
 export function callerCode(opts: CallerCodeOptions | ScopedCallerCodeOptions): CallerCode {
   return guard('INVALID_INPUT', 'callerCode: options are invalid', () => {
     if (typeof opts === 'object' && opts !== null && 'callerKey' in opts && !('keyring' in opts)) {
-      if (!(opts.callerKey instanceof CallerKey)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'callerKey', rule: 'type' }] });
+      // A real CallerKey (made by courierCallerKey or CallerKey.fromJSON), checked without the class.
+      if (!CALLER_KEY_SECRETS.has(opts.callerKey)) throw issueError('callerKey', 'type');
       return opts.callerKey.code({ waybillId: opts.waybillId, ...(opts.at === undefined ? {} : { at: opts.at }) });
     }
     const o = opts as CallerCodeOptions;

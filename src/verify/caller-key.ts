@@ -13,10 +13,10 @@
  * @module
  */
 import { base64urlnopad } from '@scure/base';
-import { guard, WaybillShieldError } from '../errors.js';
-import { assertKeyring, MAX_KEY_ID, type Keyring } from '../keys/keyring.js';
+import { guard, issueError, WaybillShieldError } from '../errors.js';
+import { assertKeyring, decodeSecret, MAX_KEY_ID, type Keyring } from '../keys/keyring.js';
 import { assertIdentifier, dateOption, isIdentifier } from '../reveal/_ids.js';
-import { codeFromDayMac, dayKeyFor, dayLabel, dayMacOf, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf, type DayMac } from './_caller.js';
+import { CALLER_KEY_SECRETS, codeFromDayMac, dayKeyFor, dayLabel, dayMacOf, dayOf, dayOfWindow, dayStart, parseDayLabel, validUntilOf, windowOf } from './_caller.js';
 import type { CallerCode } from './caller-code.js';
 
 /** The serialised form of a {@link CallerKey}, as `export()` writes it. SECRET (for one courier and one day). */
@@ -48,8 +48,8 @@ export interface CallerKeyCodeOptions {
   at?: Date;
 }
 
-const SECRETS = new WeakMap<CallerKey, { key: Uint8Array; mac: DayMac }>();
-const MAKE = Symbol('CallerKey');
+const SECRETS = CALLER_KEY_SECRETS;
+const MAKE = /* @__PURE__ */ Symbol('CallerKey');
 
 function invalid(summary: string): WaybillShieldError {
   return new WaybillShieldError('INVALID_KEYRING', summary);
@@ -91,6 +91,10 @@ export class CallerKey {
     this.validFrom = dayStart(day);
     this.validUntil = dayStart(day + 1);
     SECRETS.set(this, { key, mac: dayMacOf(key) });
+    // Set here rather than declared as a computed class member: bundlers keep a class with a
+    // computed member key even when nothing uses it, so an app that never loads a caller key
+    // would still carry this class.
+    Object.defineProperty(this, Symbol.for('nodejs.util.inspect.custom'), { value: inspectCallerKey });
     Object.freeze(this);
   }
 
@@ -122,14 +126,7 @@ export class CallerKey {
       const d = parseDayLabel(day);
       if (d === undefined || d < 0) throw invalid('day must be YYYY-MM-DD');
       if (typeof keyId !== 'number' || !Number.isInteger(keyId) || keyId < 1 || keyId > MAX_KEY_ID) throw invalid(`keyId must be an integer from 1 to ${MAX_KEY_ID}`);
-      if (typeof key !== 'string' || key.length !== 43) throw invalid('key must be 32 bytes in base64url');
-      let raw: Uint8Array;
-      try {
-        raw = base64urlnopad.decode(key);
-      } catch {
-        throw invalid('key must be 32 bytes in base64url');
-      }
-      if (raw.length !== 32) throw invalid('key must be 32 bytes in base64url');
+      const raw = decodeSecret(key, 'key', invalid);
       return new CallerKey(MAKE, courierId, keyId, d, raw);
     });
   }
@@ -155,7 +152,7 @@ export class CallerKey {
       const w = windowOf(dateOption(opts.at, 'at'));
       const d = dayOfWindow(w);
       // The key is for one day: a code for any other moment is not its to compute.
-      if (d !== this.#day) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: d < this.#day ? 'too_small' : 'too_big' }] });
+      if (d !== this.#day) throw issueError('at', d < this.#day ? 'too_small' : 'too_big');
       return { code: codeFromDayMac(k.mac, opts.waybillId, w), validUntil: validUntilOf(w) };
     });
   }
@@ -184,10 +181,11 @@ export class CallerKey {
     return `CallerKey(courier=${this.courierId}, day=${this.day}, key=${this.keyId})`;
   }
 
-  /** Secret-free form for Node's `util.inspect` and `console.log`. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return this.toString();
-  }
+}
+
+/** Secret-free form for Node's `util.inspect` and `console.log` (installed on each key). */
+function inspectCallerKey(this: CallerKey): string {
+  return this.toString();
 }
 
 /**

@@ -10,7 +10,7 @@
  * count toward the lockout: a malformed entry and an already used PIN are refused uncounted.
  * @module
  */
-import { WaybillShieldError, guard, guardAsync } from '../errors.js';
+import { guard, guardAsync, issueError, WaybillShieldError } from '../errors.js';
 import { assertKeyring, purposeMac, type Keyring } from '../keys/keyring.js';
 import type { AuditTarget } from '../audit/types.js';
 import { defaultLedger } from '../ledger/memory.js';
@@ -25,7 +25,7 @@ export const DELIVERY_PIN_DIGITS = 6;
 /** Offset of the PIN's calendar day: Vietnam, UTC+07:00, no daylight saving. */
 export const DELIVERY_PIN_UTC_OFFSET_MS = 7 * 3_600_000;
 /** Defaults of {@link verifyDeliveryPin}. */
-export const DELIVERY_PIN_DEFAULTS = Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, maxAgeDays: 2 });
+export const DELIVERY_PIN_DEFAULTS = /* @__PURE__ */ Object.freeze({ maxFailures: 5, lockoutMs: 86_400_000, maxAgeDays: 2 });
 /** A used PIN stays recorded this long past the last moment its policy accepts it (clock skew). */
 const PIN_USE_MARGIN_MS = 3_600_000;
 
@@ -57,7 +57,7 @@ export interface VerifyDeliveryPinOptions extends DeliveryPinOptions {
 
 function dayOf(at: Date): number {
   const d = Math.floor((at.getTime() + DELIVERY_PIN_UTC_OFFSET_MS) / DAY_MS);
-  if (d < 0) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'at', rule: 'too_small' }] });
+  if (d < 0) throw issueError('at', 'too_small');
   return d;
 }
 
@@ -69,7 +69,7 @@ function pinFor(keyring: Keyring, keyId: number, waybillId: string, day: number)
   return hotpDigits(pinMac(keyring, keyId, waybillId, day), DELIVERY_PIN_DIGITS);
 }
 
-const USE_DOMAIN = utf8ToBytes('waybill-shield/delivery-pin-use/v1\u0000');
+const USE_DOMAIN = /* @__PURE__ */ utf8ToBytes('waybill-shield/delivery-pin-use/v1\u0000');
 
 /** The ledger name of one PIN (key, waybill, day): a hash of its MAC, so it reveals nothing. */
 function pinUseId(mac: Uint8Array): string {
@@ -121,7 +121,7 @@ export async function verifyDeliveryPin(pin: string, opts: VerifyDeliveryPinOpti
     assertIdentifier(waybillId, 'waybillId');
     const day = dayOf(dateOption(opts.at, 'at'));
     const actor = opts.actor ?? 'courier';
-    if (!isActor(actor)) throw new WaybillShieldError('INVALID_INPUT', undefined, { issues: [{ path: 'actor', rule: 'format' }] });
+    if (!isActor(actor)) throw issueError('actor', 'format');
     const maxFailures = intOption(opts.maxFailures, DELIVERY_PIN_DEFAULTS.maxFailures, 1, 1_000, 'maxFailures');
     const lockoutMs = intOption(opts.lockoutMs, DELIVERY_PIN_DEFAULTS.lockoutMs, 1_000, 30 * DAY_MS, 'lockoutMs');
     const maxAgeDays = intOption(opts.maxAgeDays, DELIVERY_PIN_DEFAULTS.maxAgeDays, 0, 7, 'maxAgeDays');

@@ -20,6 +20,14 @@ describe('scrubText: phones', () => {
     ['số cũ 0168 123 4567', 'số cũ [SĐT]'],
     ['US +1 415 555 0100', 'US [SĐT]'],
     ['hai số 0901234567/0912345678', 'hai số [SĐT]/[SĐT]'],
+    // Written with longer or rarer separators, or in another script's digits.
+    ['Gọi 0901    234 567', 'Gọi [SĐT]'],
+    ['US +1 415 ~ 555 0100', 'US [SĐT]'],
+    ['gọi + - 1 415 555 0100', 'gọi [SĐT]'],
+    ['ĐT 0903.456/789 nhé', 'ĐT [SĐT] nhé'],
+    ['Gọi ٠٩٠١٢٣٤٥٦٧ nhé', 'Gọi [SĐT] nhé'],
+    ['+٨٤ ٩٠١ ٢٣٤ ٥٦٧', '[SĐT]'],
+    ['फोन ०९०१२३४५६७', 'फोन [SĐT]'],
   ])('%s', (input, expected) => {
     expect(scrubText(input)).toBe(expected);
   });

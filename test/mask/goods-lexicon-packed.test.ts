@@ -1,0 +1,120 @@
+/**
+ * The packed goods lexicon: the committed generated module is what `npm run goods-lexicon` writes
+ * from the source today, it decodes back to exactly the source entries, the packer refuses what
+ * it could not carry exactly, and the shipped bundle holds the packed form, not the source.
+ */
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildGoodsLexiconModule, GOODS_LEXICON_DATA_PATH, packGoodsLexicon } from '../../scripts/build-goods-lexicon.js';
+import { unpackGoodsLexicon } from '../../src/mask/_goods-packed.js';
+import {
+  GOODS_CATEGORIES,
+  GOODS_FLAGS,
+  GOODS_LEXICON,
+  type GoodsCategory,
+  type GoodsLexiconEntry,
+} from '../../src/mask/goods-lexicon.js';
+import { GOODS_LEXICON_SOURCE } from '../../src/mask/goods-lexicon-source.js';
+
+const CATEGORY_IDS = Object.keys(GOODS_CATEGORIES) as GoodsCategory[];
+const roundTrip = (entries: readonly GoodsLexiconEntry[]): GoodsLexiconEntry[] =>
+  unpackGoodsLexicon(packGoodsLexicon(entries), CATEGORY_IDS, GOODS_FLAGS);
+
+describe('packed goods lexicon', () => {
+  it('the committed goods-lexicon-data.ts is up to date with goods-lexicon-source.ts (run `npm run goods-lexicon`)', () => {
+    expect(readFileSync(GOODS_LEXICON_DATA_PATH, 'utf8')).toBe(buildGoodsLexiconModule());
+  });
+
+  it('GOODS_LEXICON decodes to exactly the source entries, in order, and is frozen', () => {
+    expect(GOODS_LEXICON.length).toBe(GOODS_LEXICON_SOURCE.length);
+    GOODS_LEXICON.forEach((e, i) => expect(e, e.id).toStrictEqual({ ...GOODS_LEXICON_SOURCE[i] }));
+    expect(Object.isFrozen(GOODS_LEXICON)).toBe(true);
+  });
+
+  it('round-trips generated entries exactly (every optional field, shared words, marks, Đ/đ)', () => {
+    const syllable = fc.constantFrom('điện', 'thoại', 'ốp', 'lưng', 'áo', 'thuỷ', 'thủy', 'sữa', 'rửa', 'mặt', 'iphone',
+      '15', 'pro', 'Đà', 'Lạt', 'ngữ', 'quả', 'ươn', 'xe', 'đạp', 'hoà');
+    const phrase = fc.array(syllable, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+    const term = phrase.map((t) => t.toLowerCase());
+    const flags = fc.subarray([...GOODS_FLAGS], { minLength: 1 });
+    const cats = fc.uniqueArray(fc.constantFrom(...CATEGORY_IDS), { minLength: 1, maxLength: 3 });
+    const entry = fc.record(
+      {
+        id: fc.stringMatching(/^[a-z]{2}\.[a-z0-9-]{1,12}$/),
+        category: fc.option(fc.constantFrom(...CATEGORY_IDS), { nil: null }),
+        terms: fc.array(term, { minLength: 1, maxLength: 8 }),
+        exact: fc.array(term, { maxLength: 3 }),
+        flags,
+        alsoFlags: flags,
+        promote: fc.record({ from: cats, to: fc.constantFrom(...CATEGORY_IDS) }),
+        notAfter: fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 4 }),
+        notBefore: fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 4 }),
+        qualifies: fc.constantFrom('item' as const, 'rest' as const),
+        blocksPromotionTo: cats,
+        example: phrase.map((p) => `${p[0]!.toUpperCase()}${p.slice(1)} 2 cái, 500ml.`),
+      },
+      { requiredKeys: ['id', 'category', 'terms', 'example'] },
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (entries) => {
+        const back = roundTrip(entries);
+        // fast-check builds records without a prototype; compare with plain objects.
+        expect(back).toStrictEqual(JSON.parse(JSON.stringify(entries)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses what the packed form could not carry exactly', () => {
+    const base: GoodsLexiconEntry = { id: 'xx.test', category: 'toys', terms: ['đồ chơi'], example: 'Đồ chơi' };
+    const bad: [string, GoodsLexiconEntry][] = [
+      ['flags out of GOODS_FLAGS order', { ...base, flags: ['battery', 'high-value'] }],
+      ['a repeated flag', { ...base, flags: ['battery', 'battery'] }],
+      ['a reserved character in a term', { ...base, terms: ['đồ|chơi'] }],
+      ['a stand-in character in an example', { ...base, example: 'đồ chơi #1' }],
+      ['a term not in NFC', { ...base, terms: ['đồ chơi'.normalize('NFD')] }],
+      ['an empty term', { ...base, terms: [''] }],
+      ['no terms', { ...base, terms: [] }],
+      ['an id with a separator', { ...base, id: 'xx.a,b' }],
+      ['an empty flag list', { ...base, flags: [] }],
+    ];
+    for (const [why, e] of bad) expect(() => packGoodsLexicon([e]), why).toThrow(/goods lexicon/);
+  });
+
+  const bundle = (contents: string) =>
+    build({
+      stdin: { contents, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+
+  it('the classifier bundle ships the packed tables, not the source or the packer', async () => {
+    const r = await bundle(`export { classifyGoods } from './src/mask/goods.ts';`);
+    const inputs = Object.keys(r.metafile.inputs);
+    expect(inputs.some((f) => f.endsWith('goods-lexicon-data.ts'))).toBe(true);
+    expect(inputs.some((f) => f.endsWith('goods-lexicon-source.ts') || f.includes('scripts/'))).toBe(false);
+    const code = r.outputFiles[0]!.text;
+    // A term only the source spells out in full (`galaxy note` is packed as `galaxy` + `!note`).
+    expect(code.includes('galaxy note')).toBe(false);
+  });
+
+  it('goodsLabel and acceptanceOf alone do not bundle the lexicon (nothing runs at import)', async () => {
+    const r = await bundle(
+      `export { goodsLabel } from './src/mask/goods.ts'; export { acceptanceOf } from './src/mask/acceptance.ts';`,
+    );
+    const used = Object.values(r.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, v]) => v.bytesInOutput > 0)
+        .map(([k]) => k),
+    );
+    expect(used.some((f) => f.endsWith('goods-lexicon.ts'))).toBe(true);
+    expect(used.some((f) => f.endsWith('goods-lexicon-data.ts') || f.endsWith('_goods-match.ts'))).toBe(false);
+  });
+});
