@@ -185,7 +185,8 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       const list = map.get(key);
       if (list === undefined) map.set(key, [e]);
       else if (!list.includes(e)) list.push(e);
-      const words = key.split(' ').length;
+      let words = 1;
+      for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) words++;
       if (words > maxKeyWords) maxKeyWords = words;
     };
     const index = (map: Map<string, GazetteerEntry[]>, e: GazetteerEntry, given: GazetteerUnitInput): void => {
@@ -207,7 +208,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         level,
         province,
         district,
-        to2025: Object.freeze([...to2025]),
+        to2025: to2025.length === 0 ? NONE : Object.freeze([...to2025]),
         numeric: isNumericName(unit.name),
         successor: null,
         alsoInto: NONE,

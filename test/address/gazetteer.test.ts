@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createGazetteer, defaultGazetteer, maskAddress, parseAddress, type GazetteerInput } from '../../src/address/index.js';
 import { packGazetteer, unpackGazetteer } from '../../src/address/_packed.js';
+import { GAZETTEER_DATA } from '../../src/address/gazetteer-data.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+/** JSON with object keys sorted, arrays in order: equal strings mean equal content, order included. */
+const canon = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canon).join(',')}]`
+    : v !== null && typeof v === 'object'
+      ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(v);
+const hash = (v: unknown): string => bytesToHex(sha256(utf8ToBytes(canon(v))));
 
 const tiny: GazetteerInput = {
   provinces2025: [{ code: '01', name: 'Hà Nội', nameEn: 'Hanoi', type: 'thanh-pho' }],
@@ -48,6 +60,49 @@ describe('gazetteer', () => {
     expect(back.wards2025.map((w) => w.code).sort()).toEqual(['00004', '00367']);
     expect(back.provinces2025[0]).toEqual(tiny.provinces2025[0]);
     expect(back.provincesLegacy[0]?.to2025).toBe('01');
+  });
+
+  // Recorded from the decode of the packed text format of 2026-11 (before the format changed): any
+  // re-encoding of the bundled data must decode to exactly these tables, unit for unit, in order.
+  it('the bundled data decodes to exactly the recorded content', () => {
+    const g = unpackGazetteer(GAZETTEER_DATA);
+    const tables = Object.fromEntries(Object.entries(g).map(([k, v]) => [k, [(v as unknown[]).length, hash(v)]]));
+    expect(tables).toEqual({
+      provinces2025: [34, '2cf03177bd3349f0984e00d42b0fa59ceb97444a89518d550e3aa47a0469bd9c'],
+      wards2025: [3321, '19894d2d80b5f6cb888248844bd3483440d025bc668577927969798b603d54c8'],
+      provincesLegacy: [63, '48567683c656baa35d35cdd5e0655646c7508f06504c1233b934ace86937d9f7'],
+      districtsLegacy: [696, 'eb645a8f1a8ac304976db9f653275dffed56bde55bcb834cfa12243fecc6f3bc'],
+      wardsLegacy: [10035, '2d48681c89e3eaca00c892b4aba933d68ee9b83cbd1754cc3cb03026d7110f9c'],
+      historyLegacy: [1847, '013b98101ee12348d8b3cc37b707985669876a969d99f651f44e25bdccd92ff0'],
+    });
+    expect(hash(g)).toBe('335db7130222a3818a1890a2dbe7a662b2bcecc1e0768c375cc939831e1123a6');
+  });
+
+  it('packing the decoded bundled data gives back the committed packed text', () => {
+    expect(packGazetteer(unpackGazetteer(GAZETTEER_DATA))).toEqual(GAZETTEER_DATA);
+  });
+
+  it('the packed form round-trips name references, targets in another province and diacritics', () => {
+    const input: GazetteerInput = {
+      ...tiny,
+      provinces2025: [...tiny.provinces2025, { code: '79', name: 'Hồ Chí Minh', type: 'thanh-pho' }],
+      wards2025: [...tiny.wards2025, { code: '26734', name: 'Sài Gòn', type: 'phuong', province: '79' }],
+      wardsLegacy: [
+        ...tiny.wardsLegacy,
+        // Named like its 2025 target: packed as a reference.
+        { code: '00368', name: 'Thanh Xuân', type: 'phuong', district: '009', to2025: ['00367'] },
+        // A target outside the 2025 province its province went into.
+        { code: '00370', name: 'Đắk Rơ Wa', nameEn: 'Dak Ro Wa Commune', type: 'xa', district: '009', to2025: ['26734', '00004'] },
+      ],
+    };
+    const packed = packGazetteer(input);
+    expect(packed.legacy).not.toMatch(/[^\x00-\x7f]/);
+    expect(packed.legacy).toContain('@');
+    const back = unpackGazetteer(packed);
+    expect(back.wardsLegacy).toEqual(input.wardsLegacy);
+    expect(back.wards2025.find((w) => w.code === '26734')?.name).toBe('Sài Gòn');
+    // A character the ASCII form reserves cannot be packed (the build stops instead of corrupting).
+    expect(() => packGazetteer({ ...input, wardsLegacy: [{ code: '00371', name: 'Ia (Grai)', type: 'xa', district: '009' }] })).toThrow();
   });
 
   it('the bundled gazetteer holds both schemes in full', () => {

@@ -17,7 +17,11 @@ import { builtCli, ROOT, runCli, tempDir } from '../cli/_cli.js';
 // CLI_SLOW_ROWS shortens a local smoke run; the recorded figures always come from the full million.
 const ROWS = Number(process.env.CLI_SLOW_ROWS ?? 1_000_000);
 const RSS_LIMIT_MB = 200;
-/** Allowance for each worker thread beyond the first. */
+/**
+ * Allowance for each worker thread beyond the first. Issue #16 wants 0 (200 MB for --workers 2
+ * too); on 100,000 rows --workers 2 still peaks at 220–234 MB (docs/cli.md, "Where the memory
+ * goes"), so it stays until that holds on 100,000 and on 1,000,000 rows.
+ */
 const EXTRA_WORKER_MB = 60;
 const HEADER = 'id,recipient_name,recipient_phone,recipient_address,sender_name,sender_phone,sender_address,goods_description,cod_amount,weight_grams\n';
 
@@ -186,7 +190,8 @@ describe('CLI protect on 1,000,000 rows', () => {
       expect(r.peakRssMB).toBeGreaterThan(0);
     }
     // The default run (one worker thread) must stay within the limit. Each further worker is an
-    // isolate with its own copy of the gazetteer (about 50 MB), so --workers 2 gets that much more.
+    // isolate with its own code, heap and decoded gazetteer (55–60 MB of RSS measured), so
+    // --workers 2 gets EXTRA_WORKER_MB more for now.
     expect(one.peakRssMB).toBeLessThanOrEqual(RSS_LIMIT_MB);
     expect(two.peakRssMB).toBeLessThanOrEqual(RSS_LIMIT_MB + EXTRA_WORKER_MB);
   });
