@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CliError } from './_errors.js';
+import { reapplyCliHeapFlags } from './_heap.js';
 import type { BatchResult } from './_batch.js';
 import type { InputItem } from './_records.js';
 import type { ProtectWorkerData } from './worker.js';
@@ -75,6 +76,8 @@ export class ProtectPool {
     const url = workerUrl();
     this.#live = Array.from({ length: size }, () => {
       const w = new Worker(url, { workerData: data, resourceLimits: limits });
+      // Starting an isolate resets a V8 flag the CLI sets on itself (see _heap.ts).
+      w.once('online', reapplyCliHeapFlags);
       w.on('message', (msg: { seq: number; result: BatchResult }) => {
         const p = this.#pending.get(msg.seq);
         this.#pending.delete(msg.seq);

@@ -12,14 +12,11 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT, errorLine, toCliError, usage, type ExitCode } from './_errors.js';
 import { processIO, write, type CliIO } from './_io.js';
-import { installNodeAead } from '../crypto/_aead-node.js';
-import { registerDefaultGazetteerData } from '../address/default-gazetteer.js';
-import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
+import { applyCliHeapFlags } from './_heap.js';
 
-// Node-only: the bundled gazetteer is always the default here (registered in this entry itself,
-// so the build keeps it in this file rather than a shared chunk).
-installNodeAead();
-registerDefaultGazetteerData(GAZETTEER_DATA);
+// Run as its own process, the CLI sets V8's heap flags first, before the crypto backend, the
+// gazetteer and the commands are loaded (see _heap.ts); those are loaded by runCli (_setup.ts).
+if (isMainModule()) applyCliHeapFlags();
 
 export { EXIT } from './_errors.js';
 export type { ExitCode } from './_errors.js';
@@ -84,6 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
   const debug = argv.includes('--debug');
   const [command, ...rest] = argv;
   try {
+    await import('./_setup.js');
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       await write(command === undefined ? io.stderr : io.stdout, MAIN_HELP);
       return command === undefined ? EXIT.USAGE : EXIT.OK;
