@@ -11,10 +11,11 @@ export const MAX_DEFAULT_WORKERS = 8;
 /**
  * Default worker threads for `protect`: one per core but one (left to the main thread's reading,
  * parsing and writing), at least 1 and at most {@link MAX_DEFAULT_WORKERS}. On one or two cores
- * that is 1: `--workers 0` is 15–21 % faster there but its main-thread heap is uncapped (202 MB
- * peak on 100,000 rows), and `--workers 2` is fastest on an idle machine but peaks at 220–234 MB on
- * 100,000 CSV rows, while one capped worker keeps the default run under 200 MB (166–176 MB on
- * 100,000 rows, 167–189 MB on a million). See docs/cli.md.
+ * that is 1: `--workers 0` is 15–21 % faster there but protects on the main thread, whose heap is
+ * not capped, where a batch that exhausts the heap ends the run; a worker that dies instead has
+ * its batch redone on the main thread. Peak RSS on
+ * 100,000 CSV rows with the CLI's heap flags (`_heap.ts`): 97 MB with `--workers 0`, 116 MB with
+ * 1, 155 MB with 2. See docs/cli.md.
  * @param cores - usable parallelism (default `os.availableParallelism()`)
  * @returns the default `--workers` value
  * @example
