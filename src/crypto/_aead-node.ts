@@ -11,6 +11,7 @@
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
 import { selectAead, useAeadBackend, type ProcessLike } from './_aead.js';
+import { base64UrlEncode, useBase64UrlEncoder } from './_base64.js';
 import type { AeadBackend } from './_aead-types.js';
 
 /** The parts of `node:crypto` this backend calls. @internal */
@@ -115,6 +116,8 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
 /**
  * Install the native backend for this process when the runtime has node:crypto's
  * `chacha20-poly1305` and it reproduces noble's bytes (see `_aead.ts`); otherwise noble stays.
+ * Also installs Buffer's native `base64url` for envelope text when it gives the portable
+ * encoder's output on a self-test (it has no padding, like ours).
  * Called as a top-level statement by the Node entries (`index.node.ts`, the CLI and its worker
  * threads), so that the call lives in those entry files themselves: bundlers keep it there, while
  * a side-effect-only import of a shared chunk could be dropped. Browser builds never call it, so
@@ -123,4 +126,30 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
  */
 export function installNodeAead(): void {
   useAeadBackend(selectAead((globalThis as { process?: ProcessLike }).process, createNodeAead));
+  const encoder = nodeBase64UrlEncoder();
+  if (encoder) useBase64UrlEncoder(encoder);
+}
+
+type BufferLike = { from(a: ArrayBufferLike, offset: number, length: number): { toString(enc: 'base64url'): string } };
+
+/**
+ * Buffer's native base64url as an encoder, when this runtime has Buffer and it agrees with the
+ * portable encoder on every length class.
+ * @returns the encoder, or undefined
+ * @internal
+ */
+export function nodeBase64UrlEncoder(): ((bytes: Uint8Array) => string) | undefined {
+  const B = (globalThis as { Buffer?: BufferLike }).Buffer;
+  if (typeof B?.from !== 'function') return undefined;
+  const encode = (bytes: Uint8Array): string => B.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64url');
+  try {
+    const probe = new Uint8Array(67).map((_, i) => (i * 151 + 7) & 0xff);
+    for (let n = 0; n <= 6; n++) {
+      const v = probe.subarray(n, probe.length - n);
+      if (encode(v) !== base64UrlEncode(v)) return undefined;
+    }
+    return encode;
+  } catch {
+    return undefined;
+  }
 }

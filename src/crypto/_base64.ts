@@ -49,3 +49,19 @@ export function base64UrlEncode(bytes: Uint8Array): string {
   }
   return ascii.decode(o8.subarray(0, o));
 }
+
+/** The encoder sealing uses: {@link base64UrlEncode}, or a native one installed on Node. */
+export let encodeBase64Url: (bytes: Uint8Array) => string = base64UrlEncode;
+
+/**
+ * Replace the encoder (the Node entries install Buffer's native `base64url`, which gives the same
+ * text; `installNodeAead` in `_aead-node.ts`).
+ * @param encoder - an encoder whose output equals {@link base64UrlEncode}'s for every input
+ * @returns the encoder that was in use
+ * @internal
+ */
+export function useBase64UrlEncoder(encoder: (bytes: Uint8Array) => string): (bytes: Uint8Array) => string {
+  const was = encodeBase64Url;
+  encodeBase64Url = encoder;
+  return was;
+}

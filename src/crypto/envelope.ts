@@ -26,7 +26,7 @@ import { epochOf, type EpochId } from '../keys/epochs.js';
 import { aeadDecrypt, aeadEncrypt, NONCE_BYTES, AEAD_TAG_BYTES } from './_primitives.js';
 import { freshBytes } from './_random.js';
 import { paddedLength, unpad, writePadding } from './_padding.js';
-import { base64UrlEncode } from './_base64.js';
+import { base64UrlEncode, encodeBase64Url } from './_base64.js';
 
 /** Envelope format prefix written by `sealField`. */
 export const ENVELOPE_PREFIX = 'ws2';
@@ -163,7 +163,7 @@ export function sealField(keyring: Keyring, waybillId: string, field: string, pl
   scratch.set(freshBytes(NONCE_BYTES), nonceAt);
   try {
     aeadEncrypt(k.key, scratch.subarray(nonceAt, ctAt), scratch.subarray(0, aadLen), scratch.subarray(ptAt, ptAt + ptLen), scratch.subarray(ctAt, end));
-    return `${ENVELOPE_PREFIX}.${k.id}.${k.epoch}.${toBase64Url(scratch.subarray(nonceAt, end))}`;
+    return `${ENVELOPE_PREFIX}.${k.id}.${k.epoch}.${encodeBase64Url(scratch.subarray(nonceAt, end))}`;
   } finally {
     scratch.fill(0, ptAt, end);
   }

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openField, sealField, envelopeKeyId, toBase64Url } from '../../src/crypto/envelope.js';
 import { base64urlnopad } from '@scure/base';
+import { nodeBase64UrlEncoder } from '../../src/crypto/_aead-node.js';
+import { encodeBase64Url } from '../../src/crypto/_base64.js';
 import { Keyring } from '../../src/keys/keyring.js';
 import { WaybillShieldError } from '../../src/errors.js';
 import { testKeyring } from '../helpers/fixtures.js';
@@ -19,6 +21,22 @@ const decryptFails = (fn: () => unknown) => {
 describe('envelopes', () => {
   it('encodes base64url exactly as @scure/base does, for any bytes (property)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 20_000 }), (arr) => { const b = Uint8Array.from(arr); expect(toBase64Url(b)).toBe(base64urlnopad.encode(b)); }), { numRuns: 300 });
+  });
+
+  it('the Node base64url encoder (Buffer) installed with the native backend gives the same text as @scure/base on any bytes and offsets', () => {
+    const node = nodeBase64UrlEncoder();
+    expect(node).toBeDefined();
+    // The test setup installs the Node backends, as the package's Node entry does.
+    expect(encodeBase64Url).not.toBe(toBase64Url);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5_000 }), fc.nat(7), (arr, off) => {
+        const buf = new Uint8Array(arr.length + 2 * off);
+        buf.set(arr, off);
+        const view = buf.subarray(off, off + arr.length);
+        expect(node!(view)).toBe(base64urlnopad.encode(Uint8Array.from(arr)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('seal/open round-trips any Unicode string (property)', () => {
