@@ -21,11 +21,11 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type ts from 'typescript';
 import { foldDiacritics } from '../src/_fold.js';
 import { acceptanceOf } from '../src/mask/acceptance.js';
 import { classifyGoods, goodsLabel, GOODS_MAX_LENGTH } from '../src/mask/goods.js';
 import { GOODS_LEXICON } from '../src/mask/goods-lexicon.js';
+import { mulberry32, stringLiterals } from '../test/helpers/corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'test/fixtures/goods-differential.json.gz');
@@ -54,31 +54,8 @@ function testFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function literalsOf(tsc: typeof ts, file: string): string[] {
-  const sf = tsc.createSourceFile(file, readFileSync(file, 'utf8'), tsc.ScriptTarget.ES2022, false);
-  const out: string[] = [];
-  const visit = (n: ts.Node): void => {
-    if (tsc.isStringLiteral(n) || tsc.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
-    n.forEachChild(visit);
-  };
-  visit(sf);
-  return out;
-}
-
-/** Deterministic PRNG (mulberry32), so the generated part is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generated(count: number): string[] {
-  const rand = rng(0x600d5);
+  const rand = mulberry32(0x600d5);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const naming = GOODS_LEXICON.filter((e) => e.category !== null).flatMap((e) => [...e.terms, ...(e.exact ?? [])]);
   const modifiers = GOODS_LEXICON.filter((e) => e.category === null).flatMap((e) => [...e.terms, ...(e.exact ?? [])]);
@@ -120,7 +97,7 @@ function generated(count: number): string[] {
 async function corpus(): Promise<{ source: string; texts: string[] }[]> {
   // Loaded here, not at the top: the differential test imports `answersOf` from this file.
   const tsc = (await import('typescript')).default;
-  const fromTests = testFiles(join(root, 'test')).flatMap((f) => literalsOf(tsc, f));
+  const fromTests = testFiles(join(root, 'test')).flatMap((f) => stringLiterals(tsc, f));
   const fixture = (name: string): string[] =>
     (JSON.parse(readFileSync(join(root, 'test/fixtures', name), 'utf8')) as { cases: { text: string }[] }).cases.map((c) => c.text);
   return [

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { addressRouting, defaultGazetteer, maskAddress, parseAddress } from '../../src/address/index.js';
 import type { GazetteerEntry } from '../../src/address/gazetteer.js';
+import { mulberry32 } from '../helpers/corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,17 +38,6 @@ export function testLiterals(): string[] {
   return [...out];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STREETS = ['Lê Lợi', 'Nguyễn Trãi', 'Hai Bà Trưng', 'Trần Phú', 'Đường 3/2', 'Hải Phòng', 'Quang Trung', 'Kim Mã'];
 const NOTES = ['gần chợ Đồng Xuân', 'giao giờ hành chính', '0912 345 678', '(đối diện khách sạn Hoà Bình)', 'Việt Nam', '700000', 'cạnh 25 Nguyễn Huệ'];
 const ABBR: Record<string, string[]> = {
@@ -72,7 +62,7 @@ function unaccent(s: string): string {
  * text after the province.
  */
 export function generatedAddresses(n: number, seed = 0xd1ff): string[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const gz = defaultGazetteer();
   const wards: GazetteerEntry[] = [];

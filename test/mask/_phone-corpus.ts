@@ -16,6 +16,7 @@ import examples from 'libphonenumber-js/mobile/examples';
 import { maskPhone, normalizePhone, parsePhoneField, phoneToE164 } from '../../src/mask/phone.js';
 import { scrubText } from '../../src/mask/scrub.js';
 import { PHONE_COUNTRIES } from '../../src/mask/phone-metadata.js';
+import { mulberry32, stringLiterals } from '../helpers/corpus.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -29,30 +30,7 @@ const COUNTRIES = [
 ] as const satisfies readonly CountryCode[];
 void PHONE_COUNTRIES;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type TS = typeof import('typescript');
-
-/** String literals of a TypeScript source file. */
-function literalsOf(ts: TS, path: URL): string[] {
-  const src = ts.createSourceFile(path.pathname, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const visit = (n: import('typescript').Node): void => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
-    n.forEachChild(visit);
-  };
-  visit(src);
-  return out;
-}
 
 export function fixtureTexts(): string[] {
   const out: string[] = [];
@@ -68,9 +46,9 @@ export function testLiterals(ts: TS): string[] {
   const out: string[] = [];
   const dir = new URL('test/mask/', ROOT);
   for (const f of readdirSync(dir).sort()) {
-    if (f.endsWith('.ts') && !f.startsWith('_') && !f.startsWith('phone-differential')) out.push(...literalsOf(ts, new URL(f, dir)));
+    if (f.endsWith('.ts') && !f.startsWith('_') && !f.startsWith('phone-differential')) out.push(...stringLiterals(ts, new URL(f, dir)));
   }
-  out.push(...literalsOf(ts, new URL('test/hostile.test.ts', ROOT)), ...literalsOf(ts, new URL('test/helpers/hostile.ts', ROOT)));
+  out.push(...stringLiterals(ts, new URL('test/hostile.test.ts', ROOT)), ...stringLiterals(ts, new URL('test/helpers/hostile.ts', ROOT)));
   return out;
 }
 
