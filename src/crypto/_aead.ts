@@ -57,8 +57,8 @@ function agreesWithNoble(candidate: AeadBackend): boolean {
  * @internal
  */
 export function selectAead(proc: ProcessLike | undefined, createNative?: (nc: NodeCryptoLike) => AeadBackend | undefined): AeadBackend {
-  const nc = createNative ? nodeCrypto(proc) : undefined;
-  if (!nc || !createNative) return nobleAead;
+  const nc = createNative && nodeCrypto(proc);
+  if (!nc) return nobleAead;
   let native: AeadBackend | undefined;
   try {
     native = createNative(nc);
