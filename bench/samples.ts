@@ -3,6 +3,7 @@
  * addresses in both schemes, goods and notes. A seeded generator, so every run measures the same data.
  */
 import type { WaybillInput } from '../src/schema.js';
+import { mulberry32 } from '../test/helpers/corpus.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Thu', 'Hoài'];
@@ -23,18 +24,6 @@ const ADDRESSES = [
 const GOODS = ['Ốp lưng iPhone 15 Pro Max', '2 áo thun + 1 quần jean', 'Kem chống nắng Anessa 60ml', 'Sách giáo khoa lớp 5', 'Tai nghe bluetooth Sony', 'Sữa bột Meiji 800g', 'Nồi chiên không dầu', 'Giày thể thao Nike size 42', 'Thuốc bổ vitamin C', 'Đồng hồ Casio'];
 const NOTES = [undefined, 'Giao giờ hành chính', 'Gọi trước khi giao, SĐT phụ 0912 345 678', 'Cho xem hàng, không thử', undefined];
 
-/** A small seeded PRNG (mulberry32) so generated rows are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
@@ -50,7 +39,7 @@ function phone(r: () => number): string {
 
 /** `n` waybill rows from `seed`. */
 export function generateWaybills(n: number, seed = 1): WaybillInput[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const out: WaybillInput[] = [];
   for (let i = 0; i < n; i++) {
     const notes = pick(r, NOTES);

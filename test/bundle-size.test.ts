@@ -9,6 +9,7 @@
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { browserBundle } from './helpers/bundle.js';
 
 const KB = 1024;
 /**
@@ -38,16 +39,7 @@ export const COURIER_IMPORTS = [
 ];
 
 async function bundle(contents: string): Promise<{ gz: number; code: string; inputs: string[] }> {
-  const r = await build({
-    stdin: { contents, resolveDir: new URL('..', import.meta.url).pathname, loader: 'js' },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const r = await browserBundle(contents);
   const code = r.outputFiles[0]!.text;
   const meta = r.metafile as Metafile;
   const inputs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k));

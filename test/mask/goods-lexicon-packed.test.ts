@@ -4,7 +4,7 @@
  * it could not carry exactly, and the shipped bundle holds the packed form, not the source.
  */
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { browserBundle } from '../helpers/bundle.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGoodsLexiconModule, GOODS_LEXICON_DATA_PATH, packGoodsLexicon } from '../../scripts/build-goods-lexicon.js';
@@ -83,17 +83,7 @@ describe('packed goods lexicon', () => {
     for (const [why, e] of bad) expect(() => packGoodsLexicon([e]), why).toThrow(/goods lexicon/);
   });
 
-  const bundle = (contents: string) =>
-    build({
-      stdin: { contents, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'ts' },
-      bundle: true,
-      minify: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+  const bundle = (contents: string) => browserBundle(contents, 'ts');
 
   it('the classifier bundle ships the packed tables, not the source or the packer', async () => {
     const r = await bundle(`export { classifyGoods } from './src/mask/goods.ts';`);
