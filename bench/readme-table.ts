@@ -20,7 +20,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const bound = (b?: Row['bound']) => (b ? [b.min !== undefined ? `≥ ${b.min}` : '', b.max !== undefined ? `≤ ${b.max}` : ''].filter(Boolean).join(', ') : '—');
 
 const lines = [
-  `Measured ${results.at.slice(0, 10)} on ${results.machine} (a shared, noisy 2-core VM: compare the ratios, not the absolute rates). Peers run interleaved in the same process and run, and in-process rates are per second of process CPU time, so time spent descheduled by other jobs counts for neither side; each ratio is the median of 9 per-round paired ratios, and the next column gives the lowest and highest of those 9 (the CLI rows: 3 alternating runs, no spread). Rerun with \`npm run bench\` (full, writes \`bench/results.json\`) or \`npm run bench:ci\` (short, fails when a gated ratio crosses its bound).`,
+  `Measured ${results.at.slice(0, 10)} on ${results.machine} (a shared, noisy 2-core VM: compare the ratios, not the absolute rates). Peers run interleaved in the same process and run, and in-process rates are per second of process CPU time, so time spent descheduled by other jobs counts for neither side; each ratio is the median of 9 per-round paired ratios, and the next column gives the lowest and highest of those 9 (the CLI rows: 3 alternating runs, no spread). Rerun with \`npm run bench\` (full, writes \`bench/results.json\`) or \`npm run bench:ci\` (same rounds, fails when a gated ratio crosses its bound).`,
   '',
   '| comparison | ours | peer | ratio (median) | paired ratios [min–max] | CI bound |',
   '|---|---:|---:|---:|---|---|',

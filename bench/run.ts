@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark suite, peers side by side in one process and one run.
  * Prints a table of ratios and writes bench/results.json.
  *
- * `npm run bench:ci` (`--ci`): shorter rounds, and exits non-zero when a gated ratio crosses its
+ * `npm run bench:ci` (`--ci`): the same rounds, and exits non-zero when a gated ratio crosses its
  * documented bound. It never gates on absolute times.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,7 +15,9 @@ import type { SuiteResult } from './types.js';
 
 const ci = process.argv.includes('--ci');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const opts = ci ? { rounds: 9, sliceMs: 200, warmupMs: 400 } : { rounds: 9, sliceMs: 400, warmupMs: 500 };
+// CI measures the gated ratios exactly as the full run does (the README's figures): shorter slices made
+// the medians noisier without making them cheaper to trust.
+const opts = { rounds: 9, sliceMs: 400, warmupMs: 500 };
 
 function boundText(b: SuiteResult['bound']): string {
   if (!b) return '';
