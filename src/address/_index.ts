@@ -86,7 +86,8 @@ export function keyTrie(t: KeyTries, level: UnitLevel): KeyNode {
 /**
  * A word's children of the three trie roots, kept with the word in the tokenizer's word cache so a
  * word met again skips the lookups in the roots' large maps (the costliest step of a walk). `null`
- * until looked up for `tries`; reset when the word is next read against other tries.
+ * until looked up for `tries`, `undefined` when looked up and absent; reset when the word is next
+ * read against other tries.
  */
 export interface RootMemo {
   tries: KeyTries | null;
@@ -122,9 +123,11 @@ export function rootChild(t: KeyTries, level: UnitLevel, word: string, memo: Roo
     memo.district = null;
     memo.ward = null;
   }
-  if (level === 'province') return memo.province ?? (memo.province = t.province.before?.get(word));
-  if (level === 'district') return memo.district ?? (memo.district = t.district.before?.get(word));
-  return memo.ward ?? (memo.ward = t.ward.before?.get(word));
+  // `null` is "not looked up yet"; `undefined`, "no key ends in this word", is kept like a node (`??`
+  // would look it up again each time, and most words end no key of a given level).
+  if (level === 'province') return memo.province !== null ? memo.province : (memo.province = t.province.before?.get(word));
+  if (level === 'district') return memo.district !== null ? memo.district : (memo.district = t.district.before?.get(word));
+  return memo.ward !== null ? memo.ward : (memo.ward = t.ward.before?.get(word));
 }
 
 const unitEntries = new WeakMap<Gazetteer, ReadonlyMap<AdminUnit, GazetteerEntry>>();

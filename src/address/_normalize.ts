@@ -35,7 +35,10 @@ export interface Token {
   paren: boolean;
   /** What the word lists say of `key` (see `wordFacts`). */
   readonly facts: WordFacts;
-  /** For a word from the word cache: its trie-root lookups, kept with it (see `RootMemo`); else `null`. */
+  /**
+   * Its trie-root lookups (see `RootMemo`): kept with a word from the word cache, or shared by the
+   * numbers of one value below 1000; else `null`.
+   */
   readonly memo: RootMemo | null;
 }
 
@@ -217,14 +220,36 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 // is bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
 // UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
 //
-// The cache is direct-mapped: slot `hash & (size - 1)` of two parallel arrays, where the hash of the
-// word's UTF-16 units is computed by the tokenizer as it reads them. A hit is checked against the
-// stored word in place, unit by unit at the word's offset, so a lookup neither slices nor hashes a
-// new string; a new word simply replaces the slot's old one.
+// The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots in two parallel
+// arrays, where the hash of the word's UTF-16 units is computed by the tokenizer as it reads them. A
+// hit is checked against the stored word in place, unit by unit at the word's offset, so a lookup
+// neither slices nor hashes a new string. A new word goes into the set's first slot and the word
+// there moves to the second, so two words of one set both stay (a direct-mapped table would evict
+// one for the other each time, and such pairs are common in a few thousand slots).
 const WORD_CACHE_SIZE = 4096;
+const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
 const WORD_CACHE_MAX_LENGTH = 12;
 const cachedWord: Array<string | undefined> = new Array<string | undefined>(WORD_CACHE_SIZE).fill(undefined);
 const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
+
+// Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
+// cached, so each number below 1000 gets one trie-root memo (see `RootMemo`), shared by every token
+// of that value. It holds trie nodes only, never input text, and is bounded by the value limit.
+const NUMBER_MEMO_LIMIT = 1000;
+const numberMemos: Array<RootMemo | undefined> = new Array<RootMemo | undefined>(NUMBER_MEMO_LIMIT).fill(undefined);
+
+/**
+ * The trie-root memo of a number token.
+ *
+ * @param match - the token's `match`: digits without leading zeros
+ * @returns the memo of its value, or `null` from 1000 on
+ */
+function numberMemo(match: string): RootMemo | null {
+  if (match.length > 3) return null;
+  let v = 0;
+  for (let i = 0; i < match.length; i++) v = v * 10 + match.charCodeAt(i) - 48;
+  return (numberMemos[v] ??= newRootMemo());
+}
 
 /**
  * The key of the word `text[from, to)`, from the cache when it holds the word.
@@ -235,12 +260,16 @@ const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WOR
  */
 function cachedWordKey(text: string, from: number, to: number, hash: number, cacheable: boolean, ascii: boolean, upper: boolean): WordKey {
   if (!cacheable || to - from > WORD_CACHE_MAX_LENGTH) return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
-  const slot = hash & (WORD_CACHE_SIZE - 1);
-  const w = cachedWord[slot];
-  if (w !== undefined && sameAt(text, from, to, w)) return cachedKey[slot]!;
+  const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
+  const w0 = cachedWord[slot];
+  if (w0 !== undefined && sameAt(text, from, to, w0)) return cachedKey[slot]!;
+  const w1 = cachedWord[slot + 1];
+  if (w1 !== undefined && sameAt(text, from, to, w1)) return cachedKey[slot + 1]!;
   const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   // A whole word kept in the cache also keeps its trie-root lookups.
   if (k.cut < 0 && k.parts === null) k.memo = newRootMemo();
+  cachedWord[slot + 1] = w0;
+  cachedKey[slot + 1] = cachedKey[slot];
   cachedWord[slot] = text.slice(from, to);
   cachedKey[slot] = k;
   return k;
@@ -294,6 +323,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   // noise passes that need them run only when they can find something.
   let digits = 0;
   let marked = false;
+  // The separator read so far holds a dash (only then can a break be a spaced dash, see Token.dash),
+  // and some word follows one stray punctuation character (only then can a word be spelled out).
+  let dashed = false;
+  let stray = false;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
@@ -302,6 +335,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     if (classOf(cp) < C_WORD) {
       if (cp === 40 || cp === 91) brackets = true;
       else if (cp === 0x40) at = true;
+      else if (cp === 45 || cp === 0x2013 || cp === 0x2014) dashed = true;
       if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
@@ -350,32 +384,43 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       codePoints++;
       j += c > 0xffff ? 2 : 1;
     }
+    const sep = separator(text, sepStart, start);
+    const dash = brk && dashed && isDashOnly(sep);
+    if (start - sepStart === 1 && isStray(sep)) stray = true;
     if (number) {
       // A number (house, alley, phone): its own key, no unit word to split off, in no word list.
       const key = text.slice(start, j);
-      const sep = text.slice(sepStart, start);
-      out.push({ key, match: stripZeros(key), start, end: j, sep, brk, dash: brk && isDashOnly(sep), noise: false, paren: false, facts: NO_FACTS, memo: null });
+      const match = stripZeros(key);
+      out.push({ key, match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
       digits += j - start;
     } else {
       const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
       digits += w.digits;
       if (w.marked) marked = true;
-      pushWord(out, text.slice(sepStart, start), brk, w, start, j);
+      pushWord(out, sep, brk, dash, w, start, j);
     }
     sepStart = j;
     brk = false;
+    dashed = false;
     i = j;
   }
   if (steps) steps.n += codePoints;
-  const merged = mergeSpelledOut(out);
+  const merged = stray ? mergeSpelledOut(out) : out;
   if (brackets) markParens(merged);
   // A merged token (`w,a,r,d`) may be an English unit word too.
   markNoise(merged, text, marked || merged !== out, at, digits >= 9);
   return merged;
 }
 
-function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: number, end: number): void {
-  const dash = brk && isDashOnly(sep);
+/**
+ * The separator `text[from, to)`. The one most addresses repeat, `, `, is a shared string rather
+ * than a new one per token (a slice of one character already is).
+ */
+function separator(text: string, from: number, to: number): string {
+  return to - from === 2 && text.charCodeAt(from) === 44 && text.charCodeAt(from + 1) === 32 ? ', ' : text.slice(from, to);
+}
+
+function pushWord(out: Token[], sep: string, brk: boolean, dash: boolean, w: WordKey, start: number, end: number): void {
   if (w.parts !== null) {
     // ASCII only: key offsets are text offsets.
     let at = start;
@@ -391,7 +436,7 @@ function pushWord(out: Token[], sep: string, brk: boolean, w: WordKey, start: nu
     // Digits are ASCII and always the tail of a glued token, so count them back from the end.
     const origCut = end - w.tail.length;
     out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: null });
-    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: null });
+    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(w.tailMatch) });
     return;
   }
   out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: w.memo });

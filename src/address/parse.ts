@@ -301,14 +301,16 @@ function matchesAt<A, P>(
         if (cand.length > 1) cand = preferCurrent(cand);
         if (cand.length > 0) {
           const start = prefix === null ? s : s - prefix.words.length;
-          if (out === null) out = [];
-          out.push({ level, start, nameStart: s, end, entries: cand, prefix, typeMismatch, fuzzy: false, paren: parenIn(tokens, start, end) });
+          const m: Match = { level, start, nameStart: s, end, entries: cand, prefix, typeMismatch, fuzzy: false, paren: parenIn(tokens, start, end) };
+          // Most walks find one match: an array of exactly one, not an empty one grown by a push.
+          if (out === null) out = [m];
+          else out.push(m);
         }
       }
     }
     if (stopAfter) break;
   }
-  return out === null ? NO_MATCHES : out.reverse();
+  return out === null ? NO_MATCHES : out.length === 1 ? out : out.reverse();
 }
 
 /**
@@ -769,7 +771,7 @@ const COUNTRY_PAIRS: ReadonlyArray<readonly [string, string]> = [...COUNTRY_KEYS
 
 /** True when `a b` is a country key; token keys hold no space, so only a two-word key can be. */
 function isCountryPair(a: string, b: string): boolean {
-  for (const [x, y] of COUNTRY_PAIRS) if (a === x && b === y) return true;
+  for (let i = 0; i < COUNTRY_PAIRS.length; i++) if (a === COUNTRY_PAIRS[i]![0] && b === COUNTRY_PAIRS[i]![1]) return true;
   return false;
 }
 
