@@ -6,7 +6,7 @@
  * @internal
  */
 
-import { startsWithDigit, type Token } from './_normalize.js';
+import { soleMark, startsWithDigit, type Token } from './_normalize.js';
 import type { DoorKind, DoorWord } from './_vocab.js';
 
 /** A door-level part as a token range `[from, to)`. */
@@ -46,9 +46,10 @@ function chainEnd(tokens: readonly Token[], j: number, end: number): number {
   let k = j + 1;
   while (k < end) {
     const t = tokens[k]!;
-    const sep = t.sep.trim();
-    if ((sep === '/' || sep === '-' || sep === '\\') && startsWithDigit(t.key)) k++;
-    else if (sep === '' && t.sep.length === 0) k++; // glued split (never here in practice)
+    // Joined by `/`, `-` or `\` (white space around allowed).
+    const c = soleMark(t.sep);
+    if ((c === 47 || c === 45 || c === 92) && startsWithDigit(t.key)) k++;
+    else if (t.sep.length === 0) k++; // glued split (never here in practice)
     else break;
   }
   return k;
@@ -174,7 +175,10 @@ function push(pieces: DoorPiece[], live: readonly number[] | null, kind: DoorKin
 function splitChain(ts: readonly Token[], live: readonly number[] | null, a: number, b: number, pieces: DoorPiece[]): void {
   if (b <= a) return;
   let slashes = 0;
-  for (let k = a + 1; k < b; k++) if (ts[k]!.sep.trim() === '/' || ts[k]!.sep.trim() === '\\') slashes++;
+  for (let k = a + 1; k < b; k++) {
+    const c = soleMark(ts[k]!.sep);
+    if (c === 47 || c === 92) slashes++;
+  }
   if (slashes === 0) {
     push(pieces, live, 'houseNumber', a, b);
     return;

@@ -56,6 +56,9 @@ function trieOf(map: ReadonlyMap<string, readonly GazetteerEntry[]>): KeyNode {
 }
 
 const tries = new WeakMap<Gazetteer, KeyTries>();
+// Nearly every call is for the same (bundled) gazetteer: the last one's tries skip the WeakMap.
+let lastTriesGz: Gazetteer | undefined;
+let lastTries: KeyTries | undefined;
 
 /**
  * The reversed key tries of `gz`, built on first use.
@@ -64,11 +67,14 @@ const tries = new WeakMap<Gazetteer, KeyTries>();
  * @returns its tries, shared by every later call
  */
 export function keyTries(gz: Gazetteer): KeyTries {
+  if (gz === lastTriesGz) return lastTries!;
   let t = tries.get(gz);
   if (t === undefined) {
     t = { province: trieOf(gz.provinceKeys), district: trieOf(gz.districtKeys), ward: trieOf(gz.wardKeys) };
     tries.set(gz, t);
   }
+  lastTriesGz = gz;
+  lastTries = t;
   return t;
 }
 
@@ -131,6 +137,9 @@ export function rootChild(t: KeyTries, level: UnitLevel, word: string, memo: Roo
 }
 
 const unitEntries = new WeakMap<Gazetteer, ReadonlyMap<AdminUnit, GazetteerEntry>>();
+// As for the tries: the last gazetteer's map skips the WeakMap.
+let lastUnitsGz: Gazetteer | undefined;
+let lastUnits: ReadonlyMap<AdminUnit, GazetteerEntry> | undefined;
 
 /**
  * Each unit's entry, by the unit object, built on first use. Holds only units `byCode` stores
@@ -141,6 +150,7 @@ const unitEntries = new WeakMap<Gazetteer, ReadonlyMap<AdminUnit, GazetteerEntry
  * @returns the map, shared by every later call
  */
 export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntry> {
+  if (gz === lastUnitsGz) return lastUnits!;
   let m = unitEntries.get(gz);
   if (m === undefined) {
     const out = new Map<AdminUnit, GazetteerEntry>();
@@ -155,6 +165,8 @@ export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntr
     }
     unitEntries.set(gz, (m = out));
   }
+  lastUnitsGz = gz;
+  lastUnits = m;
   return m;
 }
 

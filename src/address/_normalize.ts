@@ -111,14 +111,24 @@ function isTrimmed(c: number): boolean {
   );
 }
 
-/** True when `sep`, trimmed, is one dash (`-`, `–`, `—`); read in place, without a trimmed copy. */
-function isDashOnly(sep: string): boolean {
+/**
+ * The one code unit a separator holds besides white space (`sep.trim()` of length one), read in
+ * place without a trimmed copy.
+ *
+ * @param sep - a token's separator
+ * @returns that code unit, or -1 when the trimmed separator is empty or longer
+ */
+export function soleMark(sep: string): number {
   let a = 0;
   let b = sep.length;
   while (a < b && isTrimmed(sep.charCodeAt(a))) a++;
   while (b > a && isTrimmed(sep.charCodeAt(b - 1))) b--;
-  if (b - a !== 1) return false;
-  const c = sep.charCodeAt(a);
+  return b - a === 1 ? sep.charCodeAt(a) : -1;
+}
+
+/** True when `sep`, trimmed, is one dash (`-`, `–`, `—`). */
+function isDashOnly(sep: string): boolean {
+  const c = soleMark(sep);
   return c === 45 || c === 0x2013 || c === 0x2014;
 }
 
@@ -352,9 +362,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     let number = true;
     let hash = 0;
     let j = i;
+    // The hash covers the word's own code units only (not the one that ends it), so a word has one
+    // cache slot wherever it stands.
     while (j < n) {
       let c = text.charCodeAt(j);
-      hash = (Math.imul(hash, 31) + c) | 0;
       if (c < 128) {
         if (c >= 48 && c <= 57) {
           digit = true;
@@ -368,6 +379,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
           lower = true;
           number = false;
         }
+        hash = (Math.imul(hash, 31) + c) | 0;
         codePoints++;
         j++;
         continue;
@@ -379,6 +391,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         if (lower) break;
         lower = false;
       } else if (k === C_WORD) lower = true;
+      hash = (Math.imul(hash, 31) + c) | 0;
       ascii = false;
       number = false;
       codePoints++;
@@ -397,7 +410,9 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
       digits += w.digits;
       if (w.marked) marked = true;
-      pushWord(out, sep, brk, dash, w, start, j);
+      // A whole word (most words) is pushed here; a glued one is split by `pushGlued`.
+      if (w.cut < 0 && w.parts === null) out.push({ key: w.key, match: w.match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: w.memo });
+      else pushGlued(out, sep, brk, dash, w, start, j);
     }
     sepStart = j;
     brk = false;
@@ -420,7 +435,8 @@ function separator(text: string, from: number, to: number): string {
   return to - from === 2 && text.charCodeAt(from) === 44 && text.charCodeAt(from + 1) === 32 ? ', ' : text.slice(from, to);
 }
 
-function pushWord(out: Token[], sep: string, brk: boolean, dash: boolean, w: WordKey, start: number, end: number): void {
+/** Push the tokens of a glued word: a compact code (`p7q3`) or a unit word and its number (`p12`). */
+function pushGlued(out: Token[], sep: string, brk: boolean, dash: boolean, w: WordKey, start: number, end: number): void {
   if (w.parts !== null) {
     // ASCII only: key offsets are text offsets.
     let at = start;
@@ -432,14 +448,10 @@ function pushWord(out: Token[], sep: string, brk: boolean, dash: boolean, w: Wor
     }
     return;
   }
-  if (w.cut > 0) {
-    // Digits are ASCII and always the tail of a glued token, so count them back from the end.
-    const origCut = end - w.tail.length;
-    out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: null });
-    out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(w.tailMatch) });
-    return;
-  }
-  out.push({ key: w.key, match: w.match, start, end, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: w.memo });
+  // Digits are ASCII and always the tail of a glued token, so count them back from the end.
+  const origCut = end - w.tail.length;
+  out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: null });
+  out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(w.tailMatch) });
 }
 
 /** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */

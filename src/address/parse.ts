@@ -13,7 +13,7 @@ import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
 import { fuzzyIndex, nameWords, rootChild, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
-import { isAllDigits, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
+import { isAllDigits, soleMark, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
@@ -90,7 +90,7 @@ function streetBefore(tokens: readonly Token[], s: number): boolean {
   if (prev.noise) return false;
   if (!startsWithDigit(prev.key)) return prev.facts.street;
   let k = s - 1;
-  while (k > 0 && !tokens[k]!.brk && NUMBER_JOINERS.has(tokens[k]!.sep.trim()) && startsWithDigit(tokens[k - 1]!.key)) k--;
+  while (k > 0 && !tokens[k]!.brk && isNumberJoiner(soleMark(tokens[k]!.sep)) && startsWithDigit(tokens[k - 1]!.key)) k--;
   const before = k > 0 && !tokens[k]!.brk ? tokens[k - 1]! : undefined;
   return before === undefined || !before.facts.numberedNonHouse;
 }
@@ -111,7 +111,19 @@ function parenIn(tokens: readonly Token[], from: number, to: number): boolean {
   return tokens[from]!.paren || tokens[to - 1]!.paren;
 }
 
-const NUMBER_JOINERS: ReadonlySet<string> = new Set(['/', '\\', '-']);
+/** `/`, `\` and `-` join the parts of a number (`12/3`, `12-14`). */
+function isNumberJoiner(c: number): boolean {
+  return c === 47 || c === 92 || c === 45;
+}
+
+/**
+ * `list.includes(x)` written as a plain loop: the lists asked here hold one to three items, and a
+ * loop the compiler inlines costs less than a call into the builtin.
+ */
+function has<T>(list: readonly T[], x: T): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+  return false;
+}
 
 function preferCurrent(cand: readonly GazetteerEntry[]): readonly GazetteerEntry[] {
   let current = 0;
@@ -238,7 +250,7 @@ function districtCodes(entries: readonly GazetteerEntry[]): string[] {
 }
 
 function addNew(out: string[], c: string): void {
-  if (!out.includes(c)) out.push(c);
+  if (!has(out, c)) out.push(c);
 }
 
 /** The entries `accept` keeps. */
@@ -284,7 +296,7 @@ function matchesAt<A, P>(
       // - "52 Hai Bà Trưng", "Đường Hải Phòng": a bare name after a number or street word is a street;
       // - "gần chợ Đồng Xuân", "thôn Đông Xuân": after a landmark or hamlet word, part of its name.
       const prefix = unitWordBefore(ctx, s);
-      const ruledOut = prefix !== null ? !prefix.classes.includes(level as UnitClass) : streetBefore(tokens, s) || landmarkBefore(tokens, s);
+      const ruledOut = prefix !== null ? !has(prefix.classes, level as UnitClass) : streetBefore(tokens, s) || landmarkBefore(tokens, s);
       if (!ruledOut) {
         // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
         let cand = keptOf(list, pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg);
@@ -439,12 +451,12 @@ function computeScope(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scop
 }
 
 function inScope(e: GazetteerEntry, scope: Scope): boolean {
-  return e.unit.scheme === '2025' ? scope.p25.includes(e.province) : scope.pL.includes(e.province);
+  return e.unit.scheme === '2025' ? has(scope.p25, e.province) : has(scope.pL, e.province);
 }
 
 /** True when `e` is reached only through the province mapping (its scheme's cross list). */
 function isCross(scope: Scope, e: GazetteerEntry): boolean {
-  return e.unit.scheme === '2025' ? scope.cross25.includes(e.province) : scope.crossL.includes(e.province);
+  return e.unit.scheme === '2025' ? has(scope.cross25, e.province) : has(scope.crossL, e.province);
 }
 
 interface WardPick {
@@ -596,7 +608,7 @@ function reading(
 /** True when some entry of `entries` is legacy district `district`, or a historical one that went into it. */
 function hasDistrict(entries: readonly GazetteerEntry[], district: string | null): boolean {
   for (const d of entries) {
-    if (d.unit.code === district || (d.successor !== null && (d.successor.unit.code === district || d.alsoInto.includes(district!)))) return true;
+    if (d.unit.code === district || (d.successor !== null && (d.successor.unit.code === district || has(d.alsoInto, district!)))) return true;
   }
   return false;
 }
@@ -622,7 +634,7 @@ function groupsOf(scope: Scope, level: UnitLevel): string[] {
 }
 
 function inLegacyProvince(e: GazetteerEntry, scope: Scope): boolean {
-  return scope.pL.includes(e.province);
+  return has(scope.pL, e.province);
 }
 
 /** A ward read under a legacy district match. */
@@ -882,7 +894,10 @@ function provinceFirst(ctx: Ctx): boolean {
 }
 
 /** Door kinds by number, to record the order they appear in without an array. */
-const DOOR_KIND_NO: Readonly<Record<DoorKind, number>> = { houseNumber: 1, alley: 2, subWard: 3, room: 4, street: 5 };
+function doorKindNo(k: DoorKind): number {
+  // Compared by value, not read as `table[k]`: a keyed read by a varying name is a slow generic lookup.
+  return k === 'houseNumber' ? 1 : k === 'alley' ? 2 : k === 'subWard' ? 3 : k === 'room' ? 4 : 5;
+}
 
 /** Shared frozen empty lists of results (most results have no ambiguity and no fuzzy match). */
 const NO_UNITS: readonly AdminUnit[] = Object.freeze([]);
@@ -969,7 +984,7 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
     let s: Span;
     if (prev === undefined) {
       s = [tokens[p.from]!.start, tokens[p.to - 1]!.end];
-      order = (order << 3) | DOOR_KIND_NO[k];
+      order = (order << 3) | doorKindNo(k);
       kinds++;
     } else if (lastKind === k && lastTo === p.from && tokens[p.from]!.start >= prev[1]) s = [prev[0], tokens[p.to - 1]!.end];
     else continue;
