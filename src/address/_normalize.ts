@@ -340,6 +340,14 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
+    // The two commonest separators need no other test: a space is no bracket, '@', dash or break,
+    // and a comma is a break and nothing else.
+    if (cp === 32 || cp === 44) {
+      if (cp === 44) brk = true;
+      codePoints++;
+      i++;
+      continue;
+    }
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i)!;
     // A combining mark outside a word (and anything not a letter or digit) is part of the separator.
     if (classOf(cp) < C_WORD) {
@@ -367,18 +375,18 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     while (j < n) {
       let c = text.charCodeAt(j);
       if (c < 128) {
-        if (c >= 48 && c <= 57) {
+        // Lowercase letters first: they are the commonest.
+        if (c >= 97 && c <= 122) {
+          lower = true;
+          number = false;
+        } else if (c >= 48 && c <= 57) {
           digit = true;
           lower = false;
         } else if (c >= 65 && c <= 90) {
           if (lower) break;
           upper = true;
           number = false;
-        } else if (c < 97 || c > 122) break;
-        else {
-          lower = true;
-          number = false;
-        }
+        } else break;
         hash = (Math.imul(hash, 31) + c) | 0;
         codePoints++;
         j++;
@@ -428,11 +436,14 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
 }
 
 /**
- * The separator `text[from, to)`. The one most addresses repeat, `, `, is a shared string rather
- * than a new one per token (a slice of one character already is).
+ * The separator `text[from, to)`. The ones addresses repeat, ` ` and `, `, are shared strings
+ * rather than a slice per token.
  */
 function separator(text: string, from: number, to: number): string {
-  return to - from === 2 && text.charCodeAt(from) === 44 && text.charCodeAt(from + 1) === 32 ? ', ' : text.slice(from, to);
+  const n = to - from;
+  if (n === 1 && text.charCodeAt(from) === 32) return ' ';
+  if (n === 2 && text.charCodeAt(from) === 44 && text.charCodeAt(from + 1) === 32) return ', ';
+  return text.slice(from, to);
 }
 
 /** Push the tokens of a glued word: a compact code (`p7q3`) or a unit word and its number (`p12`). */

@@ -222,16 +222,19 @@ function inScopeOf(list: readonly GazetteerEntry[], scope: Scope): readonly Gaze
   return out.length === 0 ? NO_ENTRIES : out;
 }
 
-/** What {@link inDistrictsOf} cuts by: legacy district codes, plus 2025 wards of `scope` when given. */
+/**
+ * What {@link inDistrictsOf} cuts by: the legacy districts of a district match (their codes are
+ * worked out only when a list is long enough to be cut), plus 2025 wards of `scope` when given.
+ */
 interface DistrictCut {
-  readonly codes: readonly string[];
+  readonly districts: readonly GazetteerEntry[];
   readonly scope: Scope | null;
 }
 
-/** The entries of `list` in the legacy districts `cut.codes`, plus 2025 wards of `cut.scope` when given. */
+/** The entries of `list` in the legacy districts of `cut.districts`, plus 2025 wards of `cut.scope` when given. */
 function inDistrictsOf(list: readonly GazetteerEntry[], cut: DistrictCut): readonly GazetteerEntry[] {
   const out: GazetteerEntry[] = [];
-  gather(groupedBy(list, true), cut.codes, out);
+  gather(groupedBy(list, true), districtCodes(cut.districts), out);
   if (cut.scope !== null) gather(groupedBy(list, false), cut.scope.keys25, out);
   return out.length === 0 ? NO_ENTRIES : out;
 }
@@ -674,7 +677,8 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
     if (dm === null) wards = matchesAt(ctx, e2, 'ward', inScope, scope, inScopeOf, scope);
     else {
       under = { ctx, scope, districts: dm.entries };
-      wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, { codes: districtCodes(dm.entries), scope });
+      // `under` holds the districts and the scope: it is the cut as well.
+      wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, under);
     }
     if (ctx.fuzzy && wards.length === 0) wards = under === null ? fuzzyMatchesAt(ctx, e2, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e2, 'ward', scope, wardUnderDistrict, under);
     const minWard = dm === null ? longestDistrict : 0;
@@ -758,7 +762,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Readin
     const trusted = trustedBare(dm, skipped);
     if (!trusted && skipped) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
-    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { codes: districtCodes(dm.entries), scope: null });
+    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { districts: dm.entries, scope: null });
     for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
       if (!trusted && wm!.prefix === null) continue;
