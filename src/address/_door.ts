@@ -26,7 +26,8 @@ function matchDoorWord(tokens: readonly Token[], i: number, end: number, atStart
     if (i + n > end) continue;
     let ok = true;
     for (let k = 0; k < n && ok; k++) {
-      if (tokens[i + k]!.key !== w.words[k]) ok = false;
+      // The first word is the token whose facts listed `w`, so its key needs no comparing.
+      if (k > 0 && tokens[i + k]!.key !== w.words[k]) ok = false;
       // A multi-word keyword does not run across a comma.
       if (k > 0 && tokens[i + k]!.brk) ok = false;
     }

@@ -72,7 +72,8 @@ function unitWordBefore(ctx: Ctx, s: number): UnitWord | null {
     let ok = true;
     for (let k = 0; k < n && ok; k++) {
       const t = tokens[s - n + k]!;
-      if (t.key !== w.words[k] || t.noise || (k > 0 && t.brk)) ok = false;
+      // The last word is the token whose facts listed `w`, so its key needs no comparing.
+      if ((k < n - 1 && t.key !== w.words[k]) || t.noise || (k > 0 && t.brk)) ok = false;
     }
     if (ok) return w;
   }
