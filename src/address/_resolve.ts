@@ -23,15 +23,16 @@ export interface ResolvedUnits {
 
 function look(gz: Gazetteer, units: ReadonlyMap<AdminUnit, GazetteerEntry>, level: UnitLevel, u: unknown): GazetteerEntry | null {
   if (u === null || u === undefined) return null;
+  // The gazetteer's own unit object (what parseAddress returns): its entry without building a key,
+  // and without the checks below, which a frozen unit of the gazetteer always passes. A historical
+  // unit stands for the current unit it went into.
+  const e = units.get(u as AdminUnit);
+  if (e !== undefined && e.level === level) return e.successor ?? e;
   if (typeof u !== 'object') throw new WaybillShieldError('INVALID_INPUT', 'parsed address: unit must be an object');
   const { scheme, code } = u as { scheme?: unknown; code?: unknown };
   if ((scheme !== '2025' && scheme !== 'legacy') || typeof code !== 'string') {
     throw new WaybillShieldError('INVALID_INPUT', 'parsed address: unit needs a scheme and a code');
   }
-  // The gazetteer's own unit object (what parseAddress returns): its entry without building a key.
-  // A historical unit stands for the current unit it went into.
-  const e = units.get(u as AdminUnit);
-  if (e !== undefined && e.level === level) return e.successor ?? e;
   if ((u as { historical?: unknown }).historical === true && level !== 'province') {
     const name = (u as { name?: unknown }).name;
     const h = typeof name === 'string' ? gz.historical?.get(historicalKey(level, code, name)) : undefined;
