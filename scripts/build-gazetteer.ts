@@ -295,6 +295,7 @@ export const GAZETTEER_DATA: PackedGazetteer = {
   provincesLegacy: ${q(packed.provincesLegacy)},
   legacy: ${q(packed.legacy)},
   history: ${q(packed.history ?? '')},
+  words: ${q(packed.words ?? '')},
 };
 `;
 writeFileSync(join(outDir, 'gazetteer-data.ts'), module_);

@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { registerDefaultGazetteerData } from './address/default-gazetteer.js';
+import { registerDefaultGazetteerData } from './address/register-data.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
 
 registerDefaultGazetteerData(GAZETTEER_DATA);

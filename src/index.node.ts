@@ -6,7 +6,7 @@
  * @module
  */
 import { installNodeAead } from './crypto/_aead-node.js';
-import { registerDefaultGazetteerData } from './address/default-gazetteer.js';
+import { registerDefaultGazetteerData } from './address/register-data.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
 
 installNodeAead();

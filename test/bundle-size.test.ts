@@ -15,11 +15,11 @@ const KB = 1024;
 /**
  * Ceilings in bytes, gzipped. The courier app's is issue #16's target (19.6 KB measured). The two
  * core ceilings are regression guards a few percent above the sizes measured when they were set
- * (99.6 KB and 176.5 KB);
+ * (98.2 KB and 169.7 KB);
  * their targets (70 / 150 KB) are NOT met yet: what stands in the way is listed in the README
  * ("Size"), and each ceiling should move down to its target as that work lands.
  */
-export const CEILINGS = { courier: 20 * KB, coreWithoutGazetteer: 104 * KB, coreWithGazetteer: 184 * KB };
+export const CEILINGS = { courier: 20 * KB, coreWithoutGazetteer: 101 * KB, coreWithGazetteer: 174 * KB };
 /** Issue #16's targets, for the record (the courier one is asserted; the core ones not until met). */
 export const TARGETS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithGazetteer: 150 * KB };
 

@@ -12,6 +12,10 @@
  * the bundled data) and `^` the same targets as the previous ward of the district. A legacy ward
  * named exactly like its first target (2,029 of 10,035) is named `@`.
  *
+ * In the ward, legacy and history tables, the frequent words of names (and English names) are
+ * written as two-character codes into a sixth string, `words` (up to 492 words: `Phường`,
+ * `Thành`, `Bình`, …; see {@link wordCodes}), expanded before a table is read.
+ *
  * The ward, legacy and history tables are written in an ASCII form of Vietnamese (`toAscii`):
  * each name in canonical decomposition with every combining mark as one ASCII character, which
  * gzips smaller and keeps a bundler from writing each letter as a `\uXXXX` escape. The two
@@ -31,8 +35,9 @@
  *                                                              deltas from the unit's code, absent
  *                                                              when it kept its code
  * ```
- * (Examples shown before the ASCII form.) Decoding is one pass over each table with a cursor:
- * no split arrays, no intermediate records.
+ * (Examples shown before the word codes and the ASCII form.) Decoding is one replace for the marks
+ * and one for the word codes, then one pass over each table with a cursor: no split arrays, no
+ * intermediate records.
  * @module
  * @internal
  */
@@ -48,6 +53,11 @@ export interface PackedGazetteer {
   readonly legacy: string;
   /** Historical legacy units (optional; see {@link packHistory}). */
   readonly history?: string;
+  /**
+   * The word dictionary of the coded tables (optional; see {@link wordCodes}): the frequent words
+   * of unit names, in the ASCII form, joined by spaces.
+   */
+  readonly words?: string;
 }
 
 
@@ -124,7 +134,74 @@ function fromAscii(table: string): string {
 }
 
 function checkName(s: string): void {
-  if (/[|;#=:>^,@\n]/.test(s)) throw new Error(`packed gazetteer: reserved character in name`);
+  if (/[|;#=:>^,@\n{}_<)\]]/.test(s)) throw new Error(`packed gazetteer: reserved character in name`);
+}
+
+/**
+ * Word codes. The frequent words of unit names (`Phường`, `Thành`, `Bình`, …) are written as two
+ * ASCII characters: one of {@link CODE_PREFIXES}, which no name holds, then one of
+ * {@link CODE_CHARS}; the code's index is its word's position in the `words` table. Two coded
+ * words in a row are written with no space between them (the decoder puts it back: a code followed
+ * by another code is followed by a space). Codes are expanded before anything else is read, so the
+ * rest of the format never sees them.
+ */
+const CODE_PREFIXES = '{}_<)]';
+/** Second characters of a code: printable ASCII, less what JSON escapes and what the ASCII form reserves. */
+const CODE_CHARS: string = /* @__PURE__ */ (() => {
+  let out = '';
+  for (let c = 33; c < 127; c++) if (!'"\\*(+`$?~[%&'.includes(String.fromCharCode(c))) out += String.fromCharCode(c);
+  return out;
+})();
+const CODE_RE = /([{}_<)\]])([^])(?=([{}_<)\]])?)/g;
+/** A word is coded only if it is this long and this frequent (shorter or rarer ones gain nothing). */
+const CODE_MIN_LENGTH = 3;
+const CODE_MIN_COUNT = 3;
+
+/**
+ * The dictionary of a gazetteer's frequent name words and their codes: the words that save the most
+ * (occurrences × characters saved, in the ASCII form; ties by word), as many as there are codes.
+ * @param names - every name (and English name) the coded tables write, with repeats
+ * @returns the words in code order, and the code of each
+ */
+function wordCodes(names: readonly string[]): { words: string[]; code: ReadonlyMap<string, string> } {
+  const count = new Map<string, number>();
+  for (const n of names) for (const w of n.split(' ')) count.set(w, (count.get(w) ?? 0) + 1);
+  const gain = (w: string): number => count.get(w)! * (w.normalize('NFD').length - 2);
+  const words = [...count.keys()]
+    .filter((w) => w.normalize('NFD').length >= CODE_MIN_LENGTH && count.get(w)! >= CODE_MIN_COUNT)
+    .sort((a, b) => gain(b) - gain(a) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, CODE_PREFIXES.length * CODE_CHARS.length);
+  const code = new Map(words.map((w, i) => [w, CODE_PREFIXES[Math.floor(i / CODE_CHARS.length)]! + CODE_CHARS[i % CODE_CHARS.length]!]));
+  return { words, code };
+}
+
+/** A name with its dictionary words coded. */
+function codeName(name: string, code: ReadonlyMap<string, string>): string {
+  let out = '';
+  let prevCoded = false;
+  name.split(' ').forEach((w, i) => {
+    const c = code.get(w);
+    if (i > 0 && !(c !== undefined && prevCoded)) out += ' ';
+    out += c ?? w;
+    prevCoded = c !== undefined;
+  });
+  return out;
+}
+
+/**
+ * A table with its word codes expanded.
+ * @param table - a coded table
+ * @param words - the dictionary, or undefined when the tables are not coded
+ * @returns the table as written before coding
+ */
+function expandWords(table: string, words: readonly string[] | undefined): string {
+  if (words === undefined) return table;
+  const n = CODE_CHARS.length;
+  return table.replace(CODE_RE, (_, p: string, c: string, next: string | undefined) => {
+    const w = words[CODE_PREFIXES.indexOf(p) * n + CODE_CHARS.indexOf(c)];
+    if (w === undefined) throw new Error('packed gazetteer: corrupt word code');
+    return next === undefined ? w : `${w} `;
+  });
 }
 
 /**
@@ -136,10 +213,20 @@ function checkName(s: string): void {
  */
 export function packGazetteer(g: GazetteerInput): PackedGazetteer {
   const lines = (xs: string[]): string => xs.join('\n');
+  // The names the coded tables write (2025 wards, legacy districts and wards, history), with
+  // repeats: their frequent words make the dictionary.
+  const names: string[] = [];
+  for (const u of [...g.wards2025, ...g.districtsLegacy, ...g.wardsLegacy, ...(g.historyLegacy ?? [])]) {
+    names.push(u.name);
+    const e = en(u);
+    if (e !== '') names.push(e.slice(1));
+  }
+  const dict = wordCodes(names);
   const rec = (u: GazetteerUnitInput, prev: number, name = u.name): string => {
     checkName(u.name);
     if (u.nameEn !== undefined) checkName(u.nameEn);
-    return (Number(u.code) - prev).toString(36) + TYPE_LETTER[u.type] + name + en(u);
+    const e = en(u);
+    return (Number(u.code) - prev).toString(36) + TYPE_LETTER[u.type] + (name === '@' ? name : codeName(name, dict.code)) + (e === '' ? '' : `|${codeName(e.slice(1), dict.code)}`);
   };
   const provinces2025 = lines(g.provinces2025.map((p) => `${p.code}|${TYPE_LETTER[p.type]}|${p.name}${en(p)}`));
   const w25: string[] = [];
@@ -202,10 +289,11 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
   }
   // The two province tables stay as they are: small, and readable in the generated file.
   const out: PackedGazetteer = { provinces2025, wards2025: toAscii(lines(w25)), provincesLegacy, legacy: toAscii(lines(legacy)) };
-  if (g.historyLegacy === undefined || g.historyLegacy.length === 0) return out;
+  const words = dict.words.length === 0 ? {} : { words: toAscii(dict.words.join(' ')) };
+  if (g.historyLegacy === undefined || g.historyLegacy.length === 0) return { ...out, ...words };
   const provinceOf = new Map<string, string>();
   for (const d of g.districtsLegacy) provinceOf.set(d.code, d.province);
-  return { ...out, history: toAscii(packHistory(g.historyLegacy, rec, provinceOf)) };
+  return { ...out, history: toAscii(packHistory(g.historyLegacy, rec, provinceOf)), ...words };
 }
 
 /**
@@ -393,10 +481,13 @@ function more(c: Cursor): boolean {
  */
 export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const provinces2025 = unpackProvinces(p.provinces2025, false);
+  // Marks are restored before the codes are expanded (on the shorter, coded text; the words are
+  // decoded once): a code is whole words between ASCII characters, so the result is the same.
+  const words = p.words === undefined ? undefined : fromAscii(p.words).split(' ');
   const wards2025: Array<GazetteerUnitInput & { province: string }> = [];
   const codes2025 = new Map<string, string[]>();
   const names2025 = new Map<string, string>();
-  let c = new Cursor(fromAscii(p.wards2025));
+  let c = new Cursor(expandWords(fromAscii(p.wards2025), words));
   while (!c.done()) {
     const province = c.text();
     c.eat(COLON);
@@ -421,7 +512,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const wardsLegacy: Array<GazetteerUnitInput & { district: string; to2025?: string[] }> = [];
   const NO_MAP: string[] = [];
   let prevW = 0;
-  c = new Cursor(fromAscii(p.legacy));
+  c = new Cursor(expandWords(fromAscii(p.legacy), words));
   while (!c.done()) {
     const province = c.text();
     c.eat(COLON);
@@ -479,7 +570,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   if (p.history === undefined) return base;
   const provinceOf = new Map<string, string>();
   for (const d of districtsLegacy) provinceOf.set(d.code, d.province);
-  return { ...base, historyLegacy: unpackHistory(fromAscii(p.history), provinceOf) };
+  return { ...base, historyLegacy: unpackHistory(expandWords(fromAscii(p.history), words), provinceOf) };
 }
 
 function unpackHistory(s: string, provinceOf: Map<string, string>): HistoryInput[] {

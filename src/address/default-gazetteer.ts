@@ -9,24 +9,26 @@
  */
 
 import { WaybillShieldError } from '../errors.js';
-import { createGazetteer, type Gazetteer } from './gazetteer.js';
-import { unpackGazetteer, type PackedGazetteer } from './_packed.js';
+import { createGazetteer, type Gazetteer, type GazetteerInput } from './gazetteer.js';
 
-let packed: PackedGazetteer | undefined;
+// The decoder of the packed data (`_packed.ts`) is not imported here either: the entry that
+// registers the data brings it (`register-data.ts`), so the core bundle carries neither.
+let load: (() => GazetteerInput) | undefined;
 let cached: Gazetteer | undefined;
 
 /**
- * Make the bundled data the default gazetteer (decoded on first use). Idempotent.
- * @param data - the packed bundled data (`gazetteer-data.ts`)
- * @internal called by the `waybill-shield/gazetteer` entry
+ * Make the bundled data the default gazetteer: `decode` runs once, on first use. Idempotent (the
+ * first registration wins).
+ * @param decode - returns the bundled data, decoded
+ * @internal called through `registerDefaultGazetteerData` by the entries that bundle the data
  */
-export function registerDefaultGazetteerData(data: PackedGazetteer): void {
-  packed ??= data;
+export function registerDefaultGazetteerLoader(decode: () => GazetteerInput): void {
+  load ??= decode;
 }
 
 /** True once the bundled data has been registered (by importing `waybill-shield/gazetteer`). */
 export function hasDefaultGazetteer(): boolean {
-  return packed !== undefined;
+  return load !== undefined;
 }
 
 /**
@@ -46,10 +48,10 @@ export function hasDefaultGazetteer(): boolean {
  */
 export function defaultGazetteer(): Gazetteer {
   if (cached === undefined) {
-    if (packed === undefined) {
+    if (load === undefined) {
       throw new WaybillShieldError('GAZETTEER_NOT_LOADED', "no default gazetteer: import 'waybill-shield/gazetteer' once, or pass { gazetteer }");
     }
-    cached = createGazetteer(unpackGazetteer(packed));
+    cached = createGazetteer(load());
   }
   return cached;
 }

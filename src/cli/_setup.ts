@@ -8,7 +8,7 @@
  * @internal
  */
 import { installNodeAead } from '../crypto/_aead-node.js';
-import { registerDefaultGazetteerData } from '../address/default-gazetteer.js';
+import { registerDefaultGazetteerData } from '../address/register-data.js';
 import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
 
 // Node-only: the bundled gazetteer is always the default here.

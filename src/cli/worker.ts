@@ -10,7 +10,7 @@ import type { MaskPolicy } from '../policy.js';
 import { protectBatch } from './_batch.js';
 import type { InputItem } from './_records.js';
 import { installNodeAead } from '../crypto/_aead-node.js';
-import { registerDefaultGazetteerData } from '../address/default-gazetteer.js';
+import { registerDefaultGazetteerData } from '../address/register-data.js';
 import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
 
 // Node-only: the bundled gazetteer is always the default here (registered in this entry itself,

@@ -10,8 +10,9 @@
  * @internal
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
-import { selectAead, useAeadBackend, type ProcessLike } from './_aead.js';
-import { base64UrlEncode, useBase64UrlEncoder } from './_base64.js';
+import { nodeCrypto, selectAead, useAeadBackend, type ProcessLike } from './_aead.js';
+import { agreesWithNobleMac, useKeyedMac, type KeyedMacFactory } from './_mac.js';
+import { base64UrlEncode, useBase64UrlEncoder, type Base64UrlEncoder } from './_base64.js';
 import type { AeadBackend } from './_aead-types.js';
 
 /** The parts of `node:crypto` this backend calls. @internal */
@@ -19,6 +20,7 @@ export interface NodeCryptoLike {
   getCiphers(): string[];
   createCipheriv(alg: 'chacha20-poly1305', key: Uint8Array, iv: Uint8Array, opts: { authTagLength: number }): NodeAeadCipher;
   createDecipheriv(alg: 'chacha20-poly1305', key: Uint8Array, iv: Uint8Array, opts: { authTagLength: number }): NodeAeadDecipher;
+  createHmac?(alg: 'sha256', key: Uint8Array): { update(data: Uint8Array): unknown; digest(): Uint8Array };
 }
 interface NodeAeadCipher {
   setAAD(aad: Uint8Array): unknown;
@@ -54,7 +56,7 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
   const n32 = new Uint32Array(n8.buffer);
   const sub32 = new Uint32Array(8);
   const sub8 = new Uint8Array(sub32.buffer);
-  const iv = new Uint8Array(12);
+  const iv = new Uint8Array(12); // bytes 0..3 stay zero
 
   /** Subkey into `sub8` and the 12-byte IETF nonce into `iv`. */
   function derive(key: Uint8Array, nonce: Uint8Array): void {
@@ -62,10 +64,10 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
       throw new RangeError('XChaCha20-Poly1305 needs a 32-byte key and a 24-byte nonce');
     }
     k8.set(key);
-    n8.set(nonce.subarray(0, 16));
+    // Byte loops rather than `set(nonce.subarray(…))`: no view object per seal.
+    for (let i = 0; i < 16; i++) n8[i] = nonce[i]!;
     hchacha(SIGMA, k32, n32, sub32);
-    iv.fill(0, 0, 4);
-    iv.set(nonce.subarray(16, 24), 4);
+    for (let i = 0; i < 8; i++) iv[4 + i] = nonce[16 + i]!;
   }
   function wipe(): void {
     k8.fill(0);
@@ -116,8 +118,9 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
 /**
  * Install the native backend for this process when the runtime has node:crypto's
  * `chacha20-poly1305` and it reproduces noble's bytes (see `_aead.ts`); otherwise noble stays.
- * Also installs Buffer's native `base64url` for envelope text when it gives the portable
- * encoder's output on a self-test (it has no padding, like ours).
+ * Also installs Buffer's native `base64url` for envelope text, and node:crypto's HMAC-SHA256 for
+ * blind indexes and token tags (`_mac.ts`), each only when it gives the portable code's output on
+ * a self-test.
  * Called as a top-level statement by the Node entries (`index.node.ts`, the CLI and its worker
  * threads), so that the call lives in those entry files themselves: bundlers keep it there, while
  * a side-effect-only import of a shared chunk could be dropped. Browser builds never call it, so
@@ -125,28 +128,67 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
  * @internal
  */
 export function installNodeAead(): void {
-  useAeadBackend(selectAead((globalThis as { process?: ProcessLike }).process, createNodeAead));
+  const proc = (globalThis as { process?: ProcessLike }).process;
+  useAeadBackend(selectAead(proc, createNodeAead));
   const encoder = nodeBase64UrlEncoder();
   if (encoder) useBase64UrlEncoder(encoder);
+  const nc = nodeCrypto(proc);
+  const mac = nc && nodeKeyedMac(nc);
+  if (mac && agreesWithNobleMac(mac)) useKeyedMac(mac);
 }
 
-type BufferLike = { from(a: ArrayBufferLike, offset: number, length: number): { toString(enc: 'base64url'): string } };
+/**
+ * node:crypto's HMAC-SHA256 as a keyed-MAC factory. node:crypto cannot clone a keyed HMAC, so
+ * each call keys a fresh one (two native compressions); that still costs less than cloning and
+ * finishing noble's state in JavaScript. The key is copied, so the caller's array may change.
+ * @param nc - `node:crypto`
+ * @returns the factory, or undefined when the module has no `createHmac`
+ * @internal
+ */
+export function nodeKeyedMac(nc: NodeCryptoLike): KeyedMacFactory | undefined {
+  const createHmac = nc.createHmac;
+  if (typeof createHmac !== 'function') return undefined;
+  return (key) => {
+    const k = Uint8Array.from(key);
+    return (...parts) => {
+      const h = createHmac.call(nc, 'sha256', k);
+      for (const p of parts) h.update(p);
+      return h.digest();
+    };
+  };
+}
+
+type NodeBuffer = { toString(enc: 'base64url', start: number, end: number): string };
+type BufferLike = { from(a: ArrayBufferLike, offset?: number, length?: number): NodeBuffer };
 
 /**
  * Buffer's native base64url as an encoder, when this runtime has Buffer and it agrees with the
- * portable encoder on every length class.
+ * portable encoder on every length class and offset.
+ *
+ * Sealing encodes a range of one reused scratch buffer, so the encoder keeps a Buffer view of the
+ * last `ArrayBuffer` it was given and encodes the range through it: no Buffer object per call.
+ * That view holds only a reference to memory its caller already owns.
  * @returns the encoder, or undefined
  * @internal
  */
-export function nodeBase64UrlEncoder(): ((bytes: Uint8Array) => string) | undefined {
+export function nodeBase64UrlEncoder(): Base64UrlEncoder | undefined {
   const B = (globalThis as { Buffer?: BufferLike }).Buffer;
   if (typeof B?.from !== 'function') return undefined;
-  const encode = (bytes: Uint8Array): string => B.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64url');
+  let lastBuffer: ArrayBufferLike | undefined;
+  let lastView: NodeBuffer | undefined;
+  const encode: Base64UrlEncoder = (bytes, start = 0, end = bytes.length) => {
+    if (bytes.buffer !== lastBuffer || lastView === undefined) {
+      lastView = B.from(bytes.buffer);
+      lastBuffer = bytes.buffer;
+    }
+    return lastView.toString('base64url', bytes.byteOffset + start, bytes.byteOffset + end);
+  };
   try {
     const probe = new Uint8Array(67).map((_, i) => (i * 151 + 7) & 0xff);
     for (let n = 0; n <= 6; n++) {
       const v = probe.subarray(n, probe.length - n);
       if (encode(v) !== base64UrlEncode(v)) return undefined;
+      if (encode(probe, n, probe.length - 2 * n) !== base64UrlEncode(probe, n, probe.length - 2 * n)) return undefined;
     }
     return encode;
   } catch {

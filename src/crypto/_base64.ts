@@ -17,19 +17,21 @@ let out = /* @__PURE__ */ new Uint8Array(1024);
 /**
  * Encode bytes as unpadded base64url.
  * @param bytes - any bytes
+ * @param start - first byte to encode (default 0)
+ * @param end - end of the bytes to encode, exclusive (default `bytes.length`)
  * @returns the base64url text, without `=` padding
  * @example
  * ```ts
  * base64UrlEncode(new Uint8Array([251, 255])) // '-_8'
  * ```
  */
-export function base64UrlEncode(bytes: Uint8Array): string {
-  const n = bytes.length;
-  const need = Math.ceil(n / 3) * 4;
+export function base64UrlEncode(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const n = end;
+  const need = Math.ceil((end - start) / 3) * 4;
   if (out.length < need) out = new Uint8Array(need);
   const o8 = out;
   let o = 0;
-  let i = 0;
+  let i = start;
   for (; i + 2 < n; i += 3) {
     const x = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
     o8[o++] = TABLE[x >>> 18]!;
@@ -50,8 +52,11 @@ export function base64UrlEncode(bytes: Uint8Array): string {
   return ascii.decode(o8.subarray(0, o));
 }
 
+/** A base64url encoder over `bytes[start, end)`, as {@link base64UrlEncode}. @internal */
+export type Base64UrlEncoder = (bytes: Uint8Array, start?: number, end?: number) => string;
+
 /** The encoder sealing uses: {@link base64UrlEncode}, or a native one installed on Node. */
-export let encodeBase64Url: (bytes: Uint8Array) => string = base64UrlEncode;
+export let encodeBase64Url: Base64UrlEncoder = base64UrlEncode;
 
 /**
  * Replace the encoder (the Node entries install Buffer's native `base64url`, which gives the same
@@ -60,7 +65,7 @@ export let encodeBase64Url: (bytes: Uint8Array) => string = base64UrlEncode;
  * @returns the encoder that was in use
  * @internal
  */
-export function useBase64UrlEncoder(encoder: (bytes: Uint8Array) => string): (bytes: Uint8Array) => string {
+export function useBase64UrlEncoder(encoder: Base64UrlEncoder): Base64UrlEncoder {
   const was = encodeBase64Url;
   encodeBase64Url = encoder;
   return was;

@@ -26,3 +26,20 @@ export function freshBytes(n: number): Uint8Array {
   offset += n;
   return out;
 }
+
+/**
+ * Copy `n` fresh random bytes into `dst` at `at`: {@link freshBytes} without a view object per
+ * call, for the sealing loop.
+ * @param dst - where the bytes go
+ * @param at - offset in `dst`
+ * @param n - how many (n ≤ 64)
+ */
+export function writeFreshBytes(dst: Uint8Array, at: number, n: number): void {
+  if (offset + n > pool.length) {
+    pool = randomBytes(Math.max(n, 24) * BATCH);
+    offset = 0;
+  }
+  const p = pool;
+  for (let i = 0; i < n; i++) dst[at + i] = p[offset + i]!;
+  offset += n;
+}

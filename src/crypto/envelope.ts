@@ -24,7 +24,7 @@ import { WaybillShieldError } from '../errors.js';
 import { epochMonthsOf, epochState, epochSubkey, subkey, type Keyring } from '../keys/keyring.js';
 import { epochOf, type EpochId } from '../keys/epochs.js';
 import { aeadDecrypt, aeadEncrypt, NONCE_BYTES, AEAD_TAG_BYTES } from './_primitives.js';
-import { freshBytes } from './_random.js';
+import { writeFreshBytes } from './_random.js';
 import { paddedLength, unpad, writePadding } from './_padding.js';
 import { base64UrlEncode, encodeBase64Url } from './_base64.js';
 
@@ -52,6 +52,19 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  */
 let scratch = /* @__PURE__ */ new Uint8Array(4096);
 
+/**
+ * What `scratch` holds from offset 0 between seals: the associated data's head (prefix, key id,
+ * epoch, waybill id) of the last seal, `headLen` bytes long. protect() seals 8–11 fields of one
+ * waybill in a row, and only the field path differs between their associated data, so the head is
+ * written once per waybill. The head is public (no plaintext): leaving it in place leaks nothing.
+ */
+let head: { keyId: number; epoch: string; waybillId: string; len: number } | undefined;
+
+/** Length-prefixed UTF-8 of each field path seen, written after the head. */
+const fieldBytes = /* @__PURE__ */ new Map<string, Uint8Array>();
+/** Field paths are a fixed set; anything beyond this many distinct ones is encoded per call. */
+const FIELD_CACHE_MAX = 64;
+
 function writeLengthPrefixed(buf: Uint8Array, at: number, s: string): number {
   const r = encoder.encodeInto(s, buf.subarray(at + 2));
   buf[at] = r.written >>> 8;
@@ -59,16 +72,43 @@ function writeLengthPrefixed(buf: Uint8Array, at: number, s: string): number {
   return at + 2 + r.written;
 }
 
-/** Write the associated data into `buf` from offset 0; returns its length. `epoch` undefined = ws1. */
-function writeAssociatedData(buf: Uint8Array, keyId: number, epoch: string | undefined, waybillId: string, field: string): number {
+/** Write the associated data's head (prefix, key id, epoch, waybill id); returns its length. `epoch` undefined = ws1. */
+function writeHead(buf: Uint8Array, keyId: number, epoch: string | undefined, waybillId: string): number {
   const prefix = epoch === undefined ? PREFIX_BYTES_V1 : PREFIX_BYTES;
   buf.set(prefix, 0);
   let at = prefix.length;
   buf[at++] = keyId >>> 8;
   buf[at++] = keyId & 0xff;
   if (epoch !== undefined) at = writeLengthPrefixed(buf, at, epoch);
-  at = writeLengthPrefixed(buf, at, waybillId);
-  return writeLengthPrefixed(buf, at, field);
+  return writeLengthPrefixed(buf, at, waybillId);
+}
+
+/** Write the associated data into `buf` from offset 0; returns its length. `epoch` undefined = ws1. */
+function writeAssociatedData(buf: Uint8Array, keyId: number, epoch: string | undefined, waybillId: string, field: string): number {
+  return writeLengthPrefixed(buf, writeHead(buf, keyId, epoch, waybillId), field);
+}
+
+/**
+ * The associated data of a ws2 seal into `scratch`, reusing the head already there when the key,
+ * epoch and waybill are the last seal's; returns its length.
+ */
+function writeSealAssociatedData(keyId: number, epoch: string, waybillId: string, field: string): number {
+  let at: number;
+  if (head !== undefined && head.waybillId === waybillId && head.epoch === epoch && head.keyId === keyId) {
+    at = head.len;
+  } else {
+    at = writeHead(scratch, keyId, epoch, waybillId);
+    head = { keyId, epoch, waybillId, len: at };
+  }
+  let f = fieldBytes.get(field);
+  if (f === undefined) {
+    if (fieldBytes.size >= FIELD_CACHE_MAX) return writeLengthPrefixed(scratch, at, field);
+    const tmp = new Uint8Array(2 + field.length * 3);
+    f = tmp.slice(0, writeLengthPrefixed(tmp, 0, field));
+    fieldBytes.set(field, f);
+  }
+  scratch.set(f, at);
+  return at + f.length;
 }
 
 /**
@@ -149,8 +189,11 @@ export function sealField(keyring: Keyring, waybillId: string, field: string, pl
   // Worst case UTF-8 is 3 bytes per UTF-16 unit; padding at most doubles it (plus the marker and
   // the smallest bucket), for the plaintext and again for the ciphertext.
   const need = 640 + (waybillId.length + field.length) * 3 + plaintext.length * 12;
-  if (scratch.length < need) scratch = new Uint8Array(need);
-  const aadLen = writeAssociatedData(scratch, k.id, k.epoch, waybillId, field);
+  if (scratch.length < need) {
+    scratch = new Uint8Array(need);
+    head = undefined;
+  }
+  const aadLen = writeSealAssociatedData(k.id, k.epoch, waybillId, field);
   const ptAt = (aadLen + 3) & ~3;
   const raw = encoder.encodeInto(plaintext, scratch.subarray(ptAt)).written;
   const ptLen = paddedLength(field, raw);
@@ -160,10 +203,10 @@ export function sealField(keyring: Keyring, waybillId: string, field: string, pl
   const nonceAt = (ptAt + ptLen + 3) & ~3;
   const ctAt = nonceAt + NONCE_BYTES;
   const end = ctAt + ptLen + AEAD_TAG_BYTES;
-  scratch.set(freshBytes(NONCE_BYTES), nonceAt);
+  writeFreshBytes(scratch, nonceAt, NONCE_BYTES);
   try {
     aeadEncrypt(k.key, scratch.subarray(nonceAt, ctAt), scratch.subarray(0, aadLen), scratch.subarray(ptAt, ptAt + ptLen), scratch.subarray(ctAt, end));
-    return `${ENVELOPE_PREFIX}.${k.id}.${k.epoch}.${encodeBase64Url(scratch.subarray(nonceAt, end))}`;
+    return `${ENVELOPE_PREFIX}.${k.id}.${k.epoch}.${encodeBase64Url(scratch, nonceAt, end)}`;
   } finally {
     scratch.fill(0, ptAt, end);
   }

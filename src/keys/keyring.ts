@@ -8,11 +8,10 @@
  * way key material leaves.
  * @module
  */
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { guard, issueError, WaybillShieldError } from '../errors.js';
+import { keyedMac, type KeyedMac } from '../crypto/_mac.js';
 import { deriveSubkey, deriveEpochKey, type EpochPurpose, type KeyPurpose } from './purposes.js';
 import { EPOCH_LENGTHS, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
@@ -120,10 +119,10 @@ interface KeyEntry {
   readonly root: Uint8Array;
   readonly created: string;
   readonly subkeys: Map<KeyPurpose, Uint8Array>;
-  readonly macs: Map<KeyPurpose, ReturnType<typeof hmac.create>>;
+  readonly macs: Map<KeyPurpose, KeyedMac>;
   /** Per-epoch keys and HMAC states, keyed `purpose/epoch`. */
   readonly epochKeys: Map<string, Uint8Array>;
-  readonly epochMacs: Map<string, ReturnType<typeof hmac.create>>;
+  readonly epochMacs: Map<string, KeyedMac>;
 }
 
 interface EpochEntry {
@@ -536,22 +535,20 @@ export function subkey(keyring: Keyring, purpose: KeyPurpose, keyId?: number): {
 }
 
 /**
- * HMAC-SHA256 under a purpose subkey, with the keyed inner/outer state computed once per key and
- * cloned per call (the key-padding compressions stay out of the hot path).
+ * HMAC-SHA256 under a purpose subkey, keyed once per key (see `crypto/_mac.ts`: a cloned noble
+ * state, or node:crypto's HMAC on Node).
  * @internal
  */
 export function purposeMac(keyring: Keyring, purpose: KeyPurpose, keyId: number | undefined, ...parts: Uint8Array[]): { id: number; mac: Uint8Array } | undefined {
   const s = secretsOf(keyring);
   const e = s.keys.get(keyId ?? s.primary);
   if (!e) return undefined;
-  let base = e.macs.get(purpose);
-  if (!base) {
-    base = hmac.create(sha256, subkey(keyring, purpose, e.id)!.key);
-    e.macs.set(purpose, base);
+  let mac = e.macs.get(purpose);
+  if (!mac) {
+    mac = keyedMac(subkey(keyring, purpose, e.id)!.key);
+    e.macs.set(purpose, mac);
   }
-  const h = base.clone();
-  for (const p of parts) h.update(p);
-  return { id: e.id, mac: h.digest() };
+  return { id: e.id, mac: mac(...parts) };
 }
 
 /** Throws `INVALID_KEYRING` unless `k` is a real Keyring. @internal */
@@ -623,16 +620,14 @@ export function epochMac(keyring: Keyring, purpose: EpochPurpose, keyId: number 
   const k = s.keys.get(keyId ?? s.primary);
   if (!k) return undefined;
   const name = `${purpose}/${epoch}`;
-  let base = k.epochMacs.get(name);
-  if (!base) {
+  let mac = k.epochMacs.get(name);
+  if (!mac) {
     const sk = epochSubkey(keyring, purpose, k.id, epoch);
     if (!sk) return undefined;
-    base = hmac.create(sha256, sk.key);
-    k.epochMacs.set(name, base);
+    mac = keyedMac(sk.key);
+    k.epochMacs.set(name, mac);
   }
-  const h = base.clone();
-  for (const p of parts) h.update(p);
-  return { id: k.id, mac: h.digest() };
+  return { id: k.id, mac: mac(...parts) };
 }
 
 //#endregion

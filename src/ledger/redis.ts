@@ -350,11 +350,25 @@ export class RedisLedger implements RevealLedger {
     return { unreachable: false, aof, fsync, replicas, skewMs };
   }
 
-  /** Run `fn`, bounded by the timeout; any failure is LEDGER_UNAVAILABLE. */
-  async #bounded<T>(fn: () => Promise<T>, ms = this.#timeoutMs): Promise<T> {
+  /**
+   * Run `fn`, bounded by the timeout; any failure is LEDGER_UNAVAILABLE.
+   *
+   * `deadline` (epoch ms, the one a script was sent with): a timeout is not reported before this
+   * process's clock is past it. Timers measure from the event loop's cached time, which can lag
+   * the moment the deadline was read by the work done since, so a bare timer may fire a few
+   * milliseconds before the deadline; a script stalled until then could still act after its caller
+   * was told that nothing happened. Waiting out the remainder keeps "unavailable" meaning "changed
+   * nothing" (with Redis's clock not behind this one; `check()` reports the skew).
+   */
+  async #bounded<T>(fn: () => Promise<T>, ms = this.#timeoutMs, deadline?: number): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(unavailable()), ms);
+      const expire = (): void => {
+        const left = deadline === undefined ? 0 : deadline + 1 - Date.now();
+        if (left > 0) timer = setTimeout(expire, left);
+        else reject(unavailable());
+      };
+      timer = setTimeout(expire, ms);
     });
     try {
       return await Promise.race([fn(), timeout]);
@@ -384,7 +398,8 @@ export class RedisLedger implements RevealLedger {
   async #run(s: Script, keys: string[], args: (string | number)[], how: { deadline: boolean; wait: boolean }): Promise<{ reply: unknown; acks: number; needed: number }> {
     const client = this.#client;
     const wait = how.wait && this.#replicas > 0;
-    const argv = how.deadline ? [Date.now() + this.#timeoutMs, ...args] : args;
+    const deadline = how.deadline ? Date.now() + this.#timeoutMs : undefined;
+    const argv = deadline === undefined ? args : [deadline, ...args];
     const master = wait ? this.#masterOf(keys[0]!) : '';
     const once = async (byText: boolean): Promise<{ reply: unknown; acks: number; needed: number }> => {
       if (!wait) {
@@ -412,6 +427,6 @@ export class RedisLedger implements RevealLedger {
         if (!isNoScript(e)) throw e;
         return await once(true);
       }
-    }, wait ? 2 * this.#timeoutMs : this.#timeoutMs);
+    }, wait ? 2 * this.#timeoutMs : this.#timeoutMs, deadline);
   }
 }

@@ -6,7 +6,7 @@
  * more than the 6 that GB/T 41833-2022 asks for.
  * @module
  */
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import { isSupportedCountry, parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
 import { PHONE_METADATA } from './phone-metadata.js';
 import { guard, WaybillShieldError } from '../errors.js';
 import { LANDLINE_CODE_CHANGES, subscriberLength } from './_landline-codes.js';
@@ -126,9 +126,24 @@ function parseValid(input: unknown, region: CountryCode): { parsed: PhoneNumber;
   if (typeof input !== 'string' || input.length === 0 || input.length > MAX_PHONE_INPUT) return undefined;
   // `(+84) 901 234 567` is common on Vietnamese order forms; libphonenumber-js wants `+84 …`.
   const { text, converted } = convertLegacy(input.replace(/^\s*\(\s*(\+\d{1,3})\s*\)/, '$1 '), region);
+  const parsed = parsePhone(text, region);
+  return parsed && parsed.isValid() ? { parsed, converted } : undefined;
+}
+
+/**
+ * libphonenumber-js's parse of `text` (not extracted from surrounding text), or undefined when it
+ * does not parse. The same answer as its `parsePhoneNumberFromString`, which drops a default
+ * region the metadata does not know and returns undefined on a parse error, through the smaller
+ * `parsePhoneNumberWithError` (the bundle then carries one parse entry, not two). Never throws.
+ * @param text - the number as written
+ * @param region - region for a number written without a country code, if any
+ * @returns the parsed number, valid or not, or undefined
+ * @internal
+ */
+export function parsePhone(text: string, region: CountryCode | undefined): PhoneNumber | undefined {
+  const defaultCountry = region !== undefined && isSupportedCountry(region, PHONE_METADATA) ? region : undefined;
   try {
-    const parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false }, PHONE_METADATA);
-    return parsed && parsed.isValid() ? { parsed, converted } : undefined;
+    return parsePhoneNumberWithError(text, { defaultCountry, extract: false }, PHONE_METADATA);
   } catch {
     return undefined;
   }

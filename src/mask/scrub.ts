@@ -18,8 +18,9 @@
  * @module
  */
 
-import { isSupportedCountry, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/core';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import { PHONE_METADATA } from './phone-metadata.js';
+import { parsePhone } from './phone.js';
 import { foldDiacritics } from '../_fold.js';
 import { guard, WaybillShieldError } from '../errors.js';
 
@@ -268,14 +269,19 @@ function vnFromCountryCode(rest: string): boolean {
   return VN_NATIONAL.test('0' + (rest.startsWith('0') ? rest.slice(1) : rest));
 }
 
+/** libphonenumber-js's validity of a number (its `isValidPhoneNumber`), through the one parse entry phone.ts uses. */
+function isValidNumber(text: string, region: CountryCode | undefined): boolean {
+  return parsePhone(text, region)?.isValid() ?? false;
+}
+
 function isPhoneDigits(d: string, plus: boolean, country: CountryCode): boolean {
   if (plus) {
     if (d.startsWith('84')) return vnFromCountryCode(d.slice(2));
-    return d.length >= 8 && isValidPhoneNumber('+' + d, PHONE_METADATA);
+    return d.length >= 8 && isValidNumber('+' + d, undefined);
   }
-  if (country !== 'VN') return d.length >= 7 && isValidPhoneNumber(d, country, PHONE_METADATA);
+  if (country !== 'VN') return d.length >= 7 && isValidNumber(d, country);
   if (d.startsWith('0084')) return vnFromCountryCode(d.slice(4));
-  if (d.startsWith('00') && d.length > 9) return isValidPhoneNumber('+' + d.slice(2), PHONE_METADATA);
+  if (d.startsWith('00') && d.length > 9) return isValidNumber('+' + d.slice(2), undefined);
   if (d.startsWith('84') && (d.length === 11 || d.length === 12)) return vnFromCountryCode(d.slice(2));
   return VN_NATIONAL.test(d);
 }

@@ -39,6 +39,60 @@ describe('envelopes', () => {
     );
   });
 
+  it('both base64url encoders encode any range of any buffer as @scure/base encodes those bytes, alternating buffers (property)', () => {
+    const node = nodeBase64UrlEncoder()!;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.uint8Array({ maxLength: 600 }), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (cases) => {
+        for (const [arr, a, b] of cases) {
+          // A view into a larger buffer, so byteOffset is not 0 either.
+          const backing = new Uint8Array(arr.length + 5);
+          backing.set(arr, 3);
+          const bytes = backing.subarray(3, 3 + arr.length);
+          const start = arr.length === 0 ? 0 : a % (arr.length + 1);
+          const end = start + (arr.length === 0 ? 0 : b % (arr.length - start + 1));
+          const want = base64urlnopad.encode(Uint8Array.from(arr.subarray(start, end)));
+          expect(toBase64Url(bytes, start, end)).toBe(want);
+          expect(node(bytes, start, end)).toBe(want);
+          expect(node(bytes)).toBe(base64urlnopad.encode(Uint8Array.from(arr)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('seals of interleaved waybills, fields, key ids and epochs each bind their own context (property)', () => {
+    // Sealing reuses the associated data's head between seals of one waybill: any order of seals
+    // must still give envelopes that open in their own context and in no neighbour's.
+    const first = Keyring.generate({ now: new Date('2026-03-15T00:00:00Z') });
+    const epoch = '2026-03';
+    // Same epoch, different primary key ids (1 and 2), and a keyring without epochs.
+    const rings = [
+      { ring: keyring, epoch: undefined },
+      { ring: first, epoch },
+      { ring: first.rotate(), epoch },
+    ] as const;
+    const ids = ['WB1', 'WB12', 'WB2', 'WB1A', 'X'];
+    const fields = ['recipient.name', 'recipient.phone', 'recipient.address', 'goods.description', 'notes'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(rings.length - 1), fc.nat(ids.length - 1), fc.nat(fields.length - 1), fc.string({ maxLength: 40 })), { minLength: 1, maxLength: 12 }),
+        (steps) => {
+          const sealed = steps.map(([r, i, f, text]) => ({ r, i, f, text: text.replace(/\p{Cs}/gu, ''), env: '' }));
+          for (const s of sealed) s.env = sealField(rings[s.r]!.ring, ids[s.i]!, fields[s.f]!, s.text, rings[s.r]!.epoch);
+          for (const s of sealed) {
+            const ring = rings[s.r]!.ring;
+            expect(openField(ring, ids[s.i]!, fields[s.f]!, s.env)).toBe(s.text);
+            const otherId = ids[(s.i + 1) % ids.length]!;
+            expect(decryptFails(() => openField(ring, otherId, fields[s.f]!, s.env))).toBe(true);
+            const otherField = fields[(s.f + 1) % fields.length]!;
+            expect(decryptFails(() => openField(ring, ids[s.i]!, otherField, s.env))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('seal/open round-trips any Unicode string (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 100 }), (plain, more) => {

@@ -1,0 +1,77 @@
+/**
+ * The word codes of the packed gazetteer (`_packed.ts`): names made of frequent words round-trip
+ * exactly, whatever the words, their order, runs of coded words, repeated spaces and English
+ * names; the bundled data uses them; a name holding a code character cannot be packed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { GazetteerInput } from '../../src/address/gazetteer.js';
+import { packGazetteer, unpackGazetteer } from '../../src/address/_packed.js';
+import { GAZETTEER_DATA } from '../../src/address/gazetteer-data.js';
+
+// Frequent enough to be coded (3+ uses, 3+ characters), and words that never are.
+const WORDS = ['Phường', 'Thành', 'Bình', 'Xuân', 'Đông', 'Hưng', 'Nghĩa', 'An', 'Ea', 'Hà', '1', '12', 'Tây', 'Ngọc', 'Lộc'];
+const name = fc
+  .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 })
+  .chain((ws) => fc.constantFrom(' ', '  ').map((sep) => ws.join(sep)));
+
+const base: GazetteerInput = {
+  provinces2025: [{ code: '01', name: 'Hà Nội', nameEn: 'Hanoi', type: 'thanh-pho' }],
+  wards2025: [],
+  provincesLegacy: [{ code: '01', name: 'Hà Nội', type: 'thanh-pho', to2025: '01' }],
+  districtsLegacy: [{ code: '009', name: 'Thanh Xuân', type: 'quan', province: '01' }],
+  wardsLegacy: [],
+};
+
+describe('packed gazetteer word codes', () => {
+  it('names of frequent words round-trip exactly, with and without English names', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name, en: fc.option(name, { nil: undefined }) }), { minLength: 6, maxLength: 30 }),
+        fc.array(name, { minLength: 3, maxLength: 12 }),
+        (legacy, w25) => {
+          const input: GazetteerInput = {
+            ...base,
+            wards2025: w25.map((n, i) => ({ code: String(100 + i).padStart(5, '0'), name: n, type: 'phuong' as const, province: '01' })),
+            wardsLegacy: legacy.map((w, i) => ({
+              code: String(1000 + 3 * i).padStart(5, '0'),
+              name: w.name,
+              ...(w.en === undefined ? {} : { nameEn: w.en }),
+              type: 'xa' as const,
+              district: '009',
+            })),
+          };
+          const packed = packGazetteer(input);
+          expect(packed.words).toBeDefined();
+          expect(packed.legacy).not.toMatch(/[^\x00-\x7f]/);
+          const back = unpackGazetteer(packed);
+          expect(back.wardsLegacy).toEqual(input.wardsLegacy);
+          expect(back.wards2025).toEqual(input.wards2025);
+          expect(back.districtsLegacy).toEqual(input.districtsLegacy);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the bundled data is word-coded: every dictionary word is a whole word of 3+ names, and the tables hold codes', () => {
+    expect(GAZETTEER_DATA.words).toBeDefined();
+    expect(GAZETTEER_DATA.legacy).toMatch(/[{}_<)\]]/);
+    const g = unpackGazetteer(GAZETTEER_DATA);
+    const count = new Map<string, number>();
+    for (const u of [...g.wards2025, ...g.districtsLegacy, ...g.wardsLegacy, ...(g.historyLegacy ?? [])]) {
+      for (const n of [u.name, u.nameEn ?? '']) for (const w of n.split(' ')) count.set(w, (count.get(w) ?? 0) + 1);
+    }
+    // The dictionary as stored is in the ASCII form; its words, decoded, must be real name words.
+    const decoded = unpackGazetteer({ ...GAZETTEER_DATA, legacy: '', history: '', wards2025: `01:1P${GAZETTEER_DATA.words!.replace(/ /g, ';1P')}` });
+    expect(decoded.wards2025.length).toBe(GAZETTEER_DATA.words!.split(' ').length);
+    for (const w of decoded.wards2025) expect(count.get(w.name) ?? 0, w.name).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a name holding a code character cannot be packed', () => {
+    for (const ch of ['{', '}', '_', '<', ')', ']']) {
+      const input: GazetteerInput = { ...base, wardsLegacy: [{ code: '00001', name: `Xã ${ch}An`, type: 'xa', district: '009' }] };
+      expect(() => packGazetteer(input), ch).toThrow();
+    }
+  });
+});
