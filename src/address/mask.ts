@@ -106,10 +106,12 @@ export function maskAddress(input: string | ParsedAddress, opts?: MaskAddressOpt
       const p25 = province2025Of(o.gz, province);
       if (p25 !== null && toneKey(p25.unit.name) === toneKey(province.unit.name)) province = p25;
     }
+    // Joined left to right (`label + ', ' + name`), so only the first join makes a short string;
+    // `label + \`, ${name}\`` would first copy each short `, name` on its own.
     let label = ADDRESS_MASK;
-    if (o.ward && ward !== null) label += `, ${ward.unit.fullName}`;
-    if (o.district && district !== null) label += `, ${district.unit.fullName}`;
-    if (o.province && province !== null) label += `, ${province.unit.name}`;
+    if (o.ward && ward !== null) label = label + ', ' + ward.unit.fullName;
+    if (o.district && district !== null) label = label + ', ' + district.unit.fullName;
+    if (o.province && province !== null) label = label + ', ' + province.unit.name;
     return label;
   } catch (e) {
     if (e instanceof WaybillShieldError) throw e;
