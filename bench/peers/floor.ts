@@ -2,11 +2,11 @@
  * Peer: the crypto floor under protect(). Only the primitive calls protect() makes for one waybill,
  * on bytes encoded before timing starts: one XChaCha20-Poly1305 seal per sealed field (through the
  * given backend, into a preallocated output, nonces from the same batched CSPRNG source the library
- * uses) and one HMAC-SHA256 for the phone index through the library's own keyed MAC (node:crypto's
- * on Node, a cloned pre-keyed noble state elsewhere). No validation, masking, text encoding,
- * padding, associated-data building or base64.
+ * uses) and one HMAC-SHA256 for the phone index from a pre-keyed state, cloned per call as the
+ * library does. No validation, masking, text encoding, padding, associated-data building or base64.
  */
-import { keyedMac } from '../../src/crypto/_mac.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { freshBytes } from '../../src/crypto/_random.js';
 import type { AeadBackend } from '../../src/crypto/_aead-types.js';
 import { associatedData, NO_EPOCH } from '../../src/crypto/envelope.js';
@@ -40,10 +40,10 @@ export function encodeForFloor(wb: Waybill): EncodedWaybill {
 
 export function createFloor(root: Uint8Array, backend: AeadBackend) {
   const sealKey = deriveSubkey(root, 'seal');
-  const mac = keyedMac(deriveSubkey(root, 'index'));
+  const mac = hmac.create(sha256, deriveSubkey(root, 'index'));
   return (w: EncodedWaybill) => {
     let sum = 0;
     for (const f of w.fields) sum += backend.seal(sealKey, freshBytes(24), f.ad, f.pt, f.out)[0]!;
-    return sum + mac(w.phone)[0]!;
+    return sum + mac.clone().update(w.phone).digest()[0]!;
   };
 }

@@ -10,8 +10,7 @@
  * @internal
  */
 import { hchacha } from '@noble/ciphers/chacha.js';
-import { nodeCrypto, selectAead, useAeadBackend, type ProcessLike } from './_aead.js';
-import { agreesWithNobleMac, useKeyedMac, type KeyedMacFactory } from './_mac.js';
+import { selectAead, useAeadBackend, type ProcessLike } from './_aead.js';
 import { base64UrlEncode, useBase64UrlEncoder, type Base64UrlEncoder } from './_base64.js';
 import type { AeadBackend } from './_aead-types.js';
 
@@ -20,7 +19,6 @@ export interface NodeCryptoLike {
   getCiphers(): string[];
   createCipheriv(alg: 'chacha20-poly1305', key: Uint8Array, iv: Uint8Array, opts: { authTagLength: number }): NodeAeadCipher;
   createDecipheriv(alg: 'chacha20-poly1305', key: Uint8Array, iv: Uint8Array, opts: { authTagLength: number }): NodeAeadDecipher;
-  createHmac?(alg: 'sha256', key: Uint8Array): { update(data: Uint8Array): unknown; digest(): Uint8Array };
 }
 interface NodeAeadCipher {
   setAAD(aad: Uint8Array): unknown;
@@ -118,9 +116,8 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
 /**
  * Install the native backend for this process when the runtime has node:crypto's
  * `chacha20-poly1305` and it reproduces noble's bytes (see `_aead.ts`); otherwise noble stays.
- * Also installs Buffer's native `base64url` for envelope text, and node:crypto's HMAC-SHA256 for
- * blind indexes and token tags (`_mac.ts`), each only when it gives the portable code's output on
- * a self-test.
+ * Also installs Buffer's native `base64url` for envelope text when it gives the portable
+ * encoder's output on a self-test (it has no padding, like ours).
  * Called as a top-level statement by the Node entries (`index.node.ts`, the CLI and its worker
  * threads), so that the call lives in those entry files themselves: bundlers keep it there, while
  * a side-effect-only import of a shared chunk could be dropped. Browser builds never call it, so
@@ -128,34 +125,9 @@ export function createNodeAead(nc: NodeCryptoLike): AeadBackend | undefined {
  * @internal
  */
 export function installNodeAead(): void {
-  const proc = (globalThis as { process?: ProcessLike }).process;
-  useAeadBackend(selectAead(proc, createNodeAead));
+  useAeadBackend(selectAead((globalThis as { process?: ProcessLike }).process, createNodeAead));
   const encoder = nodeBase64UrlEncoder();
   if (encoder) useBase64UrlEncoder(encoder);
-  const nc = nodeCrypto(proc);
-  const mac = nc && nodeKeyedMac(nc);
-  if (mac && agreesWithNobleMac(mac)) useKeyedMac(mac);
-}
-
-/**
- * node:crypto's HMAC-SHA256 as a keyed-MAC factory. node:crypto cannot clone a keyed HMAC, so
- * each call keys a fresh one (two native compressions); that still costs less than cloning and
- * finishing noble's state in JavaScript. The key is copied, so the caller's array may change.
- * @param nc - `node:crypto`
- * @returns the factory, or undefined when the module has no `createHmac`
- * @internal
- */
-export function nodeKeyedMac(nc: NodeCryptoLike): KeyedMacFactory | undefined {
-  const createHmac = nc.createHmac;
-  if (typeof createHmac !== 'function') return undefined;
-  return (key) => {
-    const k = Uint8Array.from(key);
-    return (...parts) => {
-      const h = createHmac.call(nc, 'sha256', k);
-      for (const p of parts) h.update(p);
-      return h.digest();
-    };
-  };
 }
 
 type NodeBuffer = { toString(enc: 'base64url', start: number, end: number): string };

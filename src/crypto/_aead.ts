@@ -21,12 +21,7 @@ import type { AeadBackend } from './_aead-types.js';
 /** The parts of a `process` global the choice looks at. @internal */
 export type ProcessLike = { getBuiltinModule?: (id: string) => unknown; env?: Record<string, string | undefined> };
 
-/**
- * `node:crypto` through `process.getBuiltinModule`, or undefined: not on Node, or
- * `WAYBILL_SHIELD_AEAD=noble` (every native primitive off, for diagnostics).
- * @internal
- */
-export function nodeCrypto(proc: ProcessLike | undefined): NodeCryptoLike | undefined {
+function nodeCrypto(proc: ProcessLike | undefined): NodeCryptoLike | undefined {
   if (typeof proc?.getBuiltinModule !== 'function') return undefined;
   if (proc.env?.WAYBILL_SHIELD_AEAD === 'noble') return undefined;
   try {

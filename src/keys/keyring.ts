@@ -8,10 +8,11 @@
  * way key material leaves.
  * @module
  */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { guard, issueError, WaybillShieldError } from '../errors.js';
-import { keyedMac, type KeyedMac } from '../crypto/_mac.js';
 import { deriveSubkey, deriveEpochKey, type EpochPurpose, type KeyPurpose } from './purposes.js';
 import { EPOCH_LENGTHS, isEpochId, monthId, monthIndexOf, monthOf, type EpochId, type EpochMonths } from './epochs.js';
 import type { AuditEvent, AuditTarget } from '../audit/types.js';
@@ -119,10 +120,10 @@ interface KeyEntry {
   readonly root: Uint8Array;
   readonly created: string;
   readonly subkeys: Map<KeyPurpose, Uint8Array>;
-  readonly macs: Map<KeyPurpose, KeyedMac>;
+  readonly macs: Map<KeyPurpose, ReturnType<typeof hmac.create>>;
   /** Per-epoch keys and HMAC states, keyed `purpose/epoch`. */
   readonly epochKeys: Map<string, Uint8Array>;
-  readonly epochMacs: Map<string, KeyedMac>;
+  readonly epochMacs: Map<string, ReturnType<typeof hmac.create>>;
 }
 
 interface EpochEntry {
@@ -535,20 +536,22 @@ export function subkey(keyring: Keyring, purpose: KeyPurpose, keyId?: number): {
 }
 
 /**
- * HMAC-SHA256 under a purpose subkey, keyed once per key (see `crypto/_mac.ts`: a cloned noble
- * state, or node:crypto's HMAC on Node).
+ * HMAC-SHA256 under a purpose subkey, with the keyed inner/outer state computed once per key and
+ * cloned per call (the key-padding compressions stay out of the hot path).
  * @internal
  */
 export function purposeMac(keyring: Keyring, purpose: KeyPurpose, keyId: number | undefined, ...parts: Uint8Array[]): { id: number; mac: Uint8Array } | undefined {
   const s = secretsOf(keyring);
   const e = s.keys.get(keyId ?? s.primary);
   if (!e) return undefined;
-  let mac = e.macs.get(purpose);
-  if (!mac) {
-    mac = keyedMac(subkey(keyring, purpose, e.id)!.key);
-    e.macs.set(purpose, mac);
+  let base = e.macs.get(purpose);
+  if (!base) {
+    base = hmac.create(sha256, subkey(keyring, purpose, e.id)!.key);
+    e.macs.set(purpose, base);
   }
-  return { id: e.id, mac: mac(...parts) };
+  const h = base.clone();
+  for (const p of parts) h.update(p);
+  return { id: e.id, mac: h.digest() };
 }
 
 /** Throws `INVALID_KEYRING` unless `k` is a real Keyring. @internal */
@@ -620,14 +623,16 @@ export function epochMac(keyring: Keyring, purpose: EpochPurpose, keyId: number 
   const k = s.keys.get(keyId ?? s.primary);
   if (!k) return undefined;
   const name = `${purpose}/${epoch}`;
-  let mac = k.epochMacs.get(name);
-  if (!mac) {
+  let base = k.epochMacs.get(name);
+  if (!base) {
     const sk = epochSubkey(keyring, purpose, k.id, epoch);
     if (!sk) return undefined;
-    mac = keyedMac(sk.key);
-    k.epochMacs.set(name, mac);
+    base = hmac.create(sha256, sk.key);
+    k.epochMacs.set(name, base);
   }
-  return { id: k.id, mac: mac(...parts) };
+  const h = base.clone();
+  for (const p of parts) h.update(p);
+  return { id: k.id, mac: h.digest() };
 }
 
 //#endregion

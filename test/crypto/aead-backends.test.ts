@@ -10,9 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { concatBytes } from '@noble/hashes/utils.js';
 import { aead, selectAead, useAeadBackend } from '../../src/crypto/_aead.js';
 import { nobleAead } from '../../src/crypto/_aead-noble.js';
-import { createNodeAead, nodeKeyedMac, type NodeCryptoLike } from '../../src/crypto/_aead-node.js';
-import { agreesWithNobleMac, keyedMac, nobleKeyedMac, useKeyedMac, type KeyedMacFactory } from '../../src/crypto/_mac.js';
-import { phoneIndexOfE164 } from '../../src/crypto/blind-index.js';
+import { createNodeAead, type NodeCryptoLike } from '../../src/crypto/_aead-node.js';
 import type { AeadBackend } from '../../src/crypto/_aead-types.js';
 import { openField, sealField, toBase64Url } from '../../src/crypto/envelope.js';
 import { testKeyring } from '../helpers/fixtures.js';
@@ -126,52 +124,3 @@ describe('backend choice at import', () => {
   });
 });
 
-describe('keyed HMAC-SHA256: node:crypto and noble', () => {
-  const nodeMac = nodeKeyedMac(nodeCrypto as unknown as NodeCryptoLike)!;
-
-  it('the Node setup installs node:crypto’s HMAC, as the Node entries do', () => {
-    expect(nodeMac).toBeDefined();
-    expect(keyedMac).not.toBe(nobleKeyedMac);
-    expect(agreesWithNobleMac(nodeMac)).toBe(true);
-  });
-
-  it('give the same tag for any key and any message split into any parts (property)', () => {
-    fc.assert(
-      fc.property(bytes(32), fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 5 }), (key, parts) => {
-        const want = nobleKeyedMac(key)(...parts);
-        const got = nodeMac(key)(...parts);
-        expect(Uint8Array.from(got)).toEqual(Uint8Array.from(want));
-        // Against node:crypto's one-shot HMAC over the concatenation, as an outside reference.
-        expect(Uint8Array.from(got)).toEqual(Uint8Array.from(nodeCrypto.createHmac('sha256', key).update(concatBytes(...parts)).digest()));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('a keyed MAC keeps its key: changing the caller’s array afterwards changes nothing', () => {
-    const key = new Uint8Array(32).fill(9);
-    const mac = nodeMac(key);
-    const before = Uint8Array.from(mac(new Uint8Array([1, 2, 3])));
-    key.fill(0);
-    expect(Uint8Array.from(mac(new Uint8Array([1, 2, 3])))).toEqual(before);
-  });
-
-  it('the self-test refuses a factory that disagrees with noble, or throws', () => {
-    const flipped: KeyedMacFactory = (key) => (...parts) => { const t = Uint8Array.from(nodeMac(key)(...parts)); t[31]! ^= 1; return t; };
-    expect(agreesWithNobleMac(flipped)).toBe(false);
-    expect(agreesWithNobleMac(() => () => { throw new Error('no'); })).toBe(false);
-    expect(nodeKeyedMac({ ...(nodeCrypto as unknown as NodeCryptoLike), createHmac: undefined })).toBeUndefined();
-  });
-
-  it('blind indexes are the same under either implementation', () => {
-    const was = useKeyedMac(nobleKeyedMac);
-    let portable: string;
-    try {
-      // A fresh keyring: keyed MACs are cached per key, so each implementation keys its own.
-      portable = phoneIndexOfE164(testKeyring(), '+84901234567');
-    } finally {
-      useKeyedMac(was);
-    }
-    expect(phoneIndexOfE164(testKeyring(), '+84901234567')).toBe(portable);
-  });
-});
