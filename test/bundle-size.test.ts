@@ -15,7 +15,7 @@ const KB = 1024;
 /**
  * Ceilings in bytes, gzipped. The courier app's is issue #16's target (19.6 KB measured). The two
  * core ceilings are regression guards a few percent above the sizes measured when they were set
- * (98.2 KB and 169.7 KB);
+ * (98.2 KB and 169.7 KB; 98.6 and 170.1 KB after the address step's speed work and the sealing changes);
  * their targets (70 / 150 KB) are NOT met yet: what stands in the way is listed in the README
  * ("Size"), and each ceiling should move down to its target as that work lands.
  */
