@@ -8,34 +8,29 @@ import { measure, paired } from '../../bench/_harness.js';
 import { SAMPLE_ROWS } from '../../bench/samples.js';
 import { readPhoneField } from '../../src/mask/phone.js';
 import { Keyring } from '../../src/keys/keyring.js';
-import * as phone from '../../src/mask/phone.js';
 
 const phones = SAMPLE_ROWS.flatMap((r) => [r.recipient.phone, r.sender.phone]);
 const clean = phones.filter((p) => /^(?:0|\+84)\d+$/.test(p));
-let i = 0;
 let sink = 0;
-const field = (fast: boolean) => () => {
-  const r = readPhoneField(phones[i++ % phones.length]!, 'VN', fast);
-  sink += r ? r.e164.length : 0;
-};
-const m = await measure([
-  { name: 'parsePhoneField fast', fn: field(true) },
-  { name: 'parsePhoneField full', fn: field(false) },
-], { rounds: 9 });
-const p = paired(m[1]!, m[0]!);
+
+/** parsePhoneField with the fast path against without it over `list`, interleaved; prints the paired ratio. */
+async function fastOverFull(list: readonly string[], label: string): Promise<void> {
+  let i = 0;
+  const field = (fast: boolean) => () => {
+    const r = readPhoneField(list[i++ % list.length]!, 'VN', fast);
+    sink += r ? r.e164.length : 0;
+  };
+  const m = await measure([
+    { name: `${label} fast`, fn: field(true) },
+    { name: `${label} full`, fn: field(false) },
+  ], { rounds: 9 });
+  const p = paired(m[1]!, m[0]!);
+  console.log(`parsePhoneField time fast/full (${label}): median ${p.ratio.toFixed(2)}x [${p.ratios.map((x) => x.toFixed(2)).join(' ')}]`);
+}
+
 console.log(`phones: ${phones.length}, clean: ${clean.length}`);
-console.log(`parsePhoneField time fast/full (bench sample phones): median ${p.ratio.toFixed(2)}x [${p.ratios.map((x) => x.toFixed(2)).join(' ')}]`);
-let k = 0;
-const cleanField = (fast: boolean) => () => {
-  const r = readPhoneField(clean[k++ % clean.length]!, 'VN', fast);
-  sink += r ? r.e164.length : 0;
-};
-const m2 = await measure([
-  { name: 'clean fast', fn: cleanField(true) },
-  { name: 'clean full', fn: cleanField(false) },
-], { rounds: 9 });
-const p2 = paired(m2[1]!, m2[0]!);
-console.log(`parsePhoneField time fast/full (clean numbers only): median ${p2.ratio.toFixed(2)}x [${p2.ratios.map((x) => x.toFixed(2)).join(' ')}]`);
+await fastOverFull(phones, 'bench sample phones');
+await fastOverFull(clean, 'clean numbers only');
 // protect() with and without the fast path: the tree before it, unpacked into a directory
 // (`git archive <commit> src | tar -x -C DIR`; OLD_SRC=DIR/src), interleaved with the current one.
 // SAME_SRC (the current tree unpacked the same way) adds an A/A control: a second copy of the
@@ -70,5 +65,4 @@ if (old) {
   if (m3[2]) show('protect() time second copy/before', 2, 1);
   if (m3[2]) show('protect() time now/second copy (A/A control)', 0, 2);
 }
-void phone;
 console.log(sink > 0 ? '' : 'no output');
