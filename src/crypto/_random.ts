@@ -13,33 +13,35 @@ const BATCH = 128;
 let pool = /* @__PURE__ */ new Uint8Array(0);
 let offset = 0;
 
-/**
- * `n` fresh random bytes. For nonces only (n ≤ 64): callers must not write to the result.
- */
-export function freshBytes(n: number): Uint8Array {
+/** Where the next `n` unused bytes of the pool start; draws a new pool when too few are left. */
+function reserve(n: number): number {
   if (offset + n > pool.length) {
     // Replace, never refill in place: slices already handed out stay as they were.
     pool = randomBytes(Math.max(n, 24) * BATCH);
     offset = 0;
   }
-  const out = pool.subarray(offset, offset + n);
+  const at = offset;
   offset += n;
-  return out;
+  return at;
 }
 
 /**
- * Copy `n` fresh random bytes into `dst` at `at`: {@link freshBytes} without a view object per
+ * `n` fresh random bytes. For nonces only (n ≤ 64): callers must not write to the result.
+ */
+export function freshBytes(n: number): Uint8Array {
+  const at = reserve(n);
+  return pool.subarray(at, at + n);
+}
+
+/**
+ * Copy `n` fresh random bytes into `dst` at `to`: {@link freshBytes} without a view object per
  * call, for the sealing loop.
  * @param dst - where the bytes go
- * @param at - offset in `dst`
+ * @param to - offset in `dst`
  * @param n - how many (n ≤ 64)
  */
-export function writeFreshBytes(dst: Uint8Array, at: number, n: number): void {
-  if (offset + n > pool.length) {
-    pool = randomBytes(Math.max(n, 24) * BATCH);
-    offset = 0;
-  }
+export function writeFreshBytes(dst: Uint8Array, to: number, n: number): void {
+  const at = reserve(n);
   const p = pool;
-  for (let i = 0; i < n; i++) dst[at + i] = p[offset + i]!;
-  offset += n;
+  for (let i = 0; i < n; i++) dst[to + i] = p[at + i]!;
 }
