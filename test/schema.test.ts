@@ -72,6 +72,9 @@ describe('parseWaybill', () => {
   });
 
   it('never puts a 4+ character substring of PII fields into a message or issue (property)', () => {
+    const FIXED_TEXT =
+      'invalid_waybill recipient sender phone address required control_chars too_long not a valid vietnamese or international number has the wrong type is too long is required contains control characters ' +
+      '{"name":"waybillshielderror","code":"invalid_waybill","message":"invalid_waybill: recipient.name: ","issues":[{"path":"recipient.name","rule":"required"},{"path":""}]}';
     const piiText = fc.string({ unit: 'grapheme', minLength: 4, maxLength: 40 });
     const badField = fc.oneof(
       piiText.map((s) => s + '\u0000'),
@@ -90,7 +93,9 @@ describe('parseWaybill', () => {
         const secrets = [name, address, phone, typeof bad === 'string' ? bad : ''].filter((s) => s.trim().length >= 4);
         for (const s of secrets) {
           for (const w of windows(s)) {
-            if (/^[a-z ._:()]+$/.test(w) && 'invalid_waybill recipient sender phone address required control_chars too_long not a valid vietnamese or international number has the wrong type is too long is required contains control characters'.includes(w)) continue;
+            // Windows that the error's fixed wording or its JSON form spell by themselves (`age"` of
+            // `"message":`) say nothing about the input.
+            if (/^[a-z ._:()"{}[\],]+$/.test(w) && FIXED_TEXT.includes(w)) continue;
             expect(text.includes(w)).toBe(false);
           }
         }
