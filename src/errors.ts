@@ -42,7 +42,12 @@ export type ErrorCode =
   /** An audit file is held by another writer (advisory lock); open one file per process. */
   | 'AUDIT_LOCKED'
   /** No default gazetteer: outside Node, import `waybill-shield/gazetteer` once (or pass `{ gazetteer }`). */
-  | 'GAZETTEER_NOT_LOADED';
+  | 'GAZETTEER_NOT_LOADED'
+  /**
+   * No address reader: outside Node, `createGazetteer` and address calls that pass their own
+   * `{ gazetteer }` need `import 'waybill-shield/address'` once (or `waybill-shield/gazetteer`).
+   */
+  | 'ADDRESS_READER_NOT_LOADED';
 
 /** One validation problem: where it is and which rule it broke. Never the value. */
 export interface Issue {

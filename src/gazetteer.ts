@@ -1,6 +1,7 @@
 /**
- * `waybill-shield/gazetteer`: importing this entry registers the bundled gazetteer as the default
- * for address parsing, masking, routing and `protect()`. The Node build of the core entry and the
+ * `waybill-shield/gazetteer`: importing this entry installs the address reader (as
+ * `waybill-shield/address` does) and registers the bundled gazetteer as the default for address
+ * parsing, masking, routing and `protect()`. The Node build of the core entry and the
  * CLI import it already; in browsers and React Native import it once, statically or lazily:
  *
  * ```ts
@@ -10,9 +11,12 @@
  * ```
  * @module
  */
+import { installAddressReader } from './address/_install.js';
 import { registerDefaultGazetteerData } from './address/register-data.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
 
+// Both calls live in the entry itself, so a bundler honouring `sideEffects` keeps them.
+installAddressReader();
 registerDefaultGazetteerData(GAZETTEER_DATA);
 
 export { defaultGazetteer, hasDefaultGazetteer } from './address/default-gazetteer.js';

@@ -48,18 +48,7 @@ export const UNIT_WORDS: readonly UnitWord[] = [
   { words: ['province'], classes: ['province'], type: 'tinh' },
 ];
 
-/** The Vietnamese unit word for each type, used to build `fullName`. */
-export const TYPE_WORD: Readonly<Record<UnitType, string>> = {
-  'thanh-pho': 'Thành phố',
-  tinh: 'Tỉnh',
-  quan: 'Quận',
-  huyen: 'Huyện',
-  'thi-xa': 'Thị xã',
-  phuong: 'Phường',
-  xa: 'Xã',
-  'thi-tran': 'Thị trấn',
-  'dac-khu': 'Đặc khu',
-};
+export { TYPE_WORD } from './type-words.js';
 
 /** Province shorthands (folded key → province name key). Applied to whichever scheme has the name. */
 export const PROVINCE_SHORTHANDS: ReadonlyArray<readonly [string, string]> = [

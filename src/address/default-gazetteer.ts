@@ -9,10 +9,13 @@
  */
 
 import { WaybillShieldError } from '../errors.js';
-import { createGazetteer, type Gazetteer, type GazetteerInput } from './gazetteer.js';
+import type { Gazetteer, GazetteerInput } from './gazetteer.js';
+import { gazetteerBuilder } from './_reader.js';
 
 // The decoder of the packed data (`_packed.ts`) is not imported here either: the entry that
-// registers the data brings it (`register-data.ts`), so the core bundle carries neither.
+// registers the data brings it (`register-data.ts`), so the core bundle carries neither. Nor is
+// `createGazetteer`: it is part of the address reader, which the same entries install first
+// (`_reader.ts`).
 let load: (() => GazetteerInput) | undefined;
 let cached: Gazetteer | undefined;
 
@@ -51,7 +54,7 @@ export function defaultGazetteer(): Gazetteer {
     if (load === undefined) {
       throw new WaybillShieldError('GAZETTEER_NOT_LOADED', "no default gazetteer: import 'waybill-shield/gazetteer' once, or pass { gazetteer }");
     }
-    cached = createGazetteer(load());
+    cached = gazetteerBuilder().createGazetteer(load());
   }
   return cached;
 }

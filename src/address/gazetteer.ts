@@ -302,16 +302,4 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
   });
 }
 
-/**
- * True when `g` looks like a gazetteer built by {@link createGazetteer}.
- *
- * @param g - any value
- * @returns whether it can be passed as `opts.gazetteer`
- * @example
- * ```ts
- * isGazetteer(defaultGazetteer()) // true
- * ```
- */
-export function isGazetteer(g: unknown): g is Gazetteer {
-  return typeof g === 'object' && g !== null && (g as { kind?: unknown }).kind === 'waybill-shield/gazetteer';
-}
+export { isGazetteer } from './is-gazetteer.js';

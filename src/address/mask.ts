@@ -12,9 +12,9 @@ import { parseAddress, resolveGazetteer } from './parse.js';
 import { districtOf, province2025Of, provinceOf, resolveUnits, ward2025Of } from './_resolve.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { ParsedAddress } from './types.js';
+import { ADDRESS_MASK } from './constants.js';
 
-/** The fixed mask for every door-level part. */
-export const ADDRESS_MASK = '***';
+export { ADDRESS_MASK };
 
 /** Options of {@link maskAddress}. */
 export interface MaskAddressOptions {

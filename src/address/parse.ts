@@ -18,6 +18,7 @@ import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord 
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
 import type { AddressPart, AdminUnit, ParsedAddress, Span } from './types.js';
+import { MAX_ADDRESS_LENGTH } from './constants.js';
 
 /** Options of {@link parseAddress}. */
 export interface ParseAddressOptions {
@@ -25,8 +26,7 @@ export interface ParseAddressOptions {
   readonly gazetteer?: Gazetteer;
 }
 
-/** The longest address text accepted, in UTF-16 code units. */
-export const MAX_ADDRESS_LENGTH = 2000;
+export { MAX_ADDRESS_LENGTH };
 
 interface Match {
   readonly level: UnitLevel;

@@ -16,7 +16,7 @@ import { cleanText, foldVietnamese, formatVnd, formatWeight } from './_format.js
 import { labelQrPayload } from './qr.js';
 import { checkLabelMasks, type LabelNameStyle } from './_checks.js';
 import { handlingMarks } from './_marks.js';
-import { TYPE_WORD } from '../address/_vocab.js';
+import { TYPE_WORD } from '../address/type-words.js';
 
 //#region record check
 
