@@ -24,6 +24,7 @@ export const PUBLIC_NAMES: Record<string, string[]> = {
   './node': ['JsonlAuditSink'],
   './label': ['renderLabel', 'labelQrPayload', 'parseLabelQr', 'DEFAULT_ZPL_FONT'],
   './cli': ['runCli', 'EXIT'],
+  './address': ['parseAddress', 'maskAddress', 'addressRouting', 'createGazetteer', 'isGazetteer', 'MAX_ADDRESS_LENGTH', 'ADDRESS_MASK'],
 };
 
 describe('built package', () => {
@@ -43,6 +44,15 @@ describe('built package', () => {
       for (const n of names) expect(mod[n], n).toBeDefined();
     });
   }
+
+  it('waybill-shield/address re-exports the core address functions themselves (one reader seam per build)', async () => {
+    const core = (await import('waybill-shield')) as Record<string, unknown>;
+    const entry = (await import(/* @vite-ignore */ 'waybill-shield/address')) as Record<string, unknown>;
+    for (const n of PUBLIC_NAMES['./address']!) expect(entry[n], n).toBe(core[n]);
+    const coreCjs = require('waybill-shield') as Record<string, unknown>;
+    const entryCjs = require('waybill-shield/address') as Record<string, unknown>;
+    for (const n of PUBLIC_NAMES['./address']!) expect(entryCjs[n], n).toBe(coreCjs[n]);
+  });
 
   it('ESM and CJS builds interoperate on data: a record protected by one opens in the other', async () => {
     const esm = (await import('waybill-shield')) as unknown as typeof import('../src/index.js');
