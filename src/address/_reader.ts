@@ -46,11 +46,6 @@ export function setAddressReader(reader: AddressReader): void {
   installed ??= reader;
 }
 
-/** True once an entry has installed the reader. @internal */
-export function hasAddressReader(): boolean {
-  return installed !== undefined;
-}
-
 /** The message of `ADDRESS_READER_NOT_LOADED`; it names the import to add and nothing of the input. */
 export const READER_NOT_LOADED_MESSAGE = "the address reader is not loaded: import 'waybill-shield/address' once (or 'waybill-shield/gazetteer', which also brings the bundled data)";
 
