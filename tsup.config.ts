@@ -3,12 +3,14 @@ import { defineConfig } from 'tsup';
 
 // Entry points: the browser-safe core, and one entry per optional subpath. The CLI and its
 // worker are Node-only. `index.node` is the core as Node resolves it (the `node` export
-// condition): the same exports with the bundled gazetteer registered. `gazetteer` registers it
-// for browsers and React Native, which load it explicitly (or lazily, as its own chunk).
+// condition): the same exports with the bundled gazetteer and goods lexicon registered. `gazetteer`
+// registers both for browsers and React Native, which load it explicitly (or lazily, as its own
+// chunk); `goods` registers the goods lexicon alone (apps that classify goods but parse no address).
 const entries: Record<string, string> = {
   index: 'src/index.ts',
   'index.node': 'src/index.node.ts',
   gazetteer: 'src/gazetteer.ts',
+  goods: 'src/goods.ts',
   label: 'src/label/index.ts',
   redis: 'src/ledger/redis.ts',
   node: 'src/node.ts',

@@ -42,7 +42,9 @@ export type ErrorCode =
   /** An audit file is held by another writer (advisory lock); open one file per process. */
   | 'AUDIT_LOCKED'
   /** No default gazetteer: outside Node, import `waybill-shield/gazetteer` once (or pass `{ gazetteer }`). */
-  | 'GAZETTEER_NOT_LOADED';
+  | 'GAZETTEER_NOT_LOADED'
+  /** No goods lexicon: outside Node, import `waybill-shield/goods` (or `waybill-shield/gazetteer`) once before `classifyGoods`/`protect()`. */
+  | 'GOODS_LEXICON_NOT_LOADED';
 
 /** One validation problem: where it is and which rule it broke. Never the value. */
 export interface Issue {

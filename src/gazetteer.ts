@@ -12,7 +12,9 @@
  */
 import { registerDefaultGazetteerData } from './address/register-data.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
+import { registerBundledGoodsLexicon } from './mask/register-goods.js';
 
 registerDefaultGazetteerData(GAZETTEER_DATA);
+registerBundledGoodsLexicon(); // protect() needs the goods lexicon too (as `waybill-shield/goods` registers it)
 
 export { defaultGazetteer, hasDefaultGazetteer } from './address/default-gazetteer.js';
