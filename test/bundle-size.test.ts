@@ -84,6 +84,13 @@ describe('bundle ceilings (esbuild, minified, gzipped)', () => {
     }
   });
 
+  it('the Node entries register the goods lexicon themselves: index.node, the CLI (its setup chunk) and its worker keep the data', async () => {
+    for (const entry of ['index.node.js', 'cli.js', 'cli-worker.js']) {
+      const r = await build({ entryPoints: [new URL(`../dist/${entry}`, import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent', packages: 'external' });
+      expect(r.outputFiles[0]!.text.includes(GOODS_MARKER), `${entry}: goods lexicon data`).toBe(true);
+    }
+  });
+
   it('a token-issuing import (issueRevealToken, formatRevealToken, Keyring) carries no cipher: neither backend, no @noble/ciphers', async () => {
     const b = await bundle(`export { issueRevealToken, formatRevealToken, Keyring } from './dist/index.js';`);
     expect(b.inputs.some((f) => f.includes('node_modules/@noble/ciphers'))).toBe(false);
