@@ -3,14 +3,17 @@ import { defineConfig } from 'tsup';
 
 // Entry points: the browser-safe core, and one entry per optional subpath. The CLI and its
 // worker are Node-only. `index.node` is the core as Node resolves it (the `node` export
-// condition): the same exports with the address reader installed and the bundled gazetteer
-// registered. `gazetteer` installs both for browsers and React Native, which load it explicitly (or
-// lazily, as its own chunk); `address` installs the reader alone, for apps with their own gazetteer.
+// condition): the same exports with the address reader installed and the bundled gazetteer and
+// goods lexicon registered. `gazetteer` installs and registers all three for browsers and React
+// Native, which load it explicitly (or lazily, as its own chunk); `address` installs the reader
+// alone, for apps with their own gazetteer; `goods` registers the goods lexicon alone (apps that
+// classify goods but parse no address).
 const entries: Record<string, string> = {
   index: 'src/index.ts',
   'index.node': 'src/index.node.ts',
   gazetteer: 'src/gazetteer.ts',
   address: 'src/address-entry.ts',
+  goods: 'src/goods.ts',
   label: 'src/label/index.ts',
   redis: 'src/ledger/redis.ts',
   node: 'src/node.ts',

@@ -14,6 +14,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import '../src/goods.js'; // the bundled goods lexicon, as the Node entry registers it
 import { classifyGoods, goodsLabel, NEUTRAL_GOODS_LABEL } from '../src/mask/goods.js';
 import { GOODS_CATEGORIES, type GoodsCategory, type GoodsFlag } from '../src/mask/goods-lexicon.js';
 import { parsePhoneField } from '../src/mask/phone.js';

@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { foldDiacritics } from '../src/_fold.js';
 import { acceptanceOf } from '../src/mask/acceptance.js';
 import { classifyGoods, goodsLabel, GOODS_MAX_LENGTH } from '../src/mask/goods.js';
-import { GOODS_LEXICON } from '../src/mask/goods-lexicon.js';
+import { GOODS_LEXICON } from '../src/goods.js'; // registers the bundled lexicon, as the Node entry does
 import { mulberry32, stringLiterals } from '../test/helpers/corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

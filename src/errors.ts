@@ -47,7 +47,9 @@ export type ErrorCode =
    * No address reader: outside Node, `createGazetteer` and address calls that pass their own
    * `{ gazetteer }` need `import 'waybill-shield/address'` once (or `waybill-shield/gazetteer`).
    */
-  | 'ADDRESS_READER_NOT_LOADED';
+  | 'ADDRESS_READER_NOT_LOADED'
+  /** No goods lexicon: outside Node, import `waybill-shield/goods` (or `waybill-shield/gazetteer`) once before `classifyGoods`/`protect()`. */
+  | 'GOODS_LEXICON_NOT_LOADED';
 
 /** One validation problem: where it is and which rule it broke. Never the value. */
 export interface Issue {

@@ -14,9 +14,11 @@
 import { installAddressReader } from './address/_install.js';
 import { registerDefaultGazetteerData } from './address/register-data.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
+import { registerBundledGoodsLexicon } from './mask/register-goods.js';
 
 // Both calls live in the entry itself, so a bundler honouring `sideEffects` keeps them.
 installAddressReader();
 registerDefaultGazetteerData(GAZETTEER_DATA);
+registerBundledGoodsLexicon(); // protect() needs the goods lexicon too (as `waybill-shield/goods` registers it)
 
 export { defaultGazetteer, hasDefaultGazetteer } from './address/default-gazetteer.js';

@@ -1,18 +1,20 @@
 /**
  * The core entry as Node resolves it (the `node` condition of `waybill-shield`): everything the
- * portable core exports, with the address reader installed and the bundled gazetteer registered,
- * so `protect()` and address parsing work with no setup, and the native seal backend installed
- * (node:crypto's `chacha20-poly1305` after HChaCha20; see `crypto/_aead-node.ts`), which browser
- * builds never carry.
+ * portable core exports, with the address reader installed and the bundled gazetteer and goods
+ * lexicon registered, so `protect()`, address parsing and `classifyGoods` work with no setup, and
+ * the native seal backend installed (node:crypto's `chacha20-poly1305` after HChaCha20; see
+ * `crypto/_aead-node.ts`), which browser builds never carry.
  * @module
  */
 import { installNodeAead } from './crypto/_aead-node.js';
 import { installAddressReader } from './address/_install.js';
 import { registerDefaultGazetteerData } from './address/register-data.js';
 import { GAZETTEER_DATA } from './address/gazetteer-data.js';
+import { registerBundledGoodsLexicon } from './mask/register-goods.js';
 
 installNodeAead();
 installAddressReader();
 registerDefaultGazetteerData(GAZETTEER_DATA);
+registerBundledGoodsLexicon();
 
 export * from './index.js';

@@ -55,7 +55,10 @@ export type {
 
 export { classifyGoods, goodsLabel, GOODS_MAX_LENGTH, NEUTRAL_GOODS_LABEL } from './mask/goods.js';
 export type { GoodsClass, GoodsLabelOptions } from './mask/goods.js';
-export { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from './mask/goods-lexicon.js';
+// The lexicon table itself (`GOODS_LEXICON`) is exported by `waybill-shield/goods`, which registers
+// it; `classifyGoods` reads it through this seam, so the core bundle carries no lexicon data.
+export { GOODS_CATEGORIES, GOODS_FLAGS } from './mask/goods-lexicon.js';
+export { hasGoodsLexicon } from './mask/default-goods-lexicon.js';
 export type { GoodsCategory, GoodsFlag, GoodsCategoryInfo, GoodsLexiconEntry } from './mask/goods-lexicon.js';
 export { scrubText, SCRUB_PLACEHOLDERS, SCRUB_MAX_LENGTH } from './mask/scrub.js';
 export type { ScrubKind, ScrubOptions } from './mask/scrub.js';

@@ -11,11 +11,13 @@ import { installNodeAead } from '../crypto/_aead-node.js';
 import { installAddressReader } from '../address/_install.js';
 import { registerDefaultGazetteerData } from '../address/register-data.js';
 import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
+import { registerBundledGoodsLexicon } from '../mask/register-goods.js';
 
 // Node-only: the bundled gazetteer is always the default here.
 installNodeAead();
 installAddressReader();
 registerDefaultGazetteerData(GAZETTEER_DATA);
+registerBundledGoodsLexicon();
 
 /** True once this module has run (importing it is the setup). */
 export const CLI_READY = true;

@@ -13,12 +13,14 @@ import { installNodeAead } from '../crypto/_aead-node.js';
 import { installAddressReader } from '../address/_install.js';
 import { registerDefaultGazetteerData } from '../address/register-data.js';
 import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
+import { registerBundledGoodsLexicon } from '../mask/register-goods.js';
 
 // Node-only: the bundled gazetteer is always the default here (registered in this entry itself,
 // so the build keeps it in this file rather than a shared chunk).
 installNodeAead();
 installAddressReader();
 registerDefaultGazetteerData(GAZETTEER_DATA);
+registerBundledGoodsLexicon();
 
 /** Data every protect worker starts with. */
 export interface ProtectWorkerData {

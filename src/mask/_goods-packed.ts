@@ -1,8 +1,8 @@
 /**
  * The packed form of the goods lexicon: four strings that the bundle ships instead of an array of
  * object literals, about a fifth smaller once gzipped. `packGoodsLexicon` is run by
- * `scripts/build-goods-lexicon.ts`; `unpackGoodsLexicon` runs once, when `goods-lexicon.ts` is
- * first evaluated.
+ * `scripts/build-goods-lexicon.ts`; `unpackGoodsLexicon` runs once, at the first classification
+ * (or when `waybill-shield/goods` is imported), through the loader `register-goods.ts` registers.
  *
  * Why it is smaller: a bundler writes every non-ASCII character of a string as a `\uXXXX` escape,
  * six bytes for each Vietnamese letter. Here text is stored decomposed, with each combining mark

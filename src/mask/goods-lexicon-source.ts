@@ -2,7 +2,8 @@
  * The goods lexicon, as people read and edit it: every entry with its terms, flags, guards and
  * example. This file is the source of truth but is not imported by the library: `npm run
  * goods-lexicon` (scripts/build-goods-lexicon.ts) packs it into `goods-lexicon-data.ts`, which
- * `goods-lexicon.ts` decodes into `GOODS_LEXICON`. A test checks that the packed module is up to
+ * the entries that register it decode (`register-goods.ts`; the table is `GOODS_LEXICON` of
+ * `waybill-shield/goods`). A test checks that the packed module is up to
  * date and decodes back to exactly this list.
  *
  * How the matcher reads each field is described on `GoodsLexiconEntry` in `goods-lexicon.ts` and

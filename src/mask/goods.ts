@@ -2,8 +2,9 @@
  * Goods classification: turns a free-text goods description into a category, its vi/en label
  * and handling flags, so that a label can show "Điện tử" instead of "iPhone 15 Pro Max".
  *
- * The lexicon is data (edited in `goods-lexicon-source.ts`, shipped packed and decoded by
- * `goods-lexicon.ts`); the matcher is `_goods-match.ts`. This module holds the decision rules:
+ * The lexicon is data (edited in `goods-lexicon-source.ts`, shipped packed and registered by the
+ * `waybill-shield/goods` entry, read here through `default-goods-lexicon.ts`); the matcher is
+ * `_goods-match.ts`. `goodsLabel` needs only the category table, not the lexicon. This module holds the decision rules:
  * - an item's category is that of its first naming term (Vietnamese puts the head noun first:
  *   `ốp lưng iphone` is a phone case, not a phone); modifiers after it may move it
  *   (`quần áo sơ sinh` → mother & baby) or add flags;
@@ -15,10 +16,10 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { compileLexicon, matchGoods, type CompiledLexicon } from './_goods-match.js';
+import { goodsLexicon } from './default-goods-lexicon.js';
 import {
   GOODS_CATEGORIES,
   GOODS_FLAGS,
-  GOODS_LEXICON,
   type GoodsCategory,
   type GoodsFlag,
   type GoodsLexiconEntry,
@@ -113,14 +114,14 @@ interface Prepared {
 let state: Prepared | null = null;
 let call = 0;
 
-// Indexing the lexicon folds every term word (a few milliseconds), so it waits for the first
-// classification instead of running when the module is imported.
+// Decoding and indexing the lexicon (folding every term word, a few milliseconds) wait for the
+// first classification instead of running when the module is imported. `goodsLexicon()` throws
+// GOODS_LEXICON_NOT_LOADED while no entry has registered the data; nothing is cached then.
 function prepared(): Prepared {
-  state ??= {
-    lexicon: compileLexicon(GOODS_LEXICON),
-    rules: GOODS_LEXICON.map(ruleOf),
-    seenIn: new Float64Array(GOODS_LEXICON.length),
-  };
+  if (state === null) {
+    const entries = goodsLexicon();
+    state = { lexicon: compileLexicon(entries), rules: entries.map(ruleOf), seenIn: new Float64Array(entries.length) };
+  }
   return state;
 }
 //#endregion
@@ -134,8 +135,11 @@ function prepared(): Prepared {
  * @param description - the free-text goods description, at most {@link GOODS_MAX_LENGTH} characters
  * @returns the category, its labels, the flags and the lexicon entry ids that fired
  * @throws WaybillShieldError `INVALID_INPUT` when `description` is not a string or is too long
+ * @throws WaybillShieldError `GOODS_LEXICON_NOT_LOADED` in browsers and React Native when neither
+ *   `waybill-shield/goods` nor `waybill-shield/gazetteer` was imported (Node loads the lexicon with the core)
  * @example
  * ```ts
+ * import 'waybill-shield/goods'; // browsers only
  * classifyGoods('2 áo thun + 1 quần jean; tai nghe bluetooth')
  * // → { category: 'electronics', label: { vi: 'Điện tử', en: 'Electronics' },
  * //     flags: ['battery'], matched: ['fa.top', 'fa.bottom', 'el.wireless-audio'] }

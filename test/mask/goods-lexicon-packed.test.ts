@@ -9,13 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGoodsLexiconModule, GOODS_LEXICON_DATA_PATH, packGoodsLexicon } from '../../scripts/build-goods-lexicon.js';
 import { unpackGoodsLexicon } from '../../src/mask/_goods-packed.js';
-import {
-  GOODS_CATEGORIES,
-  GOODS_FLAGS,
-  GOODS_LEXICON,
-  type GoodsCategory,
-  type GoodsLexiconEntry,
-} from '../../src/mask/goods-lexicon.js';
+import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory, type GoodsLexiconEntry } from '../../src/mask/goods-lexicon.js';
+import { GOODS_LEXICON } from '../../src/goods.js';
 import { GOODS_LEXICON_SOURCE } from '../../src/mask/goods-lexicon-source.js';
 
 const CATEGORY_IDS = Object.keys(GOODS_CATEGORIES) as GoodsCategory[];
@@ -85,14 +80,22 @@ describe('packed goods lexicon', () => {
 
   const bundle = (contents: string) => browserBundle(contents, 'ts');
 
-  it('the classifier bundle ships the packed tables, not the source or the packer', async () => {
-    const r = await bundle(`export { classifyGoods } from './src/mask/goods.ts';`);
+  it('the goods entry ships the packed tables and their decoder, not the source or the packer', async () => {
+    const r = await bundle(`export { classifyGoods } from './src/mask/goods.ts'; import './src/goods.ts';`);
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.some((f) => f.endsWith('goods-lexicon-data.ts'))).toBe(true);
+    expect(inputs.some((f) => f.endsWith('_goods-packed.ts'))).toBe(true);
     expect(inputs.some((f) => f.endsWith('goods-lexicon-source.ts') || f.includes('scripts/'))).toBe(false);
     const code = r.outputFiles[0]!.text;
     // A term only the source spells out in full (`galaxy note` is packed as `galaxy` + `!note`).
     expect(code.includes('galaxy note')).toBe(false);
+  });
+
+  it('classifyGoods alone bundles the matcher but neither the packed tables nor their decoder (they are registered data)', async () => {
+    const r = await bundle(`export { classifyGoods } from './src/mask/goods.ts';`);
+    const inputs = Object.keys(r.metafile.inputs);
+    expect(inputs.some((f) => f.endsWith('_goods-match.ts'))).toBe(true);
+    expect(inputs.some((f) => f.endsWith('goods-lexicon-data.ts') || f.endsWith('_goods-packed.ts'))).toBe(false);
   });
 
   it('goodsLabel and acceptanceOf alone do not bundle the lexicon (nothing runs at import)', async () => {

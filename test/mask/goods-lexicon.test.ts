@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyGoods } from '../../src/mask/goods.js';
-import { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from '../../src/mask/goods-lexicon.js';
+import { GOODS_CATEGORIES, GOODS_FLAGS } from '../../src/mask/goods-lexicon.js';
+import { GOODS_LEXICON } from '../../src/goods.js';
 
 describe('goods lexicon data', () => {
   it('has unique ids, known categories and flags, and non-empty terms', () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keyOf, wordsOf } from '../../src/mask/_goods-match.js';
-import { GOODS_LEXICON } from '../../src/mask/goods-lexicon.js';
+import { GOODS_LEXICON } from '../../src/goods.js';
 
 const TOKEN = /[\p{L}\p{M}]+|\p{N}+|[+;,|&/()[\]{}\n\r•·–—]|\s-\s/gu;
 const byRegex = (term: string) =>

@@ -8,7 +8,8 @@ import {
   NEUTRAL_GOODS_LABEL,
   type GoodsClass,
 } from '../../src/mask/goods.js';
-import { GOODS_CATEGORIES, GOODS_FLAGS, GOODS_LEXICON } from '../../src/mask/goods-lexicon.js';
+import { GOODS_CATEGORIES, GOODS_FLAGS } from '../../src/mask/goods-lexicon.js';
+import { GOODS_LEXICON } from '../../src/goods.js';
 import { HOSTILE_ALL } from '../helpers/hostile.js';
 
 const cat = (s: string): string => classifyGoods(s).category;

@@ -1,0 +1,70 @@
+/**
+ * The goods lexicon seam. The bundled lexicon (`goods-lexicon-data.ts`, about 15 KB gzipped with
+ * its decoder) is not imported from here: it is registered by the `waybill-shield/goods` entry,
+ * which `waybill-shield/gazetteer`, the Node build of the core entry and the CLI load for you.
+ * Browser and React Native apps that call `classifyGoods` or `protect()` import one of those two
+ * entries once; apps that never classify goods, such as courier apps that redeem tokens or print
+ * labels from stored records (`goodsLabel`, `acceptanceOf`), never ship it.
+ * @module
+ */
+
+import { WaybillShieldError } from '../errors.js';
+import type { GoodsLexiconEntry } from './goods-lexicon.js';
+
+// The decoder of the packed data (`_goods-packed.ts`) is not imported here either: the entry that
+// registers the data brings it (`register-goods.ts`), so the core bundle carries neither.
+let load: (() => readonly GoodsLexiconEntry[]) | undefined;
+let cached: readonly GoodsLexiconEntry[] | undefined;
+
+/**
+ * Make the bundled lexicon the one `classifyGoods` reads: `decode` runs once, on first use.
+ * Idempotent (the first registration wins).
+ * @param decode - returns the bundled lexicon, decoded
+ * @returns nothing; {@link goodsLexicon} calls `decode` at its first call
+ * @example
+ * ```ts
+ * registerGoodsLexiconLoader(() => unpackGoodsLexicon(GOODS_LEXICON_PACKED, CATEGORY_IDS, GOODS_FLAGS));
+ * ```
+ * @internal called through `registerGoodsLexiconData` by the entries that bundle the data
+ */
+export function registerGoodsLexiconLoader(decode: () => readonly GoodsLexiconEntry[]): void {
+  load ??= decode;
+}
+
+/**
+ * Whether the goods lexicon is there: true once `waybill-shield/goods` (or
+ * `waybill-shield/gazetteer`, which brings it) has been imported. Always true on Node.
+ * @returns true when `classifyGoods` can classify
+ * @example
+ * ```ts
+ * if (!hasGoodsLexicon()) await import('waybill-shield/goods');
+ * ```
+ */
+export function hasGoodsLexicon(): boolean {
+  return load !== undefined;
+}
+
+/**
+ * The registered goods lexicon, decoded once on first use and cached (frozen).
+ * @returns the lexicon entries, in lexicon order
+ * @throws WaybillShieldError `GOODS_LEXICON_NOT_LOADED` when neither `waybill-shield/goods` nor
+ *   `waybill-shield/gazetteer` was imported (browsers, React Native)
+ * @example
+ * ```ts
+ * import 'waybill-shield/goods'; // browsers only; Node loads it with the core
+ * goodsLexicon().length // the number of entries
+ * ```
+ * @internal read by `classifyGoods` and by the `waybill-shield/goods` entry
+ */
+export function goodsLexicon(): readonly GoodsLexiconEntry[] {
+  if (cached === undefined) {
+    if (load === undefined) {
+      throw new WaybillShieldError(
+        'GOODS_LEXICON_NOT_LOADED',
+        "no goods lexicon: import 'waybill-shield/goods' (or 'waybill-shield/gazetteer') once before classifying goods",
+      );
+    }
+    cached = Object.freeze(load());
+  }
+  return cached;
+}
