@@ -27,15 +27,15 @@ const READER_MODULES = ['parse', '_normalize', '_vocab', '_index', 'gazetteer', 
 const KB = 1024;
 /**
  * Ceilings in bytes, gzipped. The courier app's and the core's are issue #16's targets, met and
- * asserted as such (19.6 KB and 68.3 KB measured: the core once the address reader left it for
- * `waybill-shield/address` and `waybill-shield/gazetteer`, and the goods lexicon became data
- * registered by `waybill-shield/goods` and `waybill-shield/gazetteer`; 98.6 KB before). The core
- * with the reader alone (82.4 KB) and with the gazetteer are regression guards a few percent above
- * the sizes measured when they were set (core + gazetteer 169.7 KB, 170.1 KB, now 168.9 KB); the
+ * asserted as such (19.6 KB and 66.5 KB measured: the core once the address reader left it for
+ * `waybill-shield/address` and `waybill-shield/gazetteer`, and the goods lexicon and its matcher
+ * became data registered by `waybill-shield/goods` and `waybill-shield/gazetteer`; 98.6 KB before).
+ * The core with the reader alone (80.7 KB) and with the gazetteer are regression guards a few percent above
+ * the sizes measured when they were set (core + gazetteer 169.7 KB, 170.1 KB, now 168.8 KB); the
  * latter's target (150 KB) is NOT met yet: what stands in the way is listed in the README ("Size"),
  * and its ceiling should move down to the target as that work lands.
  */
-export const CEILINGS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithReader: 85 * KB, coreWithGazetteer: 172 * KB };
+export const CEILINGS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithReader: 84 * KB, coreWithGazetteer: 172 * KB };
 /** Issue #16's targets, for the record (the courier and core ones are the asserted ceilings; the one with the gazetteer not until met). */
 export const TARGETS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithGazetteer: 150 * KB };
 

@@ -1,6 +1,7 @@
 /**
  * The goods lexicon seam. The bundled lexicon (`goods-lexicon-data.ts`, about 15 KB gzipped with
- * its decoder) is not imported from here: it is registered by the `waybill-shield/goods` entry,
+ * its decoder) and the matcher that reads it (`_goods-match.ts`, about 1.6 KB) are not imported
+ * from here: it is registered by the `waybill-shield/goods` entry,
  * which `waybill-shield/gazetteer`, the Node build of the core entry and the CLI load for you.
  * Browser and React Native apps that call `classifyGoods` or `protect()` import one of those two
  * entries once; apps that never classify goods, such as courier apps that redeem tokens or print
@@ -9,26 +10,42 @@
  */
 
 import { WaybillShieldError } from '../errors.js';
+import type { CompiledLexicon, GoodsItem } from './_goods-match.js';
 import type { GoodsLexiconEntry } from './goods-lexicon.js';
 
-// The decoder of the packed data (`_goods-packed.ts`) is not imported here either: the entry that
-// registers the data brings it (`register-goods.ts`), so the core bundle carries neither.
+/**
+ * The matcher registered with the lexicon: it compiles the entries once and finds their terms in a
+ * description. Only useful with a lexicon, so it travels with the data.
+ * @internal
+ */
+export interface GoodsMatcher {
+  readonly compile: (entries: readonly GoodsLexiconEntry[]) => CompiledLexicon;
+  readonly match: (text: string, lexicon: CompiledLexicon) => GoodsItem[];
+}
+
+// The decoder of the packed data (`_goods-packed.ts`) and the matcher are not imported here either:
+// the entry that registers the data brings them (`register-goods.ts`), so the core bundle carries
+// neither.
 let load: (() => readonly GoodsLexiconEntry[]) | undefined;
+let matcher: GoodsMatcher | undefined;
 let cached: readonly GoodsLexiconEntry[] | undefined;
 
 /**
  * Make the bundled lexicon the one `classifyGoods` reads: `decode` runs once, on first use.
  * Idempotent (the first registration wins).
  * @param decode - returns the bundled lexicon, decoded
+ * @param match - the matcher that reads it
  * @returns nothing; {@link goodsLexicon} calls `decode` at its first call
  * @example
  * ```ts
- * registerGoodsLexiconLoader(() => unpackGoodsLexicon(GOODS_LEXICON_PACKED, CATEGORY_IDS, GOODS_FLAGS));
+ * registerGoodsLexiconLoader(() => unpackGoodsLexicon(GOODS_LEXICON_PACKED, CATEGORY_IDS, GOODS_FLAGS), { compile: compileLexicon, match: matchGoods });
  * ```
  * @internal called through `registerGoodsLexiconData` by the entries that bundle the data
  */
-export function registerGoodsLexiconLoader(decode: () => readonly GoodsLexiconEntry[]): void {
-  load ??= decode;
+export function registerGoodsLexiconLoader(decode: () => readonly GoodsLexiconEntry[], match: GoodsMatcher): void {
+  if (load !== undefined) return;
+  load = decode;
+  matcher = match;
 }
 
 /**
@@ -67,4 +84,18 @@ export function goodsLexicon(): readonly GoodsLexiconEntry[] {
     cached = Object.freeze(load());
   }
   return cached;
+}
+
+/**
+ * The matcher registered with the lexicon.
+ * @returns the registered matcher
+ * @throws WaybillShieldError `GOODS_LEXICON_NOT_LOADED` when no lexicon was registered
+ * ```ts
+ * const { compile, match } = goodsMatcher();
+ * ```
+ * @internal read by `classifyGoods`
+ */
+export function goodsMatcher(): GoodsMatcher {
+  goodsLexicon();
+  return matcher!;
 }

@@ -3,8 +3,9 @@
  * and handling flags, so that a label can show "Điện tử" instead of "iPhone 15 Pro Max".
  *
  * The lexicon is data (edited in `goods-lexicon-source.ts`, shipped packed and registered by the
- * `waybill-shield/goods` entry, read here through `default-goods-lexicon.ts`); the matcher is
- * `_goods-match.ts`. `goodsLabel` needs only the category table, not the lexicon. This module holds the decision rules:
+ * `waybill-shield/goods` entry, read here through `default-goods-lexicon.ts`); the matcher,
+ * `_goods-match.ts`, is registered with it. `goodsLabel` needs only the category table, not the
+ * lexicon. This module holds the decision rules:
  * - an item's category is that of its first naming term (Vietnamese puts the head noun first:
  *   `ốp lưng iphone` is a phone case, not a phone); modifiers after it may move it
  *   (`quần áo sơ sinh` → mother & baby) or add flags;
@@ -15,8 +16,8 @@
  */
 
 import { guard, WaybillShieldError } from '../errors.js';
-import { compileLexicon, matchGoods, type CompiledLexicon } from './_goods-match.js';
-import { goodsLexicon } from './default-goods-lexicon.js';
+import type { CompiledLexicon, GoodsItem } from './_goods-match.js';
+import { goodsLexicon, goodsMatcher } from './default-goods-lexicon.js';
 import {
   GOODS_CATEGORIES,
   GOODS_FLAGS,
@@ -103,6 +104,7 @@ const ruleOf = (e: GoodsLexiconEntry): EntryRule => {
 /** The compiled lexicon and the per-entry rules, built at the first call. */
 interface Prepared {
   readonly lexicon: CompiledLexicon;
+  readonly match: (text: string, lexicon: CompiledLexicon) => GoodsItem[];
   readonly rules: readonly EntryRule[];
   /**
    * Which entries are already in `matched` during the current call: entry i is seen when
@@ -120,7 +122,8 @@ let call = 0;
 function prepared(): Prepared {
   if (state === null) {
     const entries = goodsLexicon();
-    state = { lexicon: compileLexicon(entries), rules: entries.map(ruleOf), seenIn: new Float64Array(entries.length) };
+    const { compile, match } = goodsMatcher();
+    state = { lexicon: compile(entries), match, rules: entries.map(ruleOf), seenIn: new Float64Array(entries.length) };
   }
   return state;
 }
@@ -152,7 +155,7 @@ export function classifyGoods(description: string): GoodsClass {
   if (description.length > GOODS_MAX_LENGTH) {
     throw new WaybillShieldError('INVALID_INPUT', 'goods description: is too long');
   }
-  const { lexicon, rules, seenIn } = prepared();
+  const { lexicon, match, rules, seenIn } = prepared();
   const stamp = ++call;
   let flags = 0;
   const matched: string[] = [];
@@ -162,7 +165,7 @@ export function classifyGoods(description: string): GoodsClass {
   const risks: number[] = [];
   const loose: EntryRule[] = [];
 
-  for (const item of matchGoods(description, lexicon)) {
+  for (const item of match(description, lexicon)) {
     let headAt = -1;
     let scope: 'item' | 'rest' | null = null;
     let cat: GoodsCategory | null = null;

@@ -1,6 +1,7 @@
 /**
- * Registration of the bundled, packed goods lexicon. Kept apart from `default-goods-lexicon.ts`
- * so that the packed data (`goods-lexicon-data.ts`) and its decoder (`_goods-packed.ts`) reach only
+ * Registration of the bundled, packed goods lexicon and its matcher. Kept apart from
+ * `default-goods-lexicon.ts` so that the packed data (`goods-lexicon-data.ts`), its decoder
+ * (`_goods-packed.ts`) and the matcher (`_goods-match.ts`) reach only
  * the bundles of the entries that call it (`waybill-shield/goods`, `waybill-shield/gazetteer`, the
  * Node entry, the CLI and its workers), not the core.
  *
@@ -13,6 +14,7 @@
  */
 
 import { registerGoodsLexiconLoader } from './default-goods-lexicon.js';
+import { compileLexicon, matchGoods } from './_goods-match.js';
 import { unpackGoodsLexicon } from './_goods-packed.js';
 import { GOODS_LEXICON_PACKED } from './goods-lexicon-data.js';
 import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory } from './goods-lexicon.js';
@@ -31,5 +33,6 @@ import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory } from './goods-lexic
 export function registerBundledGoodsLexicon(): void {
   registerGoodsLexiconLoader(() =>
     unpackGoodsLexicon(GOODS_LEXICON_PACKED, Object.keys(GOODS_CATEGORIES) as GoodsCategory[], GOODS_FLAGS),
+    { compile: compileLexicon, match: matchGoods },
   );
 }

@@ -115,9 +115,12 @@ describe('the goods seam on the sources (reset module registry)', () => {
   async function coreWithGazetteerOnly() {
     vi.resetModules();
     const core = await import('../../src/index.js');
-    // The gazetteer alone, registered the way its entry does, but not the goods lexicon.
+    // The address reader and the gazetteer, installed and registered the way the gazetteer entry
+    // does, but not the goods lexicon.
+    const { installAddressReader } = await import('../../src/address/_install.js');
     const { registerDefaultGazetteerData } = await import('../../src/address/register-data.js');
     const { GAZETTEER_DATA } = await import('../../src/address/gazetteer-data.js');
+    installAddressReader();
     registerDefaultGazetteerData(GAZETTEER_DATA);
     return core;
   }
