@@ -44,6 +44,7 @@
 
 import type { GazetteerInput, GazetteerUnitInput } from './gazetteer.js';
 import type { UnitType } from './types.js';
+import { plainEn } from './_plain-en.js';
 
 /** The packed gazetteer as emitted by `scripts/build-gazetteer.ts`. */
 export interface PackedGazetteer {
@@ -76,10 +77,6 @@ const TYPE_LETTER: Readonly<Record<UnitType, string>> = {
 const LETTER_TYPE: ReadonlyMap<string, UnitType> = new Map(
   Object.entries(TYPE_LETTER).map(([t, l]) => [l, t as UnitType]),
 );
-
-function plainEn(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').replace(/[ĐÐƉ]/g, 'D');
-}
 
 function en(u: GazetteerUnitInput): string {
   return u.nameEn === undefined || u.nameEn === plainEn(u.name) ? '' : `|${u.nameEn}`;

@@ -10,6 +10,7 @@
 
 import { guard, WaybillShieldError } from '../errors.js';
 import { nameKeys } from './_normalize.js';
+import { plainEn } from './_plain-en.js';
 import { DISTRICT_SHORTHANDS, PROVINCE_SHORTHANDS, TYPE_WORD } from './_vocab.js';
 import type { AddressScheme, AdminUnit, UnitType } from './types.js';
 
@@ -112,10 +113,6 @@ export interface Gazetteer {
  */
 export function codeKey(scheme: AddressScheme, level: UnitLevel, code: string): string {
   return `${scheme}:${level}:${code}`;
-}
-
-function plainEn(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd').replace(/[ĐÐƉ]/g, 'D');
 }
 
 function makeUnit(u: GazetteerUnitInput, scheme: AddressScheme, historical = false): AdminUnit {
