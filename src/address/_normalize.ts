@@ -230,17 +230,31 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 // is bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
 // UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
 //
-// The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots in two parallel
-// arrays, where the hash of the word's UTF-16 units is computed by the tokenizer as it reads them. A
-// hit is checked against the stored word in place, unit by unit at the word's offset, so a lookup
-// neither slices nor hashes a new string. A new word goes into the set's first slot and the word
-// there moves to the second, so two words of one set both stay (a direct-mapped table would evict
-// one for the other each time, and such pairs are common in a few thousand slots).
+// The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots, where the hash
+// of the word's UTF-16 units is computed by the tokenizer as it reads them. A slot keeps the word's
+// code units in a typed array (`cachedUnits`, a fixed row per slot) and its length, not the word as a
+// string: the tokenizer copies each word's units into `wordUnits` as it reads them, so a hit is
+// checked typed array against typed array, unit by unit, without reading the text again (a
+// `charCodeAt` on the text costs a dispatch on the string's representation each time) and without
+// slicing or hashing a new string. A new word goes into the set's first slot and the word there moves
+// to the second, so two words of one set both stay (a direct-mapped table would evict one for the
+// other each time, and such pairs are common in a few thousand slots).
 const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
 const WORD_CACHE_MAX_LENGTH = 12;
-const cachedWord: Array<string | undefined> = new Array<string | undefined>(WORD_CACHE_SIZE).fill(undefined);
+/** Units of the word in each slot, `WORD_CACHE_MAX_LENGTH` per slot; 96 KB. */
+const cachedUnits = new Uint16Array(WORD_CACHE_SIZE * WORD_CACHE_MAX_LENGTH);
+/** Length in units of the word in each slot; 0 for an empty slot (no word is empty). */
+const cachedLength = new Uint8Array(WORD_CACHE_SIZE);
 const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
+
+/**
+ * The code units of the words of the text being tokenized, at their offsets in the text, for the
+ * cache check. Grown to the longest text met. It keeps only what the cache itself keeps: separators
+ * and ASCII digits are never copied, and a word the cache does not take (one with an ASCII digit, or
+ * longer than `WORD_CACHE_MAX_LENGTH`) is zeroed again at once.
+ */
+let wordUnits = new Uint16Array(256);
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
 // cached, so each number below 1000 gets one trie-root memo (see `RootMemo`), shared by every token
@@ -269,26 +283,33 @@ function numberMemo(match: string): RootMemo | null {
  * @param ascii - the word is ASCII letters only
  */
 function cachedWordKey(text: string, from: number, to: number, hash: number, cacheable: boolean, ascii: boolean, upper: boolean): WordKey {
-  if (!cacheable || to - from > WORD_CACHE_MAX_LENGTH) return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  const len = to - from;
+  if (!cacheable || len > WORD_CACHE_MAX_LENGTH) {
+    // A word the cache does not keep is not kept in `wordUnits` either.
+    wordUnits.fill(0, from, to);
+    return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  }
   const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
-  const w0 = cachedWord[slot];
-  if (w0 !== undefined && sameAt(text, from, to, w0)) return cachedKey[slot]!;
-  const w1 = cachedWord[slot + 1];
-  if (w1 !== undefined && sameAt(text, from, to, w1)) return cachedKey[slot + 1]!;
+  const units = wordUnits;
+  if (cachedLength[slot] === len && sameUnits(units, from, len, slot)) return cachedKey[slot]!;
+  if (cachedLength[slot + 1] === len && sameUnits(units, from, len, slot + 1)) return cachedKey[slot + 1]!;
   const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   // A whole word kept in the cache also keeps its trie-root lookups.
   if (k.cut < 0 && k.parts === null) k.memo = newRootMemo();
-  cachedWord[slot + 1] = w0;
+  const row = slot * WORD_CACHE_MAX_LENGTH;
+  cachedUnits.copyWithin(row + WORD_CACHE_MAX_LENGTH, row, row + WORD_CACHE_MAX_LENGTH);
+  cachedLength[slot + 1] = cachedLength[slot]!;
   cachedKey[slot + 1] = cachedKey[slot];
-  cachedWord[slot] = text.slice(from, to);
+  for (let i = 0; i < len; i++) cachedUnits[row + i] = units[from + i]!;
+  cachedLength[slot] = len;
   cachedKey[slot] = k;
   return k;
 }
 
-/** True when `text[from, to)` is `w` (compared in place, unit by unit: the words are short). */
-function sameAt(text: string, from: number, to: number, w: string): boolean {
-  if (w.length !== to - from) return false;
-  for (let i = 0; i < w.length; i++) if (text.charCodeAt(from + i) !== w.charCodeAt(i)) return false;
+/** True when the `len` units of `units` from `from` are the word kept in `slot` (of that length). */
+function sameUnits(units: Uint16Array, from: number, len: number, slot: number): boolean {
+  const row = slot * WORD_CACHE_MAX_LENGTH;
+  for (let i = 0; i < len; i++) if (units[from + i] !== cachedUnits[row + i]) return false;
   return true;
 }
 
@@ -337,6 +358,8 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   // and some word follows one stray punctuation character (only then can a word be spelled out).
   let dashed = false;
   let stray = false;
+  if (wordUnits.length < n) wordUnits = new Uint16Array(n);
+  const units = wordUnits;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
@@ -376,9 +399,12 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       let c = text.charCodeAt(j);
       if (c < 128) {
         // Lowercase letters first: they are the commonest.
+        // Letters are copied for the word cache (see `wordUnits`); a word with an ASCII digit is
+        // never cached, so digits are not.
         if (c >= 97 && c <= 122) {
           lower = true;
           number = false;
+          units[j] = c;
         } else if (c >= 48 && c <= 57) {
           digit = true;
           lower = false;
@@ -386,6 +412,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
           if (lower) break;
           upper = true;
           number = false;
+          units[j] = c;
         } else break;
         hash = (Math.imul(hash, 31) + c) | 0;
         codePoints++;
@@ -403,7 +430,11 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       ascii = false;
       number = false;
       codePoints++;
-      j += c > 0xffff ? 2 : 1;
+      if (c > 0xffff) {
+        units[j] = text.charCodeAt(j);
+        units[j + 1] = text.charCodeAt(j + 1);
+        j += 2;
+      } else units[j++] = c;
     }
     const sep = separator(text, sepStart, start);
     const dash = brk && dashed && isDashOnly(sep);
