@@ -231,30 +231,23 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 // UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
 //
 // The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots, where the hash
-// of the word's UTF-16 units is computed by the tokenizer as it reads them. A slot keeps the word's
-// code units in a typed array (`cachedUnits`, a fixed row per slot) and its length, not the word as a
-// string: the tokenizer copies each word's units into `wordUnits` as it reads them, so a hit is
-// checked typed array against typed array, unit by unit, without reading the text again (a
-// `charCodeAt` on the text costs a dispatch on the string's representation each time) and without
-// slicing or hashing a new string. A new word goes into the set's first slot and the word there moves
-// to the second, so two words of one set both stay (a direct-mapped table would evict one for the
-// other each time, and such pairs are common in a few thousand slots).
+// of the word's UTF-16 units is computed by the tokenizer as it reads them. A slot keeps the word as
+// its length and its units packed three to a number (`pack`: 16 bits per unit, so 48 bits, exact in a
+// double; four numbers hold the longest cached word), which the tokenizer also packs as it reads the
+// word. A hit is checked by comparing the length and the four numbers: exactly the word, unit for
+// unit, without reading the text again (each `charCodeAt` dispatches on the string's representation,
+// and the check unit by unit was the costliest step of tokenizing), slicing or hashing a string. A
+// new word goes into the set's first slot and the word there moves to the second, so two words of
+// one set both stay (a direct-mapped table would evict one for the other each time, and such pairs
+// are common in a few thousand slots).
 const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
 const WORD_CACHE_MAX_LENGTH = 12;
-/** Units of the word in each slot, `WORD_CACHE_MAX_LENGTH` per slot; 96 KB. */
-const cachedUnits = new Uint16Array(WORD_CACHE_SIZE * WORD_CACHE_MAX_LENGTH);
+/** The packed units of the word in each slot, four numbers per slot (see above). */
+const cachedPack = new Float64Array(WORD_CACHE_SIZE * 4);
 /** Length in units of the word in each slot; 0 for an empty slot (no word is empty). */
 const cachedLength = new Uint8Array(WORD_CACHE_SIZE);
 const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
-
-/**
- * The code units of the words of the text being tokenized, at their offsets in the text, for the
- * cache check. Grown to the longest text met. It keeps only what the cache itself keeps: separators
- * and ASCII digits are never copied, and a word the cache does not take (one with an ASCII digit, or
- * longer than `WORD_CACHE_MAX_LENGTH`) is zeroed again at once.
- */
-let wordUnits = new Uint16Array(256);
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
 // cached, so each number below 1000 gets one trie-root memo (see `RootMemo`), shared by every token
@@ -276,41 +269,32 @@ function numberMemo(match: string): RootMemo | null {
 }
 
 /**
- * The key of the word `text[from, to)`, from the cache when it holds the word.
+ * Keys the word `text[from, to)`, which the cache did not hold, and keeps it in set `slot` (see
+ * `cachedPack`). The tokenizer checks the cache itself: a call with the packed units as arguments
+ * would box the four numbers on every word, which costs more than the check.
  *
- * @param hash - hash of the word's UTF-16 units, as the tokenizer computed it
- * @param cacheable - no ASCII digit in the word
+ * @param slot - first slot of the word's set
+ * @param len - the word's length in units, at most `WORD_CACHE_MAX_LENGTH`
+ * @param p0 - units 1–3 of the word packed; `p1`, `p2`, `p3` hold units 4–12
  * @param ascii - the word is ASCII letters only
+ * @param upper - the word holds an uppercase letter
+ * @returns the word's key
  */
-function cachedWordKey(text: string, from: number, to: number, hash: number, cacheable: boolean, ascii: boolean, upper: boolean): WordKey {
-  const len = to - from;
-  if (!cacheable || len > WORD_CACHE_MAX_LENGTH) {
-    // A word the cache does not keep is not kept in `wordUnits` either.
-    wordUnits.fill(0, from, to);
-    return ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
-  }
-  const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
-  const units = wordUnits;
-  if (cachedLength[slot] === len && sameUnits(units, from, len, slot)) return cachedKey[slot]!;
-  if (cachedLength[slot + 1] === len && sameUnits(units, from, len, slot + 1)) return cachedKey[slot + 1]!;
+function cacheWord(text: string, from: number, to: number, slot: number, p0: number, p1: number, p2: number, p3: number, ascii: boolean, upper: boolean): WordKey {
   const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   // A whole word kept in the cache also keeps its trie-root lookups.
   if (k.cut < 0 && k.parts === null) k.memo = newRootMemo();
-  const row = slot * WORD_CACHE_MAX_LENGTH;
-  cachedUnits.copyWithin(row + WORD_CACHE_MAX_LENGTH, row, row + WORD_CACHE_MAX_LENGTH);
+  const r = slot << 2;
+  cachedPack.copyWithin(r + 4, r, r + 4);
   cachedLength[slot + 1] = cachedLength[slot]!;
   cachedKey[slot + 1] = cachedKey[slot];
-  for (let i = 0; i < len; i++) cachedUnits[row + i] = units[from + i]!;
-  cachedLength[slot] = len;
+  cachedPack[r] = p0;
+  cachedPack[r + 1] = p1;
+  cachedPack[r + 2] = p2;
+  cachedPack[r + 3] = p3;
+  cachedLength[slot] = to - from;
   cachedKey[slot] = k;
   return k;
-}
-
-/** True when the `len` units of `units` from `from` are the word kept in `slot` (of that length). */
-function sameUnits(units: Uint16Array, from: number, len: number, slot: number): boolean {
-  const row = slot * WORD_CACHE_MAX_LENGTH;
-  for (let i = 0; i < len; i++) if (units[from + i] !== cachedUnits[row + i]) return false;
-  return true;
 }
 
 function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
@@ -358,8 +342,6 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   // and some word follows one stray punctuation character (only then can a word be spelled out).
   let dashed = false;
   let stray = false;
-  if (wordUnits.length < n) wordUnits = new Uint16Array(n);
-  const units = wordUnits;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
@@ -392,6 +374,15 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     // Only ASCII digits so far.
     let number = true;
     let hash = 0;
+    // The word's units packed for the cache check, three to a number (see `cachedPack`). Only words
+    // the cache takes need them: letters are packed, ASCII digits are not (a word with one is never
+    // cached), nor is a character outside the Basic Multilingual Plane (a word with one is not cached,
+    // rare in addresses); units past the twelfth pile into `p3` unused.
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let wide = false;
     let j = i;
     // The hash covers the word's own code units only (not the one that ends it), so a word has one
     // cache slot wherever it stands.
@@ -399,21 +390,26 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       let c = text.charCodeAt(j);
       if (c < 128) {
         // Lowercase letters first: they are the commonest.
-        // Letters are copied for the word cache (see `wordUnits`); a word with an ASCII digit is
-        // never cached, so digits are not.
         if (c >= 97 && c <= 122) {
           lower = true;
           number = false;
-          units[j] = c;
         } else if (c >= 48 && c <= 57) {
           digit = true;
           lower = false;
+          hash = (Math.imul(hash, 31) + c) | 0;
+          codePoints++;
+          j++;
+          continue;
         } else if (c >= 65 && c <= 90) {
           if (lower) break;
           upper = true;
           number = false;
-          units[j] = c;
         } else break;
+        const u = j - start;
+        if (u < 3) p0 = p0 * 65536 + c;
+        else if (u < 6) p1 = p1 * 65536 + c;
+        else if (u < 9) p2 = p2 * 65536 + c;
+        else p3 = p3 * 65536 + c;
         hash = (Math.imul(hash, 31) + c) | 0;
         codePoints++;
         j++;
@@ -431,10 +427,16 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       number = false;
       codePoints++;
       if (c > 0xffff) {
-        units[j] = text.charCodeAt(j);
-        units[j + 1] = text.charCodeAt(j + 1);
+        wide = true;
         j += 2;
-      } else units[j++] = c;
+        continue;
+      }
+      const u = j - start;
+      if (u < 3) p0 = p0 * 65536 + c;
+      else if (u < 6) p1 = p1 * 65536 + c;
+      else if (u < 9) p2 = p2 * 65536 + c;
+      else p3 = p3 * 65536 + c;
+      j++;
     }
     const sep = separator(text, sepStart, start);
     const dash = brk && dashed && isDashOnly(sep);
@@ -446,7 +448,18 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       out.push({ key, match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
       digits += j - start;
     } else {
-      const w = cachedWordKey(text, start, j, hash, !digit, ascii, upper);
+      // The word's key, from the cache when it holds the word (checked here, see `cacheWord`). Only
+      // words without ASCII digits are cached (not house or phone numbers), and only short ones.
+      const len = j - start;
+      let w: WordKey;
+      if (digit || wide || len > WORD_CACHE_MAX_LENGTH) w = ascii ? asciiWordKey(text, start, j, upper) : foldedWordKey(text, start, j);
+      else {
+        const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
+        const r = slot << 2;
+        if (cachedLength[slot] === len && cachedPack[r] === p0 && cachedPack[r + 1] === p1 && cachedPack[r + 2] === p2 && cachedPack[r + 3] === p3) w = cachedKey[slot]!;
+        else if (cachedLength[slot + 1] === len && cachedPack[r + 4] === p0 && cachedPack[r + 5] === p1 && cachedPack[r + 6] === p2 && cachedPack[r + 7] === p3) w = cachedKey[slot + 1]!;
+        else w = cacheWord(text, start, j, slot, p0, p1, p2, p3, ascii, upper);
+      }
       digits += w.digits;
       if (w.marked) marked = true;
       // A whole word (most words) is pushed here; a glued one is split by `pushGlued`.
