@@ -232,22 +232,31 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 //
 // The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots, where the hash
 // of the word's UTF-16 units is computed by the tokenizer as it reads them. A slot keeps the word as
-// its length and its units packed three to a number (`pack`: 16 bits per unit, so 48 bits, exact in a
-// double; four numbers hold the longest cached word), which the tokenizer also packs as it reads the
-// word. A hit is checked by comparing the length and the four numbers: exactly the word, unit for
-// unit, without reading the text again (each `charCodeAt` dispatches on the string's representation,
-// and the check unit by unit was the costliest step of tokenizing), slicing or hashing a string. A
-// new word goes into the set's first slot and the word there moves to the second, so two words of
-// one set both stay (a direct-mapped table would evict one for the other each time, and such pairs
-// are common in a few thousand slots).
+// its length and its units packed three to a number (16 bits per unit, so 48 bits, exact in a double;
+// four numbers hold the longest cached word), which the tokenizer also packs as it reads the word. A
+// hit is checked by comparing the length and the four numbers: exactly the word, unit for unit,
+// without reading the text again (each `charCodeAt` dispatches on the string's representation, and
+// the check unit by unit was the costliest step of tokenizing), slicing or hashing a string. A new
+// word goes into the set's first slot and the word there moves to the second, so two words of one
+// set both stay (a direct-mapped table would evict one for the other each time, and such pairs are
+// common in a few thousand slots).
 const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
 const WORD_CACHE_MAX_LENGTH = 12;
-/** The packed units of the word in each slot, four numbers per slot (see above). */
-const cachedPack = new Float64Array(WORD_CACHE_SIZE * 4);
-/** Length in units of the word in each slot; 0 for an empty slot (no word is empty). */
-const cachedLength = new Uint8Array(WORD_CACHE_SIZE);
-const cachedKey: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
+
+/** A cached word (its length and packed units, see above) and its key. */
+interface CachedWord {
+  readonly length: number;
+  readonly p0: number;
+  readonly p1: number;
+  readonly p2: number;
+  readonly p3: number;
+  readonly key: WordKey;
+}
+
+// Plain objects rather than typed arrays of lengths and packs: a field read costs less than a typed
+// array element read (length and bounds checks), and a hit needs five of them.
+const cachedWords: Array<CachedWord | undefined> = new Array<CachedWord | undefined>(WORD_CACHE_SIZE).fill(undefined);
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
 // cached, so each number below 1000 gets one trie-root memo (see `RootMemo`), shared by every token
@@ -270,31 +279,22 @@ function numberMemo(match: string): RootMemo | null {
 
 /**
  * Keys the word `text[from, to)`, which the cache did not hold, and keeps it in set `slot` (see
- * `cachedPack`). The tokenizer checks the cache itself: a call with the packed units as arguments
+ * `cachedWords`). The tokenizer checks the cache itself: a call with the packed units as arguments
  * would box the four numbers on every word, which costs more than the check.
  *
  * @param slot - first slot of the word's set
- * @param len - the word's length in units, at most `WORD_CACHE_MAX_LENGTH`
  * @param p0 - units 1–3 of the word packed; `p1`, `p2`, `p3` hold units 4–12
  * @param ascii - the word is ASCII letters only
  * @param upper - the word holds an uppercase letter
  * @returns the word's key
  */
 function cacheWord(text: string, from: number, to: number, slot: number, p0: number, p1: number, p2: number, p3: number, ascii: boolean, upper: boolean): WordKey {
-  const k = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
+  const key = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   // A whole word kept in the cache also keeps its trie-root lookups.
-  if (k.cut < 0 && k.parts === null) k.memo = newRootMemo();
-  const r = slot << 2;
-  cachedPack.copyWithin(r + 4, r, r + 4);
-  cachedLength[slot + 1] = cachedLength[slot]!;
-  cachedKey[slot + 1] = cachedKey[slot];
-  cachedPack[r] = p0;
-  cachedPack[r + 1] = p1;
-  cachedPack[r + 2] = p2;
-  cachedPack[r + 3] = p3;
-  cachedLength[slot] = to - from;
-  cachedKey[slot] = k;
-  return k;
+  if (key.cut < 0 && key.parts === null) key.memo = newRootMemo();
+  cachedWords[slot + 1] = cachedWords[slot];
+  cachedWords[slot] = { length: to - from, p0, p1, p2, p3, key };
+  return key;
 }
 
 function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
@@ -374,7 +374,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     // Only ASCII digits so far.
     let number = true;
     let hash = 0;
-    // The word's units packed for the cache check, three to a number (see `cachedPack`). Only words
+    // The word's units packed for the cache check, three to a number (see `cachedWords`). Only words
     // the cache takes need them: letters are packed, ASCII digits are not (a word with one is never
     // cached), nor is a character outside the Basic Multilingual Plane (a word with one is not cached,
     // rare in addresses); units past the twelfth pile into `p3` unused.
@@ -455,9 +455,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       if (digit || wide || len > WORD_CACHE_MAX_LENGTH) w = ascii ? asciiWordKey(text, start, j, upper) : foldedWordKey(text, start, j);
       else {
         const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
-        const r = slot << 2;
-        if (cachedLength[slot] === len && cachedPack[r] === p0 && cachedPack[r + 1] === p1 && cachedPack[r + 2] === p2 && cachedPack[r + 3] === p3) w = cachedKey[slot]!;
-        else if (cachedLength[slot + 1] === len && cachedPack[r + 4] === p0 && cachedPack[r + 5] === p1 && cachedPack[r + 6] === p2 && cachedPack[r + 7] === p3) w = cachedKey[slot + 1]!;
+        const c0 = cachedWords[slot];
+        const c1 = cachedWords[slot + 1];
+        if (c0 !== undefined && c0.length === len && c0.p0 === p0 && c0.p1 === p1 && c0.p2 === p2 && c0.p3 === p3) w = c0.key;
+        else if (c1 !== undefined && c1.length === len && c1.p0 === p0 && c1.p1 === p1 && c1.p2 === p2 && c1.p3 === p3) w = c1.key;
         else w = cacheWord(text, start, j, slot, p0, p1, p2, p3, ascii, upper);
       }
       digits += w.digits;
