@@ -316,6 +316,13 @@ function foldedWordKey(text: string, from: number, to: number): WordKey {
   return wordKeyOf(key);
 }
 
+// Separators told apart as the tokenizer reads them (see `plain` in {@link tokenize}).
+const SEP_NONE = 0;
+const SEP_SPACE = 1;
+const SEP_COMMA = 2;
+const SEP_COMMA_SPACE = 3;
+const SEP_OTHER = 4;
+
 /**
  * Split `text` into word tokens. One pass over the code points.
  *
@@ -342,13 +349,21 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   // and some word follows one stray punctuation character (only then can a word be spelled out).
   let dashed = false;
   let stray = false;
+  // What the separator read so far is, when it is one of the two that addresses repeat, told apart as
+  // it is read so that neither `separator` nor the stray test reads it again: SEP_NONE (empty),
+  // SEP_SPACE (` `), SEP_COMMA (`,`), SEP_COMMA_SPACE (`, `), else SEP_OTHER.
+  let plain = SEP_NONE;
   let i = 0;
   while (i < n) {
     let cp = text.charCodeAt(i);
     // The two commonest separators need no other test: a space is no bracket, '@', dash or break,
     // and a comma is a break and nothing else.
     if (cp === 32 || cp === 44) {
-      if (cp === 44) brk = true;
+      if (cp === 32) plain = plain === SEP_NONE ? SEP_SPACE : plain === SEP_COMMA ? SEP_COMMA_SPACE : SEP_OTHER;
+      else {
+        brk = true;
+        plain = plain === SEP_NONE ? SEP_COMMA : SEP_OTHER;
+      }
       codePoints++;
       i++;
       continue;
@@ -360,6 +375,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       else if (cp === 0x40) at = true;
       else if (cp === 45 || cp === 0x2013 || cp === 0x2014) dashed = true;
       if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
+      plain = SEP_OTHER;
       codePoints++;
       i += cp > 0xffff ? 2 : 1;
       continue;
@@ -438,9 +454,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       else p3 = p3 * 65536 + c;
       j++;
     }
-    const sep = separator(text, sepStart, start);
+    const sep = plain === SEP_SPACE ? ' ' : plain === SEP_COMMA_SPACE ? ', ' : separator(text, sepStart, start);
     const dash = brk && dashed && isDashOnly(sep);
-    if (start - sepStart === 1 && isStray(sep)) stray = true;
+    // A lone space is no stray character.
+    if (plain !== SEP_SPACE && start - sepStart === 1 && isStray(sep)) stray = true;
     if (number) {
       // A number (house, alley, phone): its own key, no unit word to split off, in no word list.
       const key = text.slice(start, j);
@@ -470,6 +487,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     sepStart = j;
     brk = false;
     dashed = false;
+    plain = SEP_NONE;
     i = j;
   }
   if (steps) steps.n += codePoints;
