@@ -283,12 +283,15 @@ function matchesAt<A, P>(
   // exactly when the walk reaches a node with entries. Once the walk leaves the trie no longer key
   // can match, but the steps are still counted as before, so the growth count stays the same.
   let node: KeyNode | undefined;
-  for (let len = 1; len <= gz.maxKeyWords && end - len >= 0; len++) {
+  // The bound and the step count are kept in locals: the walk is the parser's innermost loop, and
+  // the count is added to the counter once, when the walk ends.
+  const maxLen = gz.maxKeyWords < end ? gz.maxKeyWords : end;
+  let len = 1;
+  for (; len <= maxLen; len++) {
     const s = end - len;
     const t = tokens[s]!;
     // Noise, and numbers of four or more digits (no unit name is one), end every name.
     if (t.noise || (t.key.length >= 4 && isAllDigits(t.key))) break;
-    ctx.steps.n++;
     node = len === 1 ? rootChild(ctx.tries, level, t.match, t.memo) : node?.before?.get(t.match);
     const list = node?.entries;
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
@@ -324,8 +327,13 @@ function matchesAt<A, P>(
         }
       }
     }
-    if (stopAfter) break;
+    if (stopAfter) {
+      len++;
+      break;
+    }
   }
+  // One step per word walked (`len - 1` words: the loop stopped before word `len`).
+  ctx.steps.n += len - 1;
   return out === null ? NO_MATCHES : out.length === 1 ? out : out.reverse();
 }
 
