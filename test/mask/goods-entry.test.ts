@@ -104,6 +104,10 @@ describe('waybill-shield/goods on the built package (fresh processes)', () => {
   }
 });
 
+/** Lowercase and uppercase Vietnamese letters beyond ASCII. */
+const VI_LETTERS_LOWER = 'àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ';
+const VI_LETTERS = VI_LETTERS_LOWER + VI_LETTERS_LOWER.toUpperCase();
+
 describe('the goods seam on the sources (reset module registry)', () => {
   const waybill = (description: string) => ({
     id: 'G1',
@@ -133,7 +137,9 @@ describe('the goods seam on the sources (reset module registry)', () => {
     // The address step works (the gazetteer is there); the goods step is what refuses.
     expect(core.parseAddress('Phường Láng, Hà Nội').ward).not.toBeNull();
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-zÀ-ỹ ]{0,20}0\d{9}[A-Za-zÀ-ỹ ]{0,20}$/), (description) => {
+      // Vietnamese letters spelled out: the range `À-ỹ` also holds Arabic, Hebrew and bidi marks
+      // (U+061C), which the waybill schema refuses before the goods step is reached.
+      fc.property(fc.stringMatching(new RegExp(`^[A-Za-z${VI_LETTERS} ]{0,20}0\\d{9}[A-Za-z${VI_LETTERS} ]{0,20}$`)), (description) => {
         for (const run of [() => core.classifyGoods(description), () => core.protect(waybill(description), { keyring })]) {
           let err: unknown;
           try {
