@@ -333,7 +333,9 @@ const SEP_OTHER = 4;
 export function tokenize(text: string, steps?: { n: number }): Token[] {
   const out: Token[] = [];
   const n = text.length;
-  let codePoints = 0;
+  // Code points read, for `steps`: the loop reads every code unit once, so this is the length less
+  // one per surrogate pair, counted where a pair is read (rare) rather than once per code point.
+  let pairs = 0;
   let sepStart = 0;
   // The separator read so far starts a new segment (see {@link breaksAt}).
   let brk = false;
@@ -364,7 +366,6 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         brk = true;
         plain = plain === SEP_NONE ? SEP_COMMA : SEP_OTHER;
       }
-      codePoints++;
       i++;
       continue;
     }
@@ -376,8 +377,10 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       else if (cp === 45 || cp === 0x2013 || cp === 0x2014) dashed = true;
       if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       plain = SEP_OTHER;
-      codePoints++;
-      i += cp > 0xffff ? 2 : 1;
+      if (cp > 0xffff) {
+        pairs++;
+        i += 2;
+      } else i++;
       continue;
     }
     // A word: a letter or digit, then letters, digits and marks up to the next other code point.
@@ -413,8 +416,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
           digit = true;
           lower = false;
           hash = (Math.imul(hash, 31) + c) | 0;
-          codePoints++;
-          j++;
+              j++;
           continue;
         } else if (c >= 65 && c <= 90) {
           if (lower) break;
@@ -427,8 +429,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         else if (u < 9) p2 = p2 * 65536 + c;
         else p3 = p3 * 65536 + c;
         hash = (Math.imul(hash, 31) + c) | 0;
-        codePoints++;
-        j++;
+          j++;
         continue;
       }
       if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(j)!;
@@ -441,9 +442,9 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       hash = (Math.imul(hash, 31) + c) | 0;
       ascii = false;
       number = false;
-      codePoints++;
       if (c > 0xffff) {
         wide = true;
+        pairs++;
         j += 2;
         continue;
       }
@@ -473,9 +474,9 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       else {
         const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
         const c0 = cachedWords[slot];
-        const c1 = cachedWords[slot + 1];
+        let c1: CachedWord | undefined;
         if (c0 !== undefined && c0.length === len && c0.p0 === p0 && c0.p1 === p1 && c0.p2 === p2 && c0.p3 === p3) w = c0.key;
-        else if (c1 !== undefined && c1.length === len && c1.p0 === p0 && c1.p1 === p1 && c1.p2 === p2 && c1.p3 === p3) w = c1.key;
+        else if ((c1 = cachedWords[slot + 1]) !== undefined && c1.length === len && c1.p0 === p0 && c1.p1 === p1 && c1.p2 === p2 && c1.p3 === p3) w = c1.key;
         else w = cacheWord(text, start, j, slot, p0, p1, p2, p3, ascii, upper);
       }
       digits += w.digits;
@@ -490,7 +491,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     plain = SEP_NONE;
     i = j;
   }
-  if (steps) steps.n += codePoints;
+  if (steps) steps.n += n - pairs;
   const merged = stray ? mergeSpelledOut(out) : out;
   if (brackets) markParens(merged);
   // A merged token (`w,a,r,d`) may be an English unit word too.
