@@ -226,9 +226,11 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
 // vocabulary, so their keys are cached across calls, keyed by the raw word. Only single words are
 // cached, never an address or a run of words, and never a word with an ASCII digit in it (house
-// numbers, phone numbers). Bounded in entries (a fixed table) and word length, so every call's cost
-// is bounded. The length bound also keeps input text out of memory: V8 makes a slice of 13 or more
-// UTF-16 units a view that keeps its whole parent string alive, while a shorter slice is a copy.
+// numbers, phone numbers) or a character outside the Basic Multilingual Plane. Bounded in entries (a
+// fixed table) and word length, so every call's cost is bounded. The length bound also keeps input
+// text out of memory: the key of a lowercase ASCII word is a slice of the text, and V8 makes a slice
+// of 13 or more UTF-16 units a view that keeps its whole parent string alive, while a shorter slice
+// is a copy.
 //
 // The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots, where the hash
 // of the word's UTF-16 units is computed by the tokenizer as it reads them. A slot keeps the word as
