@@ -11,14 +11,10 @@
  * ```
  * @module
  */
-import { installAddressReader } from './address/_install.js';
-import { registerDefaultGazetteerData } from './address/register-data.js';
-import { GAZETTEER_DATA } from './address/gazetteer-data.js';
-import { registerBundledGoodsLexicon } from './mask/register-goods.js';
+import { loadBundledData } from './_bundled-data.js';
 
-// Both calls live in the entry itself, so a bundler honouring `sideEffects` keeps them.
-installAddressReader();
-registerDefaultGazetteerData(GAZETTEER_DATA);
-registerBundledGoodsLexicon(); // protect() needs the goods lexicon too (as `waybill-shield/goods` registers it)
+// The call lives in the entry itself, so a bundler honouring `sideEffects` keeps it; it installs
+// the reader and registers the gazetteer and the goods lexicon (protect() needs all three).
+loadBundledData();
 
 export { defaultGazetteer, hasDefaultGazetteer } from './address/default-gazetteer.js';

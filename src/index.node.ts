@@ -7,14 +7,9 @@
  * @module
  */
 import { installNodeAead } from './crypto/_aead-node.js';
-import { installAddressReader } from './address/_install.js';
-import { registerDefaultGazetteerData } from './address/register-data.js';
-import { GAZETTEER_DATA } from './address/gazetteer-data.js';
-import { registerBundledGoodsLexicon } from './mask/register-goods.js';
+import { loadBundledData } from './_bundled-data.js';
 
 installNodeAead();
-installAddressReader();
-registerDefaultGazetteerData(GAZETTEER_DATA);
-registerBundledGoodsLexicon();
+loadBundledData();
 
 export * from './index.js';

@@ -8,16 +8,11 @@
  * @internal
  */
 import { installNodeAead } from '../crypto/_aead-node.js';
-import { installAddressReader } from '../address/_install.js';
-import { registerDefaultGazetteerData } from '../address/register-data.js';
-import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
-import { registerBundledGoodsLexicon } from '../mask/register-goods.js';
+import { loadBundledData } from '../_bundled-data.js';
 
 // Node-only: the bundled gazetteer is always the default here.
 installNodeAead();
-installAddressReader();
-registerDefaultGazetteerData(GAZETTEER_DATA);
-registerBundledGoodsLexicon();
+loadBundledData();
 
 /** True once this module has run (importing it is the setup). */
 export const CLI_READY = true;

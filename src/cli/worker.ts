@@ -10,17 +10,12 @@ import type { MaskPolicy } from '../policy.js';
 import { protectBatch } from './_batch.js';
 import type { InputItem } from './_records.js';
 import { installNodeAead } from '../crypto/_aead-node.js';
-import { installAddressReader } from '../address/_install.js';
-import { registerDefaultGazetteerData } from '../address/register-data.js';
-import { GAZETTEER_DATA } from '../address/gazetteer-data.js';
-import { registerBundledGoodsLexicon } from '../mask/register-goods.js';
+import { loadBundledData } from '../_bundled-data.js';
 
 // Node-only: the bundled gazetteer is always the default here (registered in this entry itself,
 // so the build keeps it in this file rather than a shared chunk).
 installNodeAead();
-installAddressReader();
-registerDefaultGazetteerData(GAZETTEER_DATA);
-registerBundledGoodsLexicon();
+loadBundledData();
 
 /** Data every protect worker starts with. */
 export interface ProtectWorkerData {

@@ -26,8 +26,7 @@ export interface GoodsMatcher {
 // The decoder of the packed data (`_goods-packed.ts`) and the matcher are not imported here either:
 // the entry that registers the data brings them (`register-goods.ts`), so the core bundle carries
 // neither.
-let load: (() => readonly GoodsLexiconEntry[]) | undefined;
-let matcher: GoodsMatcher | undefined;
+let registered: { readonly decode: () => readonly GoodsLexiconEntry[]; readonly matcher: GoodsMatcher } | undefined;
 let cached: readonly GoodsLexiconEntry[] | undefined;
 
 /**
@@ -40,12 +39,10 @@ let cached: readonly GoodsLexiconEntry[] | undefined;
  * ```ts
  * registerGoodsLexiconLoader(() => unpackGoodsLexicon(GOODS_LEXICON_PACKED, CATEGORY_IDS, GOODS_FLAGS), { compile: compileLexicon, match: matchGoods });
  * ```
- * @internal called through `registerGoodsLexiconData` by the entries that bundle the data
+ * @internal called through `registerBundledGoodsLexicon` by the entries that bundle the data
  */
 export function registerGoodsLexiconLoader(decode: () => readonly GoodsLexiconEntry[], match: GoodsMatcher): void {
-  if (load !== undefined) return;
-  load = decode;
-  matcher = match;
+  registered ??= { decode, matcher: match };
 }
 
 /**
@@ -58,7 +55,7 @@ export function registerGoodsLexiconLoader(decode: () => readonly GoodsLexiconEn
  * ```
  */
 export function hasGoodsLexicon(): boolean {
-  return load !== undefined;
+  return registered !== undefined;
 }
 
 /**
@@ -74,28 +71,30 @@ export function hasGoodsLexicon(): boolean {
  * @internal read by `classifyGoods` and by the `waybill-shield/goods` entry
  */
 export function goodsLexicon(): readonly GoodsLexiconEntry[] {
-  if (cached === undefined) {
-    if (load === undefined) {
-      throw new WaybillShieldError(
-        'GOODS_LEXICON_NOT_LOADED',
-        "no goods lexicon: import 'waybill-shield/goods' (or 'waybill-shield/gazetteer') once before classifying goods",
-      );
-    }
-    cached = Object.freeze(load());
-  }
-  return cached;
+  return (cached ??= Object.freeze(registration().decode()));
 }
 
 /**
  * The matcher registered with the lexicon.
  * @returns the registered matcher
  * @throws WaybillShieldError `GOODS_LEXICON_NOT_LOADED` when no lexicon was registered
+ * @example
  * ```ts
  * const { compile, match } = goodsMatcher();
  * ```
  * @internal read by `classifyGoods`
  */
 export function goodsMatcher(): GoodsMatcher {
-  goodsLexicon();
-  return matcher!;
+  return registration().matcher;
+}
+
+/** The registration, or the not-loaded error. */
+function registration(): NonNullable<typeof registered> {
+  if (registered === undefined) {
+    throw new WaybillShieldError(
+      'GOODS_LEXICON_NOT_LOADED',
+      "no goods lexicon: import 'waybill-shield/goods' (or 'waybill-shield/gazetteer') once before classifying goods",
+    );
+  }
+  return registered;
 }
