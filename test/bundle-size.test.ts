@@ -15,6 +15,7 @@ import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { browserBundle } from './helpers/bundle.js';
 import { GOODS_LEXICON_PACKED } from '../src/mask/goods-lexicon-data.js';
+import { GOODS_LEXICON_EXAMPLES } from '../src/mask/goods-lexicon-examples.js';
 
 /**
  * Strings only the address reader carries: the parser's internal-fault message, a province
@@ -60,6 +61,12 @@ export const COURIER_IMPORTS = [
  * follows `npm run goods-lexicon`.
  */
 const GOODS_MARKER = GOODS_LEXICON_PACKED.meta.slice(0, 48);
+/**
+ * A marker of the goods lexicon's examples (the start of the packed examples table, ASCII): only
+ * `waybill-shield/goods` ships them, for `GOODS_LEXICON`; the data the gazetteer entry registers
+ * (what `classifyGoods` reads) has none.
+ */
+const EXAMPLES_MARKER = GOODS_LEXICON_EXAMPLES.slice(0, 40);
 
 async function bundle(contents: string): Promise<{ gz: number; code: string; inputs: string[] }> {
   const r = await browserBundle(contents);
@@ -148,8 +155,10 @@ describe('bundle ceilings (esbuild, minified, gzipped)', () => {
     // The gazetteer really is in this one (a province name from the data), and the reader with it.
     expect(b.code).toContain('Tuy\\xEAn Quang');
     for (const marker of READER_MARKERS) expect(b.code, marker).toContain(marker);
-    // And so is the goods lexicon: the gazetteer entry registers it too (protect() needs both).
+    // And so is the goods lexicon: the gazetteer entry registers it too (protect() needs both),
+    // without the entries' examples (only GOODS_LEXICON of waybill-shield/goods carries them).
     expect(b.code.includes(GOODS_MARKER), 'goods lexicon data in the bundle').toBe(true);
+    expect(b.code.includes(EXAMPLES_MARKER), 'goods lexicon examples in the bundle').toBe(false);
     console.info(`core bundle with gazetteer: ${(b.gz / KB).toFixed(1)} KB gz (target ${TARGETS.coreWithGazetteer / KB} KB)`);
     expect(b.gz).toBeLessThanOrEqual(CEILINGS.coreWithGazetteer);
   });
@@ -157,14 +166,20 @@ describe('bundle ceilings (esbuild, minified, gzipped)', () => {
   it('the goods lexicon ships with waybill-shield/goods: present with the entry, even imported for its side effect only', async () => {
     const marker = GOODS_MARKER;
     expect(marker).toMatch(/^[\x20-\x7e]{48}$/);
+    // Printable ASCII a minifier writes as it is (no quote or backslash to escape).
+    expect(EXAMPLES_MARKER).toMatch(/^[\x20-\x21\x23-\x5b\x5d-\x7e]{40}$/);
     const all = await bundle(`export * from './dist/index.js'; export * from './dist/goods.js';`);
     expect(all.code.includes(marker), 'goods lexicon data in the bundle').toBe(true);
+    // The entry exports GOODS_LEXICON, examples included.
+    expect(all.code.includes(EXAMPLES_MARKER), 'goods lexicon examples in the bundle').toBe(true);
     expect(all.code.includes('Tuy\\xEAn Quang'), 'gazetteer data in the bundle').toBe(false);
     console.info(`core bundle with waybill-shield/goods: ${(all.gz / KB).toFixed(1)} KB gz`);
     // The way an app loads it: `import 'waybill-shield/goods'` next to the functions it calls. The
     // registration must survive the app bundler's tree-shaking (package.json `sideEffects`).
     const app = await bundle(`import './dist/goods.js'; export { classifyGoods } from './dist/index.js';`);
     expect(app.code.includes(marker), 'goods lexicon data in the bundle').toBe(true);
+    // It does not read GOODS_LEXICON, so it does not carry the examples (the table is pure).
+    expect(app.code.includes(EXAMPLES_MARKER), 'goods lexicon examples in the bundle').toBe(false);
     console.info(`classifyGoods + waybill-shield/goods: ${(app.gz / KB).toFixed(1)} KB gz`);
     const without = await bundle(`export { classifyGoods, goodsLabel, acceptanceOf } from './dist/index.js';`);
     expect(without.code.includes(marker), 'goods lexicon data in the bundle').toBe(false);

@@ -10,7 +10,7 @@
  */
 
 import { foldDiacritics, toneInsensitiveKey } from '../_fold.js';
-import type { GoodsLexiconEntry } from './goods-lexicon.js';
+import type { GoodsRule } from './goods-lexicon.js';
 
 /** How one word compares: fully folded, with vowel-quality marks kept, and its tone mark. */
 export interface WordKey {
@@ -39,7 +39,7 @@ interface CompiledTerm {
 
 /** A lexicon prepared for matching. Build it once with {@link compileLexicon}. */
 export interface CompiledLexicon {
-  readonly entries: readonly GoodsLexiconEntry[];
+  readonly entries: readonly GoodsRule[];
   readonly byFirstWord: ReadonlyMap<string, readonly CompiledTerm[]>;
   readonly notAfter: readonly (ReadonlySet<string> | null)[];
   readonly notBefore: readonly (ReadonlySet<string> | null)[];
@@ -49,7 +49,7 @@ export interface CompiledLexicon {
 export interface GoodsMatch {
   readonly start: number;
   readonly end: number;
-  readonly entry: GoodsLexiconEntry;
+  readonly entry: GoodsRule;
   /** Lexicon position, the tie-break between equal matches. */
   readonly order: number;
 }
@@ -262,7 +262,7 @@ export function wordsOf(term: string, keys: Map<string, WordKey>): WordKey[] {
  * @returns the compiled lexicon
  * @throws Error when a term has no word in it (a lexicon bug, caught by the lexicon test)
  */
-export function compileLexicon(entries: readonly GoodsLexiconEntry[]): CompiledLexicon {
+export function compileLexicon(entries: readonly GoodsRule[]): CompiledLexicon {
   const byFirstWord = new Map<string, CompiledTerm[]>();
   const keys = new Map<string, WordKey>();
   const add = (entry: number, term: string, exact: boolean): void => {

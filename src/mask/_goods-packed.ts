@@ -1,7 +1,7 @@
 /**
  * The packed form of the goods lexicon: four strings that the bundle ships instead of an array of
  * object literals, about a fifth smaller once gzipped. `packGoodsLexicon` is run by
- * `scripts/build-goods-lexicon.ts`; `unpackGoodsLexicon` runs once, at the first classification
+ * `scripts/build-goods-lexicon.ts`; `unpackGoodsRules` runs once, at the first classification
  * (or when `waybill-shield/goods` is imported), through the loader `register-goods.ts` registers.
  *
  * Why it is smaller: a bundler writes every non-ASCII character of a string as a `\uXXXX` escape,
@@ -21,17 +21,26 @@
  * - `guards`: `notAfter}notBefore`, words joined by `|`, `-` for an absent list, empty when both
  *   are absent;
  * - `examples`: the examples.
+ *
+ * The first three are what `classifyGoods` needs ({@link PackedGoodsRules}, `goods-lexicon-data.ts`,
+ * registered by the entries that bundle the data); the examples are generated into a module of
+ * their own (`goods-lexicon-examples.ts`) that only `waybill-shield/goods` imports, to build
+ * `GOODS_LEXICON` ({@link withGoodsExamples}), so `waybill-shield/gazetteer` does not ship them.
  * @module
  * @internal
  */
 
-import type { GoodsCategory, GoodsFlag, GoodsLexiconEntry } from './goods-lexicon.js';
+import type { GoodsCategory, GoodsFlag, GoodsLexiconEntry, GoodsRule } from './goods-lexicon.js';
 
-/** The four tables of a packed lexicon (see the module comment). */
-export interface PackedGoodsLexicon {
+/** The three tables `classifyGoods` needs (see the module comment). */
+export interface PackedGoodsRules {
   readonly meta: string;
   readonly terms: string;
   readonly guards: string;
+}
+
+/** The four tables of a packed lexicon: the rules and the examples (see the module comment). */
+export interface PackedGoodsLexicon extends PackedGoodsRules {
   readonly examples: string;
 }
 
@@ -79,22 +88,21 @@ function termsOf(s: string): string[] {
 }
 
 /**
- * Decode a packed lexicon.
- * @param packed - the tables written by {@link packGoodsLexicon}
+ * Decode the packed rules: every entry but its `example`.
+ * @param packed - the meta, terms and guards tables written by {@link packGoodsLexicon}
  * @param categories - category ids, in the order the tables index them
  * @param flags - flag ids, in the order of the bit masks
- * @returns the entries, equal to the lexicon that was packed
+ * @returns the entries without examples, in lexicon order
  */
-export function unpackGoodsLexicon(
-  packed: PackedGoodsLexicon,
+export function unpackGoodsRules(
+  packed: PackedGoodsRules,
   categories: readonly GoodsCategory[],
   flags: readonly GoodsFlag[],
-): GoodsLexiconEntry[] {
+): GoodsRule[] {
   const cat = (c: string): GoodsCategory => categories[parseInt(c, 36)]!;
   const bits = (b: string): GoodsFlag[] => flags.filter((_, i) => (parseInt(b, 36) >> i) & 1);
   const terms = decodeText(packed.terms).split('/');
   const guards = decodeText(packed.guards).split('/');
-  const examples = decodeText(packed.examples).split('|');
   return packed.meta.split('/').map((line, i) => {
     const [id, category, own, also, promote, qualifies, blocks] = line.split(',') as string[] as [string, ...string[]];
     const [named, exact] = terms[i]!.split('}');
@@ -113,7 +121,35 @@ export function unpackGoodsLexicon(
     }
     if (qualifies) e.qualifies = qualifies === 'i' ? 'item' : 'rest';
     if (blocks) e.blocksPromotionTo = [...blocks].map(cat);
-    e.example = examples[i];
-    return e as unknown as GoodsLexiconEntry;
+    return e as unknown as GoodsRule;
   });
+}
+
+/**
+ * The entries with their examples: each rule, copied, with the example of the same position.
+ * @param rules - decoded rules, in lexicon order
+ * @param examples - the packed `examples` table of the same lexicon
+ * @returns the full entries, in lexicon order (new objects; `rules` is not changed)
+ * @throws Error when the table has not one example per rule (the two were not generated together)
+ */
+export function withGoodsExamples(rules: readonly GoodsRule[], examples: string): GoodsLexiconEntry[] {
+  const list = decodeText(examples).split('|');
+  if (list.length !== rules.length) throw new Error('goods lexicon: the examples do not match the entries');
+  return rules.map((r, i) => ({ ...r, example: list[i]! }));
+}
+
+/**
+ * Decode a packed lexicon, examples included.
+ * @param packed - the tables written by {@link packGoodsLexicon}
+ * @param categories - category ids, in the order the tables index them
+ * @param flags - flag ids, in the order of the bit masks
+ * @returns the entries, equal to the lexicon that was packed
+ * @throws Error when the examples table does not match the entries
+ */
+export function unpackGoodsLexicon(
+  packed: PackedGoodsLexicon,
+  categories: readonly GoodsCategory[],
+  flags: readonly GoodsFlag[],
+): GoodsLexiconEntry[] {
+  return withGoodsExamples(unpackGoodsRules(packed, categories, flags), packed.examples);
 }

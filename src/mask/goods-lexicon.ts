@@ -26,7 +26,9 @@
  *   item describe the head and decide nothing.
  * - `blocksPromotionTo` cancels a modifier's move of the item into those categories (a counterfeit
  *   luxury bag stays a bag).
- * - `example` is a description that fires the entry; a test checks every one.
+ * - `example` is a description that fires the entry; a test checks every one. The examples ship
+ *   apart from the rest (`goods-lexicon-examples.ts`), with `GOODS_LEXICON` only: the registered
+ *   data `classifyGoods` reads ({@link GoodsRule}) has none.
  * @module
  */
 
@@ -156,3 +158,11 @@ export interface GoodsLexiconEntry {
   /** A description that fires this entry. */
   readonly example: string;
 }
+
+/**
+ * An entry as `classifyGoods` reads it: everything but the `example`, which only documentation
+ * and tests read (`GOODS_LEXICON` of `waybill-shield/goods` has it). The registered, bundled data
+ * carries no examples, so `waybill-shield/gazetteer` does not ship them.
+ * @internal
+ */
+export type GoodsRule = Omit<GoodsLexiconEntry, 'example'>;

@@ -23,7 +23,7 @@ import {
   GOODS_FLAGS,
   type GoodsCategory,
   type GoodsFlag,
-  type GoodsLexiconEntry,
+  type GoodsRule,
 } from './goods-lexicon.js';
 
 export type { GoodsCategory, GoodsFlag } from './goods-lexicon.js';
@@ -85,7 +85,7 @@ const CATEGORY_FLAGS = new Map<GoodsCategory, number>(
   (Object.keys(GOODS_CATEGORIES) as GoodsCategory[]).map((c) => [c, bitsOf(GOODS_CATEGORIES[c].flags)]),
 );
 
-const ruleOf = (e: GoodsLexiconEntry): EntryRule => {
+const ruleOf = (e: GoodsRule): EntryRule => {
   const own = bitsOf(e.flags);
   return {
     id: e.id,

@@ -3,7 +3,9 @@
  * `default-goods-lexicon.ts` so that the packed data (`goods-lexicon-data.ts`), its decoder
  * (`_goods-packed.ts`) and the matcher (`_goods-match.ts`) reach only
  * the bundles of the entries that call it (`waybill-shield/goods`, `waybill-shield/gazetteer`, the
- * Node entry, the CLI and its workers), not the core.
+ * Node entry, the CLI and its workers), not the core. What is registered is what `classifyGoods`
+ * reads: the entries without their examples (`goods-lexicon-examples.ts`, which only
+ * `waybill-shield/goods` imports, for `GOODS_LEXICON`).
  *
  * Each of those entries calls {@link registerBundledGoodsLexicon} in its own file rather than
  * importing a module that registers as a side effect: the build moves modules shared by several
@@ -15,7 +17,7 @@
 
 import { registerGoodsLexiconLoader } from './default-goods-lexicon.js';
 import { compileLexicon, matchGoods } from './_goods-match.js';
-import { unpackGoodsLexicon } from './_goods-packed.js';
+import { unpackGoodsRules } from './_goods-packed.js';
 import { GOODS_LEXICON_PACKED } from './goods-lexicon-data.js';
 import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory } from './goods-lexicon.js';
 
@@ -32,7 +34,7 @@ import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory } from './goods-lexic
  */
 export function registerBundledGoodsLexicon(): void {
   registerGoodsLexiconLoader(() =>
-    unpackGoodsLexicon(GOODS_LEXICON_PACKED, Object.keys(GOODS_CATEGORIES) as GoodsCategory[], GOODS_FLAGS),
+    unpackGoodsRules(GOODS_LEXICON_PACKED, Object.keys(GOODS_CATEGORIES) as GoodsCategory[], GOODS_FLAGS),
     { compile: compileLexicon, match: matchGoods },
   );
 }

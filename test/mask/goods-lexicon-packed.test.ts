@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { browserBundle } from '../helpers/bundle.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGoodsLexiconModule, GOODS_LEXICON_DATA_PATH, packGoodsLexicon } from '../../scripts/build-goods-lexicon.js';
-import { unpackGoodsLexicon } from '../../src/mask/_goods-packed.js';
+import { buildGoodsLexiconModules, GOODS_LEXICON_DATA_PATH, GOODS_LEXICON_EXAMPLES_PATH, packGoodsLexicon } from '../../scripts/build-goods-lexicon.js';
+import { unpackGoodsLexicon, unpackGoodsRules, withGoodsExamples } from '../../src/mask/_goods-packed.js';
+import { goodsLexicon } from '../../src/mask/default-goods-lexicon.js';
+import { GOODS_LEXICON_PACKED } from '../../src/mask/goods-lexicon-data.js';
+import { GOODS_LEXICON_EXAMPLES } from '../../src/mask/goods-lexicon-examples.js';
 import { GOODS_CATEGORIES, GOODS_FLAGS, type GoodsCategory, type GoodsLexiconEntry } from '../../src/mask/goods-lexicon.js';
 import { GOODS_LEXICON } from '../../src/goods.js';
 import { GOODS_LEXICON_SOURCE } from '../../src/mask/goods-lexicon-source.js';
@@ -18,8 +21,28 @@ const roundTrip = (entries: readonly GoodsLexiconEntry[]): GoodsLexiconEntry[] =
   unpackGoodsLexicon(packGoodsLexicon(entries), CATEGORY_IDS, GOODS_FLAGS);
 
 describe('packed goods lexicon', () => {
-  it('the committed goods-lexicon-data.ts is up to date with goods-lexicon-source.ts (run `npm run goods-lexicon`)', () => {
-    expect(readFileSync(GOODS_LEXICON_DATA_PATH, 'utf8')).toBe(buildGoodsLexiconModule());
+  it('the committed goods-lexicon-data.ts and goods-lexicon-examples.ts are up to date with goods-lexicon-source.ts (run `npm run goods-lexicon`)', () => {
+    const built = buildGoodsLexiconModules();
+    expect(readFileSync(GOODS_LEXICON_DATA_PATH, 'utf8')).toBe(built.data);
+    expect(readFileSync(GOODS_LEXICON_EXAMPLES_PATH, 'utf8')).toBe(built.examples);
+  });
+
+  it('the registered data has no examples: classifyGoods reads the same entries as GOODS_LEXICON, less `example`', () => {
+    expect(Object.keys(GOODS_LEXICON_PACKED).sort()).toEqual(['guards', 'meta', 'terms']);
+    const rules = goodsLexicon();
+    expect(rules.length).toBe(GOODS_LEXICON_SOURCE.length);
+    rules.forEach((r, i) => {
+      expect(r, r.id).not.toHaveProperty('example');
+      const { example, ...rest } = GOODS_LEXICON_SOURCE[i]!;
+      expect(example.length).toBeGreaterThan(0);
+      expect(r, r.id).toStrictEqual(rest);
+    });
+    // The examples module goes with exactly these entries, and a table of another length is refused.
+    expect(withGoodsExamples(unpackGoodsRules(GOODS_LEXICON_PACKED, CATEGORY_IDS, GOODS_FLAGS), GOODS_LEXICON_EXAMPLES)).toStrictEqual(
+      GOODS_LEXICON_SOURCE.map((e) => ({ ...e })),
+    );
+    expect(() => withGoodsExamples(rules, `${GOODS_LEXICON_EXAMPLES}|one more`)).toThrow(/examples do not match/);
+    expect(() => withGoodsExamples(rules.slice(1), GOODS_LEXICON_EXAMPLES)).toThrow(/examples do not match/);
   });
 
   it('GOODS_LEXICON decodes to exactly the source entries, in order, and is frozen', () => {
