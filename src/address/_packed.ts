@@ -1,43 +1,73 @@
 /**
  * The packed text format of the bundled gazetteer, and its encoder and decoder.
  *
- * Five strings, one per table. Codes are stored as signed base-36 deltas from the previous code in the
- * same group (legacy and historical ward codes run on across districts: codes are assigned in
- * geographic order, so neighbours are close), unit types as one uppercase letter, English names only
- * when they differ from the name without diacritics.
+ * Columnar: each coded table (2025 wards, legacy districts and wards, historical units) is split
+ * into streams of one kind of field each (names; codes and types; 2025 targets or successors;
+ * structure), because gzip codes a stream of like symbols better than the same fields interleaved
+ * unit by unit (the legacy table: 44.2 KB gzipped interleaved, 38.1 KB as streams). The two
+ * province tables stay one readable line per province. Every field is written as a plain ASCII
+ * text stream that the app's gzip compresses; there is no other coder.
  *
- * A legacy ward's 2025 targets are positions in the ward list of the 2025 province its province
- * went into (that list as packed in `wards2025`, by code), each a signed base-36 delta from the
- * previous target's position in the same legacy province; `!<code>` is a target elsewhere (one in
- * the bundled data) and `^` the same targets as the previous ward of the district. A legacy ward
- * named exactly like its first target (2,029 of 10,035) is named `@`.
+ * Numbers (`int`) are self-delimiting base 62 (`0-9a-zA-Z`): one digit for 0–61, `+` and two digits
+ * up to 3,843, `*` and three digits up to 238,327; `-` before one negates it. `zig` is the same
+ * for a signed value folded onto the naturals (0, -1, 1, -2, … → 0, 1, 2, 3, …), so small
+ * negative values take one character too.
  *
- * In the ward, legacy and history tables, the frequent words of names (and English names) are
- * written as two-character codes into a sixth string, `words` (up to 492 words: `Phường`,
- * `Thành`, `Bình`, …; see {@link wordCodes}), expanded before a table is read.
+ * A unit's code and type are one character (`unit`): the {@link JOINT} alphabet (90 printable
+ * characters) holds, for each ward type `P`, `X`, `T` in turn, the code deltas 0–29 from the
+ * previous code; any other unit is `'`, its type letter (`C` thành phố, `V` tỉnh, `Q` quận, `H`
+ * huyện, `S` thị xã, `P` phường, `X` xã, `T` thị trấn, `D` đặc khu), then the delta as an `int`.
+ * Codes are deltas from the previous code in the same run: per 2025 province; across the whole
+ * legacy table (ward codes run on across districts and provinces: codes are assigned in
+ * geographic order, so neighbours are close, and the step of 3 is the rule); for historical units,
+ * per district line, and run on across ward lines.
  *
- * The ward, legacy and history tables are written in an ASCII form of Vietnamese (`toAscii`):
- * each name in canonical decomposition with every combining mark as one ASCII character, which
- * gzips smaller and keeps a bundler from writing each letter as a `\uXXXX` escape. The two
- * province tables stay readable.
+ * Names streams: each unit's name, then `|` and its English name when it differs from the name
+ * without diacritics, then `;`. The frequent words of names are written as two-character codes
+ * into the dictionary string `words` (up to 504 words: `Phường`, `Thành`, `Bình`, …; see
+ * {@link wordCodes}), and the names streams are in an ASCII form of Vietnamese (`toAscii`: each
+ * name in canonical decomposition with every combining mark as one ASCII character, which gzips
+ * smaller and keeps a bundler from writing each letter as a `\uXXXX` escape). Codes and ASCII
+ * marks are undone before a names stream is read. A legacy ward named exactly like its first 2025
+ * target (2,029 of 10,035) is named `@`.
  *
  * ```
- * provinces2025    01|C|Hà Nội|Hanoi \n …                      code|type|name[|en]
- * wards2025        01:4PBa Đình;4PNgọc Hà;… \n …               province:deltaTypeName[|en];…
- * provincesLegacy  01|C|Hà Nội||01 \n …                        code|type|name|en|to2025
- * legacy           01:1QBa Đình=1PPhúc Xá>2p;3PTrúc Bạch>-3;2P@>^;…#…
- *                                                              one line per province; districts '#'
- * history          79:lbQ2;…  \n /-1k:2P1>-3;…              one line per province (districts), then
- *                                                              one per district (wards: district
- *                                                              code as a delta from the previous
- *                                                              ward line's; province implied); tail
- *                                                              `>successor[,also…]` as signed base-36
- *                                                              deltas from the unit's code, absent
- *                                                              when it kept its code
+ * provinces2025      01|C|Hà Nội|Hanoi \n …            code|type|name[|en], one line per province
+ * provincesLegacy    01|C|Hà Nội||01 \n …              code|type|name|en|to2025
+ * wards2025Names     Ba Đình;Ngọc Hà;…                  the wards of each 2025 province in turn, by code
+ * wards2025Units     33f…6.33…                          unit per ward; `.` ends a province (provinces2025 order)
+ * legacyDistricts    1Q1Q…/1H…                          per district: district code delta (`int`, run on
+ *                                                       across provinces) and type letter; `/` ends a
+ *                                                       province (provincesLegacy order)
+ * legacyNames        Ba Đình;Phúc Xá;…                  per district: its name, then its wards' names
+ * legacyUnits        mnm…m.mm…                          unit per legacy ward; `.` ends a district
+ * legacyTargets      c^2,1!+7K…                         per legacy ward: `^` the same 2025 targets as the
+ *                                                       previous ward of the district, `=` none, or the
+ *                                                       targets, `,` between them: each a `zig` delta of
+ *                                                       its position in the ward list of the 2025 province
+ *                                                       the ward's province went into (that list by code,
+ *                                                       as packed in the 2025 streams) from the previous
+ *                                                       target's position in the same legacy province, or
+ *                                                       `!` and its code as an `int` (a target elsewhere)
+ * historyLines       =1d4…                              per line: `=` and a province code (`int`): the
+ *                                                       historical districts of that province; or the
+ *                                                       district code as an `int` delta from the previous
+ *                                                       ward line's: historical wards of that district
+ *                                                       (its province is the district's, current or
+ *                                                       historical); district lines come first
+ * historyNames       …                                  per historical unit, in line order
+ * historyUnits       'H1'H2…                            unit per historical unit; `.` ends a line
+ * historySuccessors  1=-3,5…                           per historical unit: `=` when its successor is
+ *                                                       the unit of the same code, else the successor's
+ *                                                       code as an `int` delta from the unit's; then `,`
+ *                                                       and an `int` delta per further unit it went into
+ * words              Bi`nh Ta*n …                       the word dictionary, space-separated, ASCII form
  * ```
- * (Examples shown before the word codes and the ASCII form.) Decoding is one replace for the marks
- * and one for the word codes, then one pass over each table with a cursor: no split arrays, no
- * intermediate records.
+ * (Names shown before the word codes and the ASCII form.) Decoding is one replace for the marks
+ * and one for the word codes per names stream, then one pass over each table's streams together,
+ * with one cursor per stream: no split arrays, no intermediate records. Streams that fell out of
+ * step (a corrupt or truncated one) throw: every read checks its character, and each stream must
+ * be consumed exactly to its end.
  * @module
  * @internal
  */
@@ -46,22 +76,30 @@ import type { GazetteerInput, GazetteerUnitInput } from './gazetteer.js';
 import type { UnitType } from './types.js';
 import { plainEn } from './_plain-en.js';
 
-/** The packed gazetteer as emitted by `scripts/build-gazetteer.ts`. */
+/**
+ * The packed gazetteer as emitted by `scripts/build-gazetteer.ts` (see the module comment). The
+ * four history streams are there together or not at all.
+ */
 export interface PackedGazetteer {
   readonly provinces2025: string;
-  readonly wards2025: string;
   readonly provincesLegacy: string;
-  readonly legacy: string;
+  readonly wards2025Names: string;
+  readonly wards2025Units: string;
+  readonly legacyDistricts: string;
+  readonly legacyNames: string;
+  readonly legacyUnits: string;
+  readonly legacyTargets: string;
   /** Historical legacy units (optional; see {@link packHistory}). */
-  readonly history?: string;
+  readonly historyLines?: string;
+  readonly historyNames?: string;
+  readonly historyUnits?: string;
+  readonly historySuccessors?: string;
   /**
-   * The word dictionary of the coded tables (optional; see {@link wordCodes}): the frequent words
+   * The word dictionary of the names streams (optional; see {@link wordCodes}): the frequent words
    * of unit names, in the ASCII form, joined by spaces.
    */
   readonly words?: string;
 }
-
-
 
 const TYPE_LETTER: Readonly<Record<UnitType, string>> = {
   'thanh-pho': 'C',
@@ -201,12 +239,64 @@ function expandWords(table: string, words: readonly string[] | undefined): strin
   });
 }
 
+/** Base-62 digits of `int` and `zig` numbers. */
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * A signed integer as a self-delimiting base-62 number (see the module comment).
+ * @throws Error beyond ±238,327 (build time only; codes have at most five digits)
+ */
+function int(v: number): string {
+  if (!Number.isSafeInteger(v)) throw new Error('packed gazetteer: not an integer');
+  if (v < 0) return `-${int(-v)}`;
+  if (v < 62) return DIGITS[v]!;
+  if (v < 62 * 62) return `+${DIGITS[Math.floor(v / 62)]}${DIGITS[v % 62]}`;
+  if (v < 62 * 62 * 62) return `*${DIGITS[Math.floor(v / 3844)]}${DIGITS[Math.floor(v / 62) % 62]}${DIGITS[v % 62]}`;
+  throw new Error('packed gazetteer: number out of range');
+}
+
+/** A signed integer folded onto the naturals (0, -1, 1, -2, … → 0, 1, 2, 3, …), as an `int`. */
+function zig(v: number): string {
+  return int(v >= 0 ? 2 * v : -2 * v - 1);
+}
+
+/**
+ * The unit alphabet: printable ASCII less `"` and `\` (which a bundler would escape), `'` (the
+ * escape of a unit that has no character here) and `.` (the end of a group). 90 characters: for
+ * each of {@link JOINT_TYPES}, the code deltas 0 to {@link JOINT_SPAN} - 1.
+ */
+const JOINT: string = /* @__PURE__ */ (() => {
+  let out = '';
+  for (let c = 33; c < 127; c++) if (!`"'.\\`.includes(String.fromCharCode(c))) out += String.fromCharCode(c);
+  return out;
+})();
+const JOINT_TYPES: readonly UnitType[] = ['phuong', 'xa', 'thi-tran'];
+const JOINT_SPAN = 30;
+
+/** A unit's type and code delta as a `unit` (see the module comment). */
+function unitChar(type: UnitType, delta: number): string {
+  const t = JOINT_TYPES.indexOf(type);
+  if (t >= 0 && delta >= 0 && delta < JOINT_SPAN) return JOINT[t * JOINT_SPAN + delta]!;
+  return `'${TYPE_LETTER[type]}${int(delta)}`;
+}
+
+/** A names-stream record: the name, `|` and the English name if it must be kept, then `;`. */
+function nameRecord(u: GazetteerUnitInput, code: ReadonlyMap<string, string>, name = u.name): string {
+  checkName(u.name);
+  if (u.nameEn !== undefined) checkName(u.nameEn);
+  const e = en(u);
+  return `${name === '@' ? name : codeName(name, code)}${e === '' ? '' : `|${codeName(e.slice(1), code)}`};`;
+}
+
+const byCode = (a: { code: string }, b: { code: string }): number => Number(a.code) - Number(b.code);
+
 /**
  * Pack a gazetteer input into the compact text form.
  *
  * @param g - the gazetteer input
- * @returns the packed tables
- * @throws Error when a name contains a reserved character (build time only)
+ * @returns the packed streams
+ * @throws Error when a name contains a reserved character, or a unit is outside the parent lists
+ * (build time only)
  */
 export function packGazetteer(g: GazetteerInput): PackedGazetteer {
   const lines = (xs: string[]): string => xs.join('\n');
@@ -219,91 +309,110 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     if (e !== '') names.push(e.slice(1));
   }
   const dict = wordCodes(names);
-  const rec = (u: GazetteerUnitInput, prev: number, name = u.name): string => {
-    checkName(u.name);
-    if (u.nameEn !== undefined) checkName(u.nameEn);
-    const e = en(u);
-    return (Number(u.code) - prev).toString(36) + TYPE_LETTER[u.type] + (name === '@' ? name : codeName(name, dict.code)) + (e === '' ? '' : `|${codeName(e.slice(1), dict.code)}`);
-  };
   const provinces2025 = lines(g.provinces2025.map((p) => `${p.code}|${TYPE_LETTER[p.type]}|${p.name}${en(p)}`));
-  const w25: string[] = [];
-  for (const p of g.provinces2025) {
-    const ws = g.wards2025.filter((w) => w.province === p.code).sort((a, b) => Number(a.code) - Number(b.code));
-    let prev = 0;
-    w25.push(`${p.code}:` + ws.map((w) => { const r = rec(w, prev); prev = Number(w.code); return r; }).join(';'));
-  }
   const provincesLegacy = lines(
     g.provincesLegacy.map((p) => `${p.code}|${TYPE_LETTER[p.type]}|${p.name}|${en(p).slice(1)}|${p.to2025 ?? ''}`),
   );
-  const legacy: string[] = [];
-  // A legacy ward's 2025 targets are wards of the 2025 province its province went into: each is
-  // stored as its position in that province's ward list (as packed above, by code), a signed
-  // delta from the previous target's position in the same legacy province (neighbouring wards
-  // went into the same or neighbouring new wards). A target elsewhere is `!<code in base 36>`.
-  // A legacy ward named exactly like its (first) 2025 target, as new wards often are, is named `@`.
+
+  // 2025 wards, province by province (provinces2025 order), by code.
+  let w25Names = '';
+  let w25Units = '';
   const names2025 = new Map(g.wards2025.map((w) => [w.code, w.name]));
   const places2025 = new Map<string, Map<string, number>>();
+  const provinces25 = new Set(g.provinces2025.map((p) => p.code));
+  for (const w of g.wards2025) if (!provinces25.has(w.province)) throw new Error('packed gazetteer: 2025 ward of an unknown province');
   for (const p of g.provinces2025) {
-    const ws = g.wards2025.filter((w) => w.province === p.code).sort((a, b) => Number(a.code) - Number(b.code));
+    const ws = g.wards2025.filter((w) => w.province === p.code).sort(byCode);
     places2025.set(p.code, new Map(ws.map((w, i) => [w.code, i])));
+    let prev = 0;
+    for (const w of ws) {
+      w25Names += nameRecord(w, dict.code);
+      w25Units += unitChar(w.type, Number(w.code) - prev);
+      prev = Number(w.code);
+    }
+    w25Units += '.';
   }
-  // Ward codes run on across districts and provinces (signed deltas): codes are assigned in
-  // geographic order, so the first ward of a district is close to the last of the one before.
+
+  // Legacy districts and wards, province by province (provincesLegacy order), by code. A ward's
+  // 2025 targets are stored as positions in the ward list of the 2025 province its province went
+  // into (neighbouring wards went into the same or neighbouring new wards); a ward named exactly
+  // like its (first) target, as new wards often are, is named `@`.
+  let lgDistricts = '';
+  let lgNames = '';
+  let lgUnits = '';
+  let lgTargets = '';
+  const provincesL = new Set(g.provincesLegacy.map((p) => p.code));
+  const districtsL = new Set(g.districtsLegacy.map((d) => d.code));
+  for (const d of g.districtsLegacy) if (!provincesL.has(d.province)) throw new Error('packed gazetteer: district of an unknown province');
+  for (const w of g.wardsLegacy) if (!districtsL.has(w.district)) throw new Error('packed gazetteer: ward of an unknown district');
+  let prevD = 0;
   let prevW = 0;
   for (const p of g.provincesLegacy) {
-    const ds = g.districtsLegacy.filter((d) => d.province === p.code).sort((a, b) => Number(a.code) - Number(b.code));
+    const ds = g.districtsLegacy.filter((d) => d.province === p.code).sort(byCode);
     const places = (p.to2025 === undefined ? undefined : places2025.get(p.to2025)) ?? new Map<string, number>();
     let prevAt = 0;
-    let prevD = 0;
-    const dParts = ds.map((d) => {
-      const head = rec(d, prevD);
+    for (const d of ds) {
+      lgDistricts += int(Number(d.code) - prevD) + TYPE_LETTER[d.type];
       prevD = Number(d.code);
-      const ws = g.wardsLegacy.filter((w) => w.district === d.code).sort((a, b) => Number(a.code) - Number(b.code));
+      lgNames += nameRecord(d, dict.code);
+      const ws = g.wardsLegacy.filter((w) => w.district === d.code).sort(byCode);
       let prevMap = '';
-      const wParts = ws.map((w) => {
-        const same = w.to2025 !== undefined && w.to2025.length > 0 && names2025.get(w.to2025[0]!) === w.name;
-        let r = rec(w, prevW, same ? '@' : w.name);
+      for (const w of ws) {
+        const to = w.to2025 ?? [];
+        const same = to.length > 0 && names2025.get(to[0]!) === w.name;
+        lgNames += nameRecord(w, dict.code, same ? '@' : w.name);
+        lgUnits += unitChar(w.type, Number(w.code) - prevW);
         prevW = Number(w.code);
-        const key = (w.to2025 ?? []).join(',');
-        if (key.length > 0) {
-          if (key === prevMap) r += '>^';
-          else {
-            r += `>${w.to2025!.map((c) => {
+        const key = to.join(',');
+        if (to.length === 0) lgTargets += '=';
+        else if (key === prevMap) lgTargets += '^';
+        else {
+          lgTargets += to
+            .map((c) => {
               const at = places.get(c);
-              if (at === undefined) return `!${Number(c).toString(36)}`;
-              const d = at - prevAt;
+              if (at === undefined) return `!${int(Number(c))}`;
+              const delta = at - prevAt;
               prevAt = at;
-              return d.toString(36);
-            }).join(',')}`;
-          }
+              return zig(delta);
+            })
+            .join(',');
         }
         prevMap = key;
-        return r;
-      });
-      return `${head}=${wParts.join(';')}`;
-    });
-    legacy.push(`${p.code}:${dParts.join('#')}`);
+      }
+      lgUnits += '.';
+    }
+    lgDistricts += '/';
   }
   // The two province tables stay as they are: small, and readable in the generated file.
-  const out: PackedGazetteer = { provinces2025, wards2025: toAscii(lines(w25)), provincesLegacy, legacy: toAscii(lines(legacy)) };
+  const out: PackedGazetteer = {
+    provinces2025,
+    provincesLegacy,
+    wards2025Names: toAscii(w25Names),
+    wards2025Units: w25Units,
+    legacyDistricts: lgDistricts,
+    legacyNames: toAscii(lgNames),
+    legacyUnits: lgUnits,
+    legacyTargets: lgTargets,
+  };
   const words = dict.words.length === 0 ? {} : { words: toAscii(dict.words.join(' ')) };
   if (g.historyLegacy === undefined || g.historyLegacy.length === 0) return { ...out, ...words };
   const provinceOf = new Map<string, string>();
   for (const d of g.districtsLegacy) provinceOf.set(d.code, d.province);
-  return { ...out, history: toAscii(packHistory(g.historyLegacy, rec, provinceOf)), ...words };
+  return { ...out, ...packHistory(g.historyLegacy, dict.code, provinceOf), ...words };
 }
 
 /**
- * One line per parent: `79:` for districts of province 79, then `/<delta>:` for wards of a district,
- * the district's code as a signed base-36 delta from the previous ward line's (its province is that
- * of the district, current or historical). Ward codes run on from line to line as signed deltas.
- * Lines keep the order of `province/district` keys.
+ * The four history streams. One line per parent: the historical districts of a province, then the
+ * historical wards of a district, the district's code as a signed delta from the previous ward
+ * line's (its province is that of the district, current or historical). Codes restart from 0 on
+ * each district line and run on from ward line to ward line. Lines keep the order of
+ * `province/district` keys, district lines first.
  */
 function packHistory(
   h: NonNullable<GazetteerInput['historyLegacy']>,
-  rec: (u: GazetteerUnitInput, prev: number) => string,
+  code: ReadonlyMap<string, string>,
   provinceOf: Map<string, string>,
-): string {
+): Required<Pick<PackedGazetteer, 'historyLines' | 'historyNames' | 'historyUnits' | 'historySuccessors'>> {
   for (const u of h) if (u.level === 'district') provinceOf.set(u.code, u.province);
   const groups = new Map<string, HistoryInput[]>();
   for (const u of h) {
@@ -312,53 +421,102 @@ function packHistory(
     list.push(u);
     groups.set(g, list);
   }
-  const lines: string[] = [];
   const sorted = [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // District lines first: the ward lines take their provinces from them.
   sorted.sort((a, b) => Number(a[0].includes('/')) - Number(b[0].includes('/')));
+  let lines = '';
+  let names = '';
+  let units = '';
+  let successors = '';
   let prevDistrict = 0;
   let prevWard = 0;
   for (const [g, list] of sorted) {
     list.sort((a, b) => Number(a.code) - Number(b.code) || (a.name < b.name ? -1 : 1));
     const wards = g.includes('/');
-    let prev = wards ? prevWard : 0;
-    const recs = list.map((u) => {
-      const delta = (c: string): string => (Number(c) - Number(u.code)).toString(36);
-      const succ = (u.successor === u.code ? '' : delta(u.successor)) + (u.alsoInto ?? []).map((c) => `,${delta(c)}`).join('');
-      const r = succ === '' ? rec(u, prev) : `${rec(u, prev)}>${succ}`;
-      prev = Number(u.code);
-      return r;
-    });
-    if (!wards) lines.push(`${g}:${recs.join(';')}`);
+    if (!wards) {
+      if (pad(Number(g), 2) !== g) throw new Error('packed gazetteer: a province code that is not two digits');
+      lines += `=${int(Number(g))}`;
+    }
     else {
       const u = list[0]!;
       if (provinceOf.get(u.parent) !== u.province) throw new Error('packed gazetteer: historical ward of an unknown district');
-      lines.push(`/${(Number(u.parent) - prevDistrict).toString(36)}:${recs.join(';')}`);
+      lines += int(Number(u.parent) - prevDistrict);
       prevDistrict = Number(u.parent);
-      prevWard = prev;
     }
+    let prev = wards ? prevWard : 0;
+    for (const u of list) {
+      names += nameRecord(u, code);
+      units += unitChar(u.type, Number(u.code) - prev);
+      prev = Number(u.code);
+      successors += u.successor === u.code ? '=' : int(Number(u.successor) - Number(u.code));
+      for (const c of u.alsoInto ?? []) successors += `,${int(Number(c) - Number(u.code))}`;
+    }
+    units += '.';
+    if (wards) prevWard = prev;
   }
-  return lines.join('\n');
+  return { historyLines: lines, historyNames: toAscii(names), historyUnits: units, historySuccessors: successors };
 }
 
 type HistoryInput = NonNullable<GazetteerInput['historyLegacy']>[number];
 type Unit = { name: string; nameEn?: string; type: UnitType };
 
+/** Character codes of the format. */
+const BAR = 124;
+const NL = 10;
+const SEMI = 59;
+const DOT = 46;
+const SLASH = 47;
+const EQ = 61;
+const COMMA = 44;
+const CARET = 94;
+const BANG = 33;
+const QUOTE = 39;
+const MINUS = 45;
+const PLUS = 43;
+const STAR = 42;
+
+/** Value of each base-62 digit by character code, -1 for others. */
+const DIGIT_VALUE: Int8Array = /* @__PURE__ */ (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < DIGITS.length; i++) t[DIGITS.charCodeAt(i)] = i;
+  return t;
+})();
+/** Index in {@link JOINT} by character code, -1 for others. */
+const JOINT_INDEX: Int8Array = /* @__PURE__ */ (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < JOINT.length; i++) t[JOINT.charCodeAt(i)] = i;
+  return t;
+})();
+
+function corrupt(what: string): never {
+  throw new Error(`packed gazetteer: corrupt ${what}`);
+}
+
 /**
- * A cursor over one packed table: one pass, character codes only, no intermediate arrays; the
- * only strings it makes are the names (and the codes the decoded tables carry).
+ * A cursor over one stream: one pass, character codes only, no intermediate arrays; the only
+ * strings it makes are the names (and the codes the decoded tables carry). Every read checks what
+ * it reads, so a stream out of step with the others fails instead of misaligning.
  */
 class Cursor {
   i = 0;
+  /** The code delta of the last {@link unit}. */
+  delta = 0;
   readonly #s: string;
+  readonly #what: string;
 
-  constructor(s: string) {
+  constructor(s: string, what: string) {
     this.#s = s;
+    this.#what = what;
   }
 
-  /** @returns whether the whole table has been read */
+  /** @returns whether the whole stream has been read */
   done(): boolean {
     return this.i >= this.#s.length;
+  }
+
+  /** @throws Error unless the whole stream has been read */
+  end(): void {
+    if (this.i !== this.#s.length) corrupt(`${this.#what} (not read to its end)`);
   }
 
   /** @returns the next character code, not consumed (NaN at the end) */
@@ -368,69 +526,87 @@ class Cursor {
 
   /** @param c - a character code that must come next */
   eat(c: number): void {
-    if (this.#s.charCodeAt(this.i) !== c) throw new Error('packed gazetteer: corrupt');
+    if (this.#s.charCodeAt(this.i) !== c) corrupt(this.#what);
     this.i++;
   }
 
-  /** @returns a signed base-36 integer (`-` then `[0-9a-z]*`; empty is 0) */
+  /** @returns an `int`: a self-delimiting signed base-62 number */
   int(): number {
     const s = this.#s;
-    let i = this.i;
-    const neg = s.charCodeAt(i) === 45;
-    if (neg) i++;
-    let n = 0;
-    for (;;) {
-      const c = s.charCodeAt(i);
-      if (c >= 48 && c <= 57) n = n * 36 + c - 48;
-      else if (c >= 97 && c <= 122) n = n * 36 + c - 87;
-      else break;
-      i++;
+    const c = s.charCodeAt(this.i++);
+    if (c === MINUS) return -this.int();
+    const n = c === PLUS ? 2 : c === STAR ? 3 : 0;
+    if (n === 0) {
+      const v = c < 128 ? DIGIT_VALUE[c]! : -1;
+      if (v < 0) corrupt(this.#what);
+      return v;
     }
-    this.i = i;
-    return neg ? -n : n;
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      const c2 = s.charCodeAt(this.i++);
+      const d = c2 < 128 ? DIGIT_VALUE[c2]! : -1;
+      if (d < 0) corrupt(this.#what);
+      v = v * 62 + d;
+    }
+    return v;
   }
 
-  /** @returns the text up to the next separator (`|;#=:>,\n` or the end) */
+  /** @returns a `zig` number, unfolded */
+  zig(): number {
+    const z = this.int();
+    if (z < 0) corrupt(this.#what);
+    return z & 1 ? -(z + 1) / 2 : z / 2;
+  }
+
+  /** @returns a unit type from its letter */
+  type(): UnitType {
+    const t = LETTER_TYPE.get(this.#s[this.i++] ?? '');
+    if (t === undefined) corrupt(`${this.#what} (type)`);
+    return t;
+  }
+
+  /** @returns a `unit`'s type; its code delta is left in {@link delta} */
+  unit(): UnitType {
+    const c = this.#s.charCodeAt(this.i++);
+    const j = c < 128 ? JOINT_INDEX[c]! : -1;
+    if (j >= 0) {
+      this.delta = j % JOINT_SPAN;
+      return JOINT_TYPES[(j - this.delta) / JOINT_SPAN]!;
+    }
+    if (c !== QUOTE) corrupt(this.#what);
+    const t = this.type();
+    this.delta = this.int();
+    return t;
+  }
+
+  /** @returns the text up to the next `;`, `|`, `\n` (or the end) */
   text(): string {
     const s = this.#s;
     const from = this.i;
     let i = from;
     for (;;) {
       const c = s.charCodeAt(i);
-      // | ; # = : > , \n (and NaN at the end)
-      if (c !== c || c === 124 || c === 59 || c === 35 || c === 61 || c === 58 || c === 62 || c === 44 || c === 10) break;
+      // ; | \n (and NaN at the end)
+      if (c !== c || c === SEMI || c === BAR || c === NL) break;
       i++;
     }
     this.i = i;
     return s.slice(from, i);
   }
 
-  /** @returns a unit type from its letter */
-  type(): UnitType {
-    const t = LETTER_TYPE.get(this.#s[this.i++]!);
-    if (t === undefined) throw new Error('packed gazetteer: bad type letter');
-    return t;
-  }
-
-  /** @returns `<name>[|en]` */
-  unit(type: UnitType): Unit {
+  /** @returns a names-stream record, `<name>[|en];`, as a unit of this type */
+  named(type: UnitType): Unit {
     const name = this.text();
-    if (this.peek() !== 124) return { name, type };
+    if (this.peek() !== BAR) {
+      this.eat(SEMI);
+      return { name, type };
+    }
     this.i++;
-    return { name, nameEn: this.text(), type };
+    const nameEn = this.text();
+    this.eat(SEMI);
+    return { name, nameEn, type };
   }
 }
-
-const BAR = 124;
-const NL = 10;
-const COLON = 58;
-const SEMI = 59;
-const HASH = 35;
-const EQ = 61;
-const GT = 62;
-const COMMA = 44;
-const CARET = 94;
-const BANG = 33;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -439,7 +615,7 @@ function pad(n: number, width: number): string {
 /** `code|T|name[|en]` lines; legacy provinces add `|to2025`. */
 function unpackProvinces(s: string, legacy: boolean): Array<GazetteerUnitInput & { to2025?: string }> {
   const out: Array<GazetteerUnitInput & { to2025?: string }> = [];
-  const c = new Cursor(s);
+  const c = new Cursor(s, 'province table');
   while (!c.done()) {
     const code = c.text();
     c.eat(BAR);
@@ -462,158 +638,163 @@ function unpackProvinces(s: string, legacy: boolean): Array<GazetteerUnitInput &
   return out;
 }
 
-/** Ends of a record list: `;` goes on, anything else (or the end) ends it. */
-function more(c: Cursor): boolean {
-  if (c.peek() !== SEMI) return false;
-  c.i++;
-  return true;
-}
-
 /**
  * Unpack the compact text form into a gazetteer input.
  *
- * @param p - packed tables
+ * @param p - packed streams
  * @returns the unit lists
- * @throws Error when the packed text is corrupt (never for the bundled data)
+ * @throws Error when the packed text is corrupt or truncated (never for the bundled data)
  */
 export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const provinces2025 = unpackProvinces(p.provinces2025, false);
   // Marks are restored before the codes are expanded (on the shorter, coded text; the words are
   // decoded once): a code is whole words between ASCII characters, so the result is the same.
   const words = p.words === undefined ? undefined : fromAscii(p.words).split(' ');
+  const names = (s: string, what: string): Cursor => new Cursor(expandWords(fromAscii(s), words), what);
+
   const wards2025: Array<GazetteerUnitInput & { province: string }> = [];
   const codes2025 = new Map<string, string[]>();
   const names2025 = new Map<string, string>();
-  let c = new Cursor(expandWords(fromAscii(p.wards2025), words));
-  while (!c.done()) {
-    const province = c.text();
-    c.eat(COLON);
+  let n = names(p.wards2025Names, '2025 ward names');
+  let u = new Cursor(p.wards2025Units, '2025 ward units');
+  for (const { code: province } of provinces2025) {
     const codes: string[] = [];
     codes2025.set(province, codes);
     let prev = 0;
-    if (c.peek() !== NL && !c.done()) {
-      do {
-        prev += c.int();
-        const u = c.unit(c.type());
-        const code = pad(prev, 5);
-        codes.push(code);
-        names2025.set(code, u.name);
-        wards2025.push(u.nameEn === undefined ? { name: u.name, type: u.type, code, province } : { name: u.name, nameEn: u.nameEn, type: u.type, code, province });
-      } while (more(c));
+    while (u.peek() !== DOT) {
+      const w = n.named(u.unit());
+      prev += u.delta;
+      const code = pad(prev, 5);
+      codes.push(code);
+      names2025.set(code, w.name);
+      wards2025.push(w.nameEn === undefined ? { name: w.name, type: w.type, code, province } : { name: w.name, nameEn: w.nameEn, type: w.type, code, province });
     }
-    if (!c.done()) c.eat(NL);
+    u.i++;
   }
+  n.end();
+  u.end();
+
   const provincesLegacy = unpackProvinces(p.provincesLegacy, true);
-  const to2025 = new Map(provincesLegacy.map((x) => [x.code, x.to2025]));
   const districtsLegacy: Array<GazetteerUnitInput & { province: string }> = [];
   const wardsLegacy: Array<GazetteerUnitInput & { district: string; to2025?: string[] }> = [];
   const NO_MAP: string[] = [];
+  const d = new Cursor(p.legacyDistricts, 'legacy districts');
+  const x = new Cursor(p.legacyTargets, 'legacy targets');
+  n = names(p.legacyNames, 'legacy names');
+  u = new Cursor(p.legacyUnits, 'legacy units');
+  let prevD = 0;
   let prevW = 0;
-  c = new Cursor(expandWords(fromAscii(p.legacy), words));
-  while (!c.done()) {
-    const province = c.text();
-    c.eat(COLON);
-    const to = to2025.get(province);
+  for (const { code: province, to2025: to } of provincesLegacy) {
     const places = (to === undefined ? undefined : codes2025.get(to)) ?? NO_MAP;
     let prevAt = 0;
-    let prevD = 0;
-    while (c.peek() !== NL && !c.done()) {
-      prevD += c.int();
-      const d = c.unit(c.type());
+    while (d.peek() !== SLASH) {
+      prevD += d.int();
       const district = pad(prevD, 3);
-      districtsLegacy.push({ ...d, code: district, province });
-      c.eat(EQ);
+      const dist = n.named(d.type());
+      districtsLegacy.push(dist.nameEn === undefined ? { name: dist.name, type: dist.type, code: district, province } : { name: dist.name, nameEn: dist.nameEn, type: dist.type, code: district, province });
       let prevMap = NO_MAP;
-      if (c.peek() !== HASH && c.peek() !== NL && !c.done()) {
-        do {
-          prevW += c.int();
-          const w = c.unit(c.type());
-          let map = NO_MAP;
-          if (c.peek() === GT) {
-            c.i++;
-            if (c.peek() === CARET) {
-              c.i++;
-              map = prevMap;
+      while (u.peek() !== DOT) {
+        const w = n.named(u.unit());
+        prevW += u.delta;
+        let map = NO_MAP;
+        const t = x.peek();
+        if (t === CARET) {
+          x.i++;
+          if (prevMap === NO_MAP) corrupt('legacy targets');
+          map = prevMap;
+        } else if (t === EQ) x.i++;
+        else {
+          map = [];
+          do {
+            if (x.peek() === BANG) {
+              x.i++;
+              map.push(pad(x.int(), 5));
             } else {
-              map = [];
-              do {
-                if (c.peek() === BANG) {
-                  c.i++;
-                  map.push(pad(c.int(), 5));
-                } else {
-                  prevAt += c.int();
-                  const code = places[prevAt];
-                  if (code === undefined) throw new Error('packed gazetteer: corrupt 2025 target');
-                  map.push(code);
-                }
-              } while (c.peek() === COMMA && ++c.i);
+              prevAt += x.zig();
+              const code = places[prevAt];
+              if (code === undefined) corrupt('2025 target');
+              map.push(code);
             }
-          }
-          prevMap = map;
-          if (w.name === '@') {
-            const name = names2025.get(map[0]!);
-            if (name === undefined) throw new Error('packed gazetteer: corrupt name reference');
-            w.name = name;
-          }
-          const code = pad(prevW, 5);
-          wardsLegacy.push(map.length > 0 ? { ...w, code, district, to2025: map } : { ...w, code, district });
-        } while (more(c));
+          } while (x.peek() === COMMA && ++x.i);
+        }
+        prevMap = map;
+        if (w.name === '@') {
+          const name = names2025.get(map[0]!);
+          if (name === undefined) corrupt('name reference');
+          w.name = name;
+        }
+        const code = pad(prevW, 5);
+        wardsLegacy.push(map.length > 0 ? { ...w, code, district, to2025: map } : { ...w, code, district });
       }
-      if (c.peek() === HASH) c.i++;
+      u.i++;
     }
-    if (!c.done()) c.eat(NL);
+    d.i++;
   }
+  d.end();
+  n.end();
+  u.end();
+  x.end();
   const base: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
-  if (p.history === undefined) return base;
+  const { historyLines, historyNames, historyUnits, historySuccessors } = p;
+  if (historyLines === undefined && historyNames === undefined && historyUnits === undefined && historySuccessors === undefined) return base;
+  if (historyLines === undefined || historyNames === undefined || historyUnits === undefined || historySuccessors === undefined) {
+    corrupt('history (some of its streams are missing)');
+  }
   const provinceOf = new Map<string, string>();
-  for (const d of districtsLegacy) provinceOf.set(d.code, d.province);
-  return { ...base, historyLegacy: unpackHistory(expandWords(fromAscii(p.history), words), provinceOf) };
+  for (const dl of districtsLegacy) provinceOf.set(dl.code, dl.province);
+  return {
+    ...base,
+    historyLegacy: unpackHistory(
+      new Cursor(historyLines, 'history lines'),
+      names(historyNames, 'history names'),
+      new Cursor(historyUnits, 'history units'),
+      new Cursor(historySuccessors, 'history successors'),
+      provinceOf,
+    ),
+  };
 }
 
-function unpackHistory(s: string, provinceOf: Map<string, string>): HistoryInput[] {
+function unpackHistory(l: Cursor, n: Cursor, u: Cursor, s: Cursor, provinceOf: Map<string, string>): HistoryInput[] {
   const out: HistoryInput[] = [];
   let prevDistrict = 0;
   let prevWard = 0;
-  const c = new Cursor(s);
-  while (!c.done()) {
-    const ward = c.peek() === 47; // '/'
+  while (!l.done()) {
+    const ward = l.peek() !== EQ;
     let province: string;
     let parent: string;
     if (ward) {
-      c.i++;
-      prevDistrict += c.int();
+      prevDistrict += l.int();
       parent = pad(prevDistrict, 3);
       const p = provinceOf.get(parent);
-      if (p === undefined) throw new Error('packed gazetteer: historical ward of an unknown district');
+      if (p === undefined) corrupt('history (a ward of an unknown district)');
       province = p;
     } else {
-      province = parent = c.text();
+      l.i++;
+      province = parent = pad(l.int(), 2);
     }
-    c.eat(COLON);
     const level = ward ? 'ward' : 'district';
     const width = ward ? 5 : 3;
     let prev = ward ? prevWard : 0;
-    if (c.peek() !== NL && !c.done()) {
-      do {
-        prev += c.int();
-        const u = c.unit(c.type());
-        const code = pad(prev, width);
-        if (!ward) provinceOf.set(code, province);
-        let successor = code;
-        let also: string[] | undefined;
-        if (c.peek() === GT) {
-          c.i++;
-          if (c.peek() !== COMMA) successor = pad(prev + c.int(), width);
-          while (c.peek() === COMMA) {
-            c.i++;
-            (also ??= []).push(pad(prev + c.int(), width));
-          }
-        }
-        out.push({ ...u, level, code, province, parent, successor, ...(also === undefined ? {} : { alsoInto: also }) });
-      } while (more(c));
+    while (u.peek() !== DOT) {
+      const h = n.named(u.unit());
+      prev += u.delta;
+      const code = pad(prev, width);
+      if (!ward) provinceOf.set(code, province);
+      let successor = code;
+      let also: string[] | undefined;
+      if (s.peek() === EQ) s.i++;
+      else successor = pad(prev + s.int(), width);
+      while (s.peek() === COMMA) {
+        s.i++;
+        (also ??= []).push(pad(prev + s.int(), width));
+      }
+      out.push({ ...h, level, code, province, parent, successor, ...(also === undefined ? {} : { alsoInto: also }) });
     }
+    u.i++;
     if (ward) prevWard = prev;
-    if (!c.done()) c.eat(NL);
   }
+  n.end();
+  u.end();
+  s.end();
   return out;
 }

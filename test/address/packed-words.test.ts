@@ -55,7 +55,7 @@ describe('packed gazetteer word codes', () => {
           };
           const packed = packGazetteer(input);
           expect(packed.words).toBeDefined();
-          expect(packed.legacy).not.toMatch(/[^\x00-\x7f]/);
+          expect(packed.legacyNames).not.toMatch(/[^\x00-\x7f]/);
           const back = unpackGazetteer(packed);
           expect(back.wardsLegacy).toEqual(input.wardsLegacy.map(canonical));
           expect(back.wards2025).toEqual(input.wards2025);
@@ -68,15 +68,28 @@ describe('packed gazetteer word codes', () => {
 
   it('the bundled data is word-coded: every dictionary word is a whole word of 3+ names, and the tables hold codes', () => {
     expect(GAZETTEER_DATA.words).toBeDefined();
-    expect(GAZETTEER_DATA.legacy).toMatch(/[{}_<)\]]/);
+    expect(GAZETTEER_DATA.legacyNames).toMatch(/[{}_<)\]]/);
     const g = unpackGazetteer(GAZETTEER_DATA);
     const count = new Map<string, number>();
     for (const u of [...g.wards2025, ...g.districtsLegacy, ...g.wardsLegacy, ...(g.historyLegacy ?? [])]) {
       for (const n of [u.name, u.nameEn ?? '']) for (const w of n.split(' ')) count.set(w, (count.get(w) ?? 0) + 1);
     }
     // The dictionary as stored is in the ASCII form; its words, decoded, must be real name words.
-    const decoded = unpackGazetteer({ ...GAZETTEER_DATA, legacy: '', history: '', wards2025: `01:1P${GAZETTEER_DATA.words!.replace(/ /g, ';1P')}` });
-    expect(decoded.wards2025.length).toBe(GAZETTEER_DATA.words!.split(' ').length);
+    // Each word as the name of a 2025 ward of the first province (one unit character each: a
+    // phường one code on from the one before; `.` ends the province, the others have none).
+    const list = GAZETTEER_DATA.words!.split(' ');
+    const decoded = unpackGazetteer({
+      provinces2025: GAZETTEER_DATA.provinces2025,
+      provincesLegacy: '',
+      wards2025Names: `${GAZETTEER_DATA.words!.replace(/ /g, ';')};`,
+      wards2025Units: `${'#'.repeat(list.length)}.${'.'.repeat(GAZETTEER_DATA.provinces2025.split('\n').length - 1)}`,
+      legacyDistricts: '',
+      legacyNames: '',
+      legacyUnits: '',
+      legacyTargets: '',
+      words: GAZETTEER_DATA.words!,
+    });
+    expect(decoded.wards2025.length).toBe(list.length);
     for (const w of decoded.wards2025) expect(count.get(w.name) ?? 0, w.name).toBeGreaterThanOrEqual(3);
   });
 
