@@ -48,7 +48,8 @@
  *                                                       the ward's province went into (that list by code,
  *                                                       as packed in the 2025 streams) from the previous
  *                                                       target's position in the same legacy province, or
- *                                                       `!` and its code as an `int` (a target elsewhere)
+ *                                                       `!` and its code as an `int` (a target elsewhere);
+ *                                                       a last `.` ends the stream
  * historyLines       =1d4…                              per line: `=` and a province code (`int`): the
  *                                                       historical districts of that province; or the
  *                                                       district code as an `int` delta from the previous
@@ -60,7 +61,8 @@
  * historySuccessors  1=-3,5…                           per historical unit: `=` when its successor is
  *                                                       the unit of the same code, else the successor's
  *                                                       code as an `int` delta from the unit's; then `,`
- *                                                       and an `int` delta per further unit it went into
+ *                                                       and an `int` delta per further unit it went
+ *                                                       into; a last `.` ends the stream
  * words              Bi`nh Ta*n …                       the word dictionary, space-separated, ASCII form
  * ```
  * (Names shown before the word codes and the ASCII form.) Decoding is one replace for the marks
@@ -170,6 +172,7 @@ function fromAscii(table: string): string {
 
 function checkName(s: string): void {
   if (/[|;#=:>^,@\n{}_<)\]]/.test(s)) throw new Error(`packed gazetteer: reserved character in name`);
+  if (s === '') throw new Error('packed gazetteer: an empty name');
 }
 
 /**
@@ -383,6 +386,8 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     }
     lgDistricts += '/';
   }
+  // A last `.`: a list's `,` continuation would otherwise make a truncated stream look whole.
+  lgTargets += '.';
   // The two province tables stay as they are: small, and readable in the generated file.
   const out: PackedGazetteer = {
     provinces2025,
@@ -454,7 +459,8 @@ function packHistory(
     units += '.';
     if (wards) prevWard = prev;
   }
-  return { historyLines: lines, historyNames: toAscii(names), historyUnits: units, historySuccessors: successors };
+  // A last `.`, as in legacyTargets: a truncated stream cannot look whole.
+  return { historyLines: lines, historyNames: toAscii(names), historyUnits: units, historySuccessors: `${successors}.` };
 }
 
 type HistoryInput = NonNullable<GazetteerInput['historyLegacy']>[number];
@@ -597,6 +603,7 @@ class Cursor {
   /** @returns a names-stream record, `<name>[|en];`, as a unit of this type */
   named(type: UnitType): Unit {
     const name = this.text();
+    if (name === '') corrupt(`${this.#what} (an empty name)`);
     if (this.peek() !== BAR) {
       this.eat(SEMI);
       return { name, type };
@@ -730,6 +737,7 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
     }
     d.i++;
   }
+  x.eat(DOT);
   d.end();
   n.end();
   u.end();
@@ -793,6 +801,7 @@ function unpackHistory(l: Cursor, n: Cursor, u: Cursor, s: Cursor, provinceOf: M
     u.i++;
     if (ward) prevWard = prev;
   }
+  s.eat(DOT);
   n.end();
   u.end();
   s.end();

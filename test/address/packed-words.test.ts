@@ -86,7 +86,7 @@ describe('packed gazetteer word codes', () => {
       legacyDistricts: '',
       legacyNames: '',
       legacyUnits: '',
-      legacyTargets: '',
+      legacyTargets: '.',
       words: GAZETTEER_DATA.words!,
     });
     expect(decoded.wards2025.length).toBe(list.length);
