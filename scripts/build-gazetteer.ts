@@ -270,9 +270,7 @@ const q = (s: string): string => JSON.stringify(s);
 const STREAM_ORDER: ReadonlyArray<keyof PackedGazetteer> = (process.env.GAZ_ORDER?.split(',') as Array<keyof PackedGazetteer> | undefined) ?? [
   'provinces2025',
   'provincesLegacy',
-  'legacyNames',
-  'wards2025Names',
-  'historyNames',
+  'names',
   'words',
   'wards2025Units',
   'legacyDistricts',

@@ -15,18 +15,7 @@ import { packGazetteer, unpackGazetteer, type PackedGazetteer } from '../../src/
 import { GAZETTEER_DATA } from '../../src/address/gazetteer-data.js';
 
 /** The streams of the columnar tables (the province tables are plain lines, the dictionary a word list). */
-const STREAMS = [
-  'wards2025Names',
-  'wards2025Units',
-  'legacyDistricts',
-  'legacyNames',
-  'legacyUnits',
-  'legacyTargets',
-  'historyLines',
-  'historyNames',
-  'historyUnits',
-  'historySuccessors',
-] as const;
+const STREAMS = ['names', 'wards2025Units', 'legacyDistricts', 'legacyUnits', 'legacyTargets', 'historyLines', 'historyUnits', 'historySuccessors'] as const;
 type Stream = (typeof STREAMS)[number];
 
 const folded = (n: string): string => n.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
@@ -139,7 +128,8 @@ describe('columnar packed gazetteer', () => {
     fc.assert(
       fc.property(gazetteerArb, (g) => {
         const packed = packGazetteer(g);
-        for (const k of STREAMS) if (packed[k] !== undefined) expect(packed[k], k).toMatch(/^[\x20-\x7e]*$/);
+        // ASCII (the names stream's sections end with `\n`).
+        for (const k of STREAMS) if (packed[k] !== undefined) expect(packed[k], k).toMatch(/^[\n\x20-\x7e]*$/);
         const back = unpackGazetteer(packed);
         expect(back.provinces2025).toEqual(g.provinces2025);
         expect(back.provincesLegacy).toEqual(g.provincesLegacy);
@@ -160,8 +150,12 @@ describe('columnar packed gazetteer', () => {
     expect([g.wards2025.length, g.districtsLegacy.length, g.wardsLegacy.length, g.historyLegacy?.length]).toEqual([3321, 696, 10035, 1847]);
   });
 
-  it('the bundled streams are plain printable ASCII, with nothing a bundler escapes', () => {
-    for (const k of [...STREAMS, 'words'] as const) expect(GAZETTEER_DATA[k], k).toMatch(/^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/);
+  it('the bundled streams are plain printable ASCII, with nothing a bundler escapes but the names sections\' `\\n`', () => {
+    for (const k of [...STREAMS, 'words'] as const) {
+      expect(GAZETTEER_DATA[k], k).toMatch(k === 'names' ? /^[\n\x20-\x21\x23-\x5b\x5d-\x7e]+$/ : /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/);
+    }
+    // One section per 2025 province, and two per legacy province (its units, its history).
+    expect(GAZETTEER_DATA.names.split('\n').length - 1).toBe(34 + 2 * 63);
   });
 
   describe('a stream out of step throws', () => {
@@ -189,14 +183,12 @@ describe('columnar packed gazetteer', () => {
 
     it('any stream with one more record at its end', () => {
       const extra: Record<Stream, string> = {
-        wards2025Names: 'An;',
+        names: 'An;',
         wards2025Units: '#',
         legacyDistricts: '1Q/',
-        legacyNames: 'An;',
         legacyUnits: '#.',
         legacyTargets: '=',
         historyLines: '1',
-        historyNames: 'An;',
         historyUnits: '#.',
         historySuccessors: '=',
       };
@@ -211,10 +203,9 @@ describe('columnar packed gazetteer', () => {
     it('any stream missing one record, at its start or in its middle', () => {
       const g = unpackGazetteer(GAZETTEER_DATA);
       const drops: Record<Stream, (s: string) => string[]> = {
-        // A name record (`…;`), the first and one in the middle.
-        wards2025Names: (s) => [dropRecord(s, 0), dropRecord(s, 1000)],
-        legacyNames: (s) => [dropRecord(s, 0), dropRecord(s, 5000)],
-        historyNames: (s) => [dropRecord(s, 0), dropRecord(s, 900)],
+        // A name record (`…;`): the first (a 2025 ward's), others in the middle (a legacy or
+        // historical unit's, whichever is there); the end of a section (`\n`).
+        names: (s) => [dropRecord(s, 0), dropRecord(s, 5000), dropRecord(s, 12000), dropChar(s, '\n', s.length >> 1)],
         // A unit character (the first is a one-character unit in the bundled data), and a group end.
         wards2025Units: (s) => [s.slice(1), dropChar(s, '.', s.length >> 1)],
         legacyUnits: (s) => [s.slice(1), dropChar(s, '.', s.length >> 1)],
@@ -238,21 +229,28 @@ describe('columnar packed gazetteer', () => {
 
     it('an empty name (a record that lost its text) is refused, and cannot be packed', () => {
       // The first record's text gone, its `;` kept: the counts still agree, the empty name does not.
-      expect(decodeWith('legacyNames', `;${dropRecord(GAZETTEER_DATA.legacyNames, 0)}`)).toThrow(/empty name/);
+      expect(decodeWith('names', `;${dropRecord(GAZETTEER_DATA.names, 0)}`)).toThrow(/empty name/);
       const g = unpackGazetteer(GAZETTEER_DATA);
       expect(() => packGazetteer({ ...g, wardsLegacy: [{ ...g.wardsLegacy[0]!, name: '' }, ...g.wardsLegacy.slice(1)] })).toThrow(/packed gazetteer/);
     });
 
     it('history streams come all together or not at all', () => {
-      const { historyLines: _l, historyNames: _n, historyUnits: _u, historySuccessors: _s, ...without } = GAZETTEER_DATA;
-      expect(unpackGazetteer(without).historyLegacy).toBeUndefined();
-      expect(() => unpackGazetteer({ ...without, historyNames: GAZETTEER_DATA.historyNames })).toThrow(/packed gazetteer/);
+      const { historyLines: _l, historyUnits: _u, historySuccessors: _s, ...without } = GAZETTEER_DATA;
+      // Without them, the names stream has no history sections: the bundled one, which has, is refused.
+      expect(() => unpackGazetteer(without)).toThrow(/packed gazetteer/);
+      expect(() => unpackGazetteer({ ...without, historyUnits: GAZETTEER_DATA.historyUnits })).toThrow(/packed gazetteer/);
+      // A gazetteer packed without history decodes without it.
+      const { historyLegacy: _h, ...rest } = unpackGazetteer(GAZETTEER_DATA);
+      const packed = packGazetteer(rest);
+      expect(packed.historyLines).toBeUndefined();
+      expect(unpackGazetteer(packed).historyLegacy).toBeUndefined();
+      expect(unpackGazetteer(packed).wardsLegacy).toEqual(rest.wardsLegacy);
     });
   });
 });
 
 /**
- * A names stream without its record `k`. Records end with `;`, but `;` is also the second
+ * The names stream without its record `k`. Records end with `;`, but `;` is also the second
  * character of some word codes (a code prefix `{}_<)]` and any character), so they are found by
  * reading the codes as the decoder does.
  */

@@ -55,7 +55,7 @@ describe('packed gazetteer word codes', () => {
           };
           const packed = packGazetteer(input);
           expect(packed.words).toBeDefined();
-          expect(packed.legacyNames).not.toMatch(/[^\x00-\x7f]/);
+          expect(packed.names).not.toMatch(/[^\x00-\x7f]/);
           const back = unpackGazetteer(packed);
           expect(back.wardsLegacy).toEqual(input.wardsLegacy.map(canonical));
           expect(back.wards2025).toEqual(input.wards2025);
@@ -68,7 +68,7 @@ describe('packed gazetteer word codes', () => {
 
   it('the bundled data is word-coded: every dictionary word is a whole word of 3+ names, and the tables hold codes', () => {
     expect(GAZETTEER_DATA.words).toBeDefined();
-    expect(GAZETTEER_DATA.legacyNames).toMatch(/[{}_<)\]]/);
+    expect(GAZETTEER_DATA.names).toMatch(/[{}_<)\]]/);
     const g = unpackGazetteer(GAZETTEER_DATA);
     const count = new Map<string, number>();
     for (const u of [...g.wards2025, ...g.districtsLegacy, ...g.wardsLegacy, ...(g.historyLegacy ?? [])]) {
@@ -76,15 +76,16 @@ describe('packed gazetteer word codes', () => {
     }
     // The dictionary as stored is in the ASCII form; its words, decoded, must be real name words.
     // Each word as the name of a 2025 ward of the first province (one unit character each: a
-    // phường one code on from the one before; `.` ends the province, the others have none).
+    // phường one code on from the one before; `.` ends the province, the others have none; no
+    // legacy provinces, so the names stream has one section per 2025 province).
     const list = GAZETTEER_DATA.words!.split(' ');
+    const provinces = GAZETTEER_DATA.provinces2025.split('\n').length;
     const decoded = unpackGazetteer({
       provinces2025: GAZETTEER_DATA.provinces2025,
       provincesLegacy: '',
-      wards2025Names: `${GAZETTEER_DATA.words!.replace(/ /g, ';')};`,
-      wards2025Units: `${'#'.repeat(list.length)}.${'.'.repeat(GAZETTEER_DATA.provinces2025.split('\n').length - 1)}`,
+      names: `${GAZETTEER_DATA.words!.replace(/ /g, ';')};\n${'\n'.repeat(provinces - 1)}`,
+      wards2025Units: `${'#'.repeat(list.length)}.${'.'.repeat(provinces - 1)}`,
       legacyDistricts: '',
-      legacyNames: '',
       legacyUnits: '',
       legacyTargets: '.',
       words: GAZETTEER_DATA.words!,
