@@ -199,7 +199,9 @@ const CODE_MIN_COUNT = 3;
 
 /**
  * The dictionary of a gazetteer's frequent name words and their codes: the words that save the most
- * (occurrences × characters saved, in the ASCII form; ties by word), as many as there are codes.
+ * (occurrences × characters saved, in the ASCII form; ties by word), as many as there are codes,
+ * the first {@link CODE_CHARS}`.length` of them on the first prefix and so on; within a prefix, in
+ * the order of their ASCII form.
  * @param names - every name (and English name) the coded tables write, with repeats
  * @returns the words in code order, and the code of each
  */
@@ -211,6 +213,14 @@ function wordCodes(names: readonly string[]): { words: string[]; code: ReadonlyM
     .filter((w) => w.normalize('NFD').length >= CODE_MIN_LENGTH && count.get(w)! >= CODE_MIN_COUNT)
     .sort((a, b) => gain(b) - gain(a) || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, CODE_PREFIXES.length * CODE_CHARS.length);
+  // Within the tier of each code prefix (the most saving words share the first prefix, which
+  // gzip then codes shorter), in the order of their ASCII form: the dictionary gzips smaller.
+  const n = CODE_CHARS.length;
+  for (let t = 0; t * n < words.length; t++) {
+    const ascii = words.slice(t * n, (t + 1) * n).map((w) => [toAscii(w), w] as const);
+    ascii.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    words.splice(t * n, ascii.length, ...ascii.map(([, w]) => w));
+  }
   const code = new Map(words.map((w, i) => [w, CODE_PREFIXES[Math.floor(i / CODE_CHARS.length)]! + CODE_CHARS[i % CODE_CHARS.length]!]));
   return { words, code };
 }
