@@ -17,10 +17,13 @@
  * characters) holds, for each ward type `P`, `X`, `T` in turn, the code deltas 0–29 from the
  * previous code; any other unit is `'`, its type letter (`C` thành phố, `V` tỉnh, `Q` quận, `H`
  * huyện, `S` thị xã, `P` phường, `X` xã, `T` thị trấn, `D` đặc khu), then the delta as an `int`.
- * Codes are deltas from the previous code in the same run: per 2025 province; across the whole
- * legacy table (ward codes run on across districts and provinces: codes are assigned in
- * geographic order, so neighbours are close, and the step of 3 is the rule); for historical units,
- * per district line, and run on across ward lines.
+ * Legacy codes are deltas from the previous code in the same run: across the whole legacy table
+ * (ward codes run on across districts and provinces: codes are assigned in geographic order, so
+ * neighbours are close, and the step of 3 is the rule); for historical units, per district line,
+ * and run on across ward lines. A 2025 ward keeps the code of one of the legacy wards that went
+ * into it (3,314 of 3,321): its unit's number is that ward's index among them, in the order the
+ * decoder reads the legacy wards; the code is filled in once they are read. A 2025 ward with a
+ * code of its own has `-1 - code` there.
  *
  * One `names` stream holds every name of the three coded tables: per unit its name, then `|` and
  * its English name when it differs from the name without diacritics, then `;`. It is cut into
@@ -39,7 +42,8 @@
  * provinces2025      01|C|Hà Nội|Hanoi \n …            code|type|name[|en], one line per province
  * provincesLegacy    01|C|Hà Nội||01 \n …              code|type|name|en|to2025
  * names              Ba Đình;Ngọc Hà;…\nBa Đình;…       the names, in sections (see above)
- * wards2025Units     33f…6.33…                          unit per ward; `.` ends a province (provinces2025 order)
+ * wards2025Units     !#!…$.!…                           unit per ward (type, and whose code it has); `.` ends
+ *                                                       a province (provinces2025 order)
  * legacyDistricts    1Q1Q…/1H…                          per district: district code delta (`int`, run on
  *                                                       across provinces) and type letter; `/` ends a
  *                                                       province (provincesLegacy order)
@@ -51,8 +55,9 @@
  *                                                       the ward's province went into (that list by code,
  *                                                       as packed in the 2025 streams) from the previous
  *                                                       target's position in the same legacy province, or
- *                                                       `!` and its code as an `int` (a target elsewhere);
- *                                                       a last `.` ends the stream
+ *                                                       `!` and its position in the whole 2025 list as an
+ *                                                       `int` (a target elsewhere); a last `.` ends the
+ *                                                       stream
  * historyLines       =1d4…                              per line: `=` and a province code (`int`): the
  *                                                       historical districts of that province; or the
  *                                                       district code as an `int` delta from the previous
@@ -70,8 +75,8 @@
  * The three history streams are there together or not at all (and the names stream has history
  * sections only with them). (Names shown before the word codes and the ASCII form.) Decoding is
  * one replace for the marks and one for the word codes on the names stream, then one pass over
- * each table's streams together, with one cursor per stream: no split arrays, no intermediate
- * records. Streams that fell out of step (a corrupt or truncated one) throw: every read checks its
+ * each table's streams together, with one cursor per stream (and one over the 2025 wards and the
+ * legacy targets for the 2025 codes): no split arrays. Streams that fell out of step (a corrupt or truncated one) throw: every read checks its
  * character, every section must be read exactly to its `\n`, and every other stream exactly to
  * its end.
  * @module
@@ -362,22 +367,43 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
     g.provincesLegacy.map((p) => `${p.code}|${TYPE_LETTER[p.type]}|${p.name}|${en(p).slice(1)}|${p.to2025 ?? ''}`),
   );
 
-  // 2025 wards, province by province (provinces2025 order), by code.
+  const provincesL = new Set(g.provincesLegacy.map((p) => p.code));
+  const districtsL = new Set(g.districtsLegacy.map((d) => d.code));
+  for (const d of g.districtsLegacy) if (!provincesL.has(d.province)) throw new Error('packed gazetteer: district of an unknown province');
+  for (const w of g.wardsLegacy) if (!districtsL.has(w.district)) throw new Error('packed gazetteer: ward of an unknown district');
+  const districtsOf = (p: string): GazetteerInput['districtsLegacy'][number][] => g.districtsLegacy.filter((d) => d.province === p).sort(byCode);
+  const wardsOf = (d: string): GazetteerInput['wardsLegacy'][number][] => g.wardsLegacy.filter((w) => w.district === d).sort(byCode);
+
+  // The legacy wards that went into each 2025 ward, in the order the decoder meets them (legacy
+  // provinces in table order, districts and wards by code, targets in list order).
+  const sources = new Map<string, string[]>();
+  for (const p of g.provincesLegacy) {
+    for (const d of districtsOf(p.code)) {
+      for (const w of wardsOf(d.code)) for (const c of w.to2025 ?? []) (sources.get(c) ?? sources.set(c, []).get(c)!).push(w.code);
+    }
+  }
+
+  // 2025 wards, province by province (provinces2025 order), by code. A 2025 ward's code is, but for
+  // 7 of 3,321, the code of one of the legacy wards that went into it: it is stored as which one
+  // (its index among them, see `sources`), else as the code itself.
   const w25Names = new Map<string, string>();
   let w25Units = '';
   const names2025 = new Map(g.wards2025.map((w) => [w.code, w.name]));
   const places2025 = new Map<string, Map<string, number>>();
+  /** Each 2025 ward's position in the decoded list (provinces2025 order, by code). */
+  const index2025 = new Map<string, number>();
   const provinces25 = new Set(g.provinces2025.map((p) => p.code));
   for (const w of g.wards2025) if (!provinces25.has(w.province)) throw new Error('packed gazetteer: 2025 ward of an unknown province');
+  if (names2025.size !== g.wards2025.length) throw new Error('packed gazetteer: two 2025 wards with one code');
   for (const p of g.provinces2025) {
     const ws = g.wards2025.filter((w) => w.province === p.code).sort(byCode);
     places2025.set(p.code, new Map(ws.map((w, i) => [w.code, i])));
-    let prev = 0;
     let section = '';
     for (const w of ws) {
+      index2025.set(w.code, index2025.size);
       section += nameRecord(w, dict.code);
-      w25Units += unitChar(w.type, Number(w.code) - prev);
-      prev = Number(w.code);
+      const donor = sources.get(w.code)?.indexOf(w.code) ?? -1;
+      w25Units += donor >= 0 ? unitChar(w.type, donor) : `'${TYPE_LETTER[w.type]}${int(-1 - Number(w.code))}`;
     }
     w25Units += '.';
     w25Names.set(p.code, section);
@@ -391,14 +417,10 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
   const lgNames = new Map<string, string>();
   let lgUnits = '';
   let lgTargets = '';
-  const provincesL = new Set(g.provincesLegacy.map((p) => p.code));
-  const districtsL = new Set(g.districtsLegacy.map((d) => d.code));
-  for (const d of g.districtsLegacy) if (!provincesL.has(d.province)) throw new Error('packed gazetteer: district of an unknown province');
-  for (const w of g.wardsLegacy) if (!districtsL.has(w.district)) throw new Error('packed gazetteer: ward of an unknown district');
   let prevD = 0;
   let prevW = 0;
   for (const p of g.provincesLegacy) {
-    const ds = g.districtsLegacy.filter((d) => d.province === p.code).sort(byCode);
+    const ds = districtsOf(p.code);
     const places = (p.to2025 === undefined ? undefined : places2025.get(p.to2025)) ?? new Map<string, number>();
     let prevAt = 0;
     let section = '';
@@ -406,7 +428,7 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
       lgDistricts += int(Number(d.code) - prevD) + TYPE_LETTER[d.type];
       prevD = Number(d.code);
       section += nameRecord(d, dict.code);
-      const ws = g.wardsLegacy.filter((w) => w.district === d.code).sort(byCode);
+      const ws = wardsOf(d.code);
       let prevMap = '';
       for (const w of ws) {
         const to = w.to2025 ?? [];
@@ -421,7 +443,11 @@ export function packGazetteer(g: GazetteerInput): PackedGazetteer {
           lgTargets += to
             .map((c) => {
               const at = places.get(c);
-              if (at === undefined) return `!${int(Number(c))}`;
+              if (at === undefined) {
+                const i = index2025.get(c);
+                if (i === undefined) throw new Error('packed gazetteer: a 2025 target that is no 2025 ward');
+                return `!${int(i)}`;
+              }
               const delta = at - prevAt;
               prevAt = at;
               return zig(delta);
@@ -729,9 +755,6 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const words = p.words === undefined ? undefined : fromAscii(p.words).split(' ');
   const names = (s: string, what: string): Cursor => new Cursor(expandWords(fromAscii(s), words), what);
 
-  const wards2025: Array<GazetteerUnitInput & { province: string }> = [];
-  const codes2025 = new Map<string, string[]>();
-  const names2025 = new Map<string, string>();
   const provincesLegacy = unpackProvinces(p.provincesLegacy, true);
   // The names stream, and where each of its sections starts (see nameSections).
   const n = names(p.names, 'names');
@@ -746,28 +769,40 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const at: [number[], number[], number[]] = [[], [], []];
   sections.forEach(([scheme, i], k) => (at[scheme][i] = starts[k]!));
   const [at25, atL, atH] = at;
+
+  // 2025 wards: names, types, and whose code each takes (a legacy ward's, known once those are
+  // read, or its own); referred to by their position in this list.
+  const units25: Unit[] = [];
+  const province25: string[] = [];
+  const donor25: number[] = [];
+  /** Per 2025 province: where its wards start in the list, and how many there are. */
+  const range25 = new Map<string, readonly [number, number]>();
   let u = new Cursor(p.wards2025Units, '2025 ward units');
   for (const [k, { code: province }] of provinces2025.entries()) {
     n.i = at25[k]!;
-    const codes: string[] = [];
-    codes2025.set(province, codes);
-    let prev = 0;
+    const from = units25.length;
     while (u.peek() !== DOT) {
-      const w = n.named(u.unit());
-      prev += u.delta;
-      const code = pad(prev, 5);
-      codes.push(code);
-      names2025.set(code, w.name);
-      wards2025.push(w.nameEn === undefined ? { name: w.name, type: w.type, code, province } : { name: w.name, nameEn: w.nameEn, type: w.type, code, province });
+      units25.push(n.named(u.unit()));
+      donor25.push(u.delta);
+      province25.push(province);
     }
+    range25.set(province, [from, units25.length - from]);
     u.i++;
     n.eat(NL);
   }
   u.end();
+  const count25 = units25.length;
+  /** How many legacy wards that went into each 2025 ward have been read, and the donor's code. */
+  const seen = new Int32Array(count25);
+  const code25: Array<string | undefined> = new Array<string | undefined>(count25);
 
   const districtsLegacy: Array<GazetteerUnitInput & { province: string }> = [];
-  const wardsLegacy: Array<GazetteerUnitInput & { district: string; to2025?: string[] }> = [];
-  const NO_MAP: string[] = [];
+  type LegacyWard = GazetteerUnitInput & { district: string; to2025?: string[] };
+  const wardsLegacy: LegacyWard[] = [];
+  /** Each legacy ward with targets, and its targets as positions in the 2025 list. */
+  const pending: Array<readonly [LegacyWard, number[]]> = [];
+  const NO_REFS: number[] = [];
+  const NO_RANGE = [0, 0] as const;
   const d = new Cursor(p.legacyDistricts, 'legacy districts');
   const x = new Cursor(p.legacyTargets, 'legacy targets');
   u = new Cursor(p.legacyUnits, 'legacy units');
@@ -775,46 +810,53 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   let prevW = 0;
   for (const [k, { code: province, to2025: to }] of provincesLegacy.entries()) {
     n.i = atL[k]!;
-    const places = (to === undefined ? undefined : codes2025.get(to)) ?? NO_MAP;
+    const [first, count] = (to === undefined ? undefined : range25.get(to)) ?? NO_RANGE;
     let prevAt = 0;
     while (d.peek() !== SLASH) {
       prevD += d.int();
       const district = pad(prevD, 3);
       const dist = n.named(d.type());
       districtsLegacy.push(dist.nameEn === undefined ? { name: dist.name, type: dist.type, code: district, province } : { name: dist.name, nameEn: dist.nameEn, type: dist.type, code: district, province });
-      let prevMap = NO_MAP;
+      let prevRefs = NO_REFS;
       while (u.peek() !== DOT) {
         const w = n.named(u.unit());
         prevW += u.delta;
-        let map = NO_MAP;
+        const code = pad(prevW, 5);
+        let refs = NO_REFS;
         const t = x.peek();
         if (t === CARET) {
           x.i++;
-          if (prevMap === NO_MAP) corrupt('legacy targets');
-          map = prevMap;
+          if (prevRefs === NO_REFS) corrupt('legacy targets');
+          refs = prevRefs;
         } else if (t === EQ) x.i++;
         else {
-          map = [];
+          refs = [];
           do {
+            let r: number;
             if (x.peek() === BANG) {
               x.i++;
-              map.push(pad(x.int(), 5));
+              r = x.int();
             } else {
               prevAt += x.zig();
-              const code = places[prevAt];
-              if (code === undefined) corrupt('2025 target');
-              map.push(code);
+              r = prevAt >= 0 && prevAt < count ? first + prevAt : -1;
             }
+            if (!(r >= 0 && r < count25)) corrupt('2025 target');
+            refs.push(r);
           } while (x.peek() === COMMA && ++x.i);
         }
-        prevMap = map;
-        if (w.name === '@') {
-          const name = names2025.get(map[0]!);
-          if (name === undefined) corrupt('name reference');
-          w.name = name;
+        prevRefs = refs;
+        for (const r of refs) {
+          const met = seen[r]!;
+          seen[r] = met + 1;
+          if (met === donor25[r]) code25[r] = code;
         }
-        const code = pad(prevW, 5);
-        wardsLegacy.push(map.length > 0 ? { ...w, code, district, to2025: map } : { ...w, code, district });
+        if (w.name === '@') {
+          if (refs.length === 0) corrupt('name reference');
+          w.name = units25[refs[0]!]!.name;
+        }
+        const ward: LegacyWard = { ...w, code, district };
+        wardsLegacy.push(ward);
+        if (refs.length > 0) pending.push([ward, refs]);
       }
       u.i++;
     }
@@ -825,6 +867,27 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   d.end();
   u.end();
   x.end();
+
+  // Now the 2025 codes are known: the 2025 wards, and the legacy wards' targets (a list shared by
+  // `^` stays shared).
+  const wards2025: Array<GazetteerUnitInput & { province: string }> = [];
+  for (let i = 0; i < count25; i++) {
+    const donor = donor25[i]!;
+    const code = donor >= 0 ? code25[i] : pad(-1 - donor, 5);
+    if (code === undefined) corrupt('2025 ward code');
+    const w = units25[i]!;
+    const province = province25[i]!;
+    wards2025.push(w.nameEn === undefined ? { name: w.name, type: w.type, code, province } : { name: w.name, nameEn: w.nameEn, type: w.type, code, province });
+  }
+  let lastRefs = NO_REFS;
+  let lastCodes: string[] = [];
+  for (const [ward, refs] of pending) {
+    if (refs !== lastRefs) {
+      lastRefs = refs;
+      lastCodes = refs.map((r) => wards2025[r]!.code);
+    }
+    ward.to2025 = lastCodes;
+  }
   const base: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
   if (!history) return base;
   const provinceOf = new Map<string, string>();

@@ -75,16 +75,16 @@ describe('packed gazetteer word codes', () => {
       for (const n of [u.name, u.nameEn ?? '']) for (const w of n.split(' ')) count.set(w, (count.get(w) ?? 0) + 1);
     }
     // The dictionary as stored is in the ASCII form; its words, decoded, must be real name words.
-    // Each word as the name of a 2025 ward of the first province (one unit character each: a
-    // phường one code on from the one before; `.` ends the province, the others have none; no
-    // legacy provinces, so the names stream has one section per 2025 province).
+    // Each word as the name of a 2025 ward of the first province (each unit a phường whose code is
+    // written out, `'P-1`: code 00000; `.` ends the province, the others have none; no legacy
+    // provinces, so the names stream has one section per 2025 province).
     const list = GAZETTEER_DATA.words!.split(' ');
     const provinces = GAZETTEER_DATA.provinces2025.split('\n').length;
     const decoded = unpackGazetteer({
       provinces2025: GAZETTEER_DATA.provinces2025,
       provincesLegacy: '',
       names: `${GAZETTEER_DATA.words!.replace(/ /g, ';')};\n${'\n'.repeat(provinces - 1)}`,
-      wards2025Units: `${'#'.repeat(list.length)}.${'.'.repeat(provinces - 1)}`,
+      wards2025Units: `${"'P-1".repeat(list.length)}.${'.'.repeat(provinces - 1)}`,
       legacyDistricts: '',
       legacyUnits: '',
       legacyTargets: '.',
