@@ -799,9 +799,12 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
   const districtsLegacy: Array<GazetteerUnitInput & { province: string }> = [];
   type LegacyWard = GazetteerUnitInput & { district: string; to2025?: string[] };
   const wardsLegacy: LegacyWard[] = [];
-  /** Each legacy ward with targets, and its targets as positions in the 2025 list. */
-  const pending: Array<readonly [LegacyWard, number[]]> = [];
-  const NO_REFS: number[] = [];
+  // The legacy wards' targets, as positions in the 2025 list, one after the other (a list shared by
+  // `^` is stored once); each legacy ward with targets, and where its list is.
+  const refs: number[] = [];
+  const pendingWard: LegacyWard[] = [];
+  const pendingFrom: number[] = [];
+  const pendingTo: number[] = [];
   const NO_RANGE = [0, 0] as const;
   const d = new Cursor(p.legacyDistricts, 'legacy districts');
   const x = new Cursor(p.legacyTargets, 'legacy targets');
@@ -817,20 +820,22 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
       const district = pad(prevD, 3);
       const dist = n.named(d.type());
       districtsLegacy.push(dist.nameEn === undefined ? { name: dist.name, type: dist.type, code: district, province } : { name: dist.name, nameEn: dist.nameEn, type: dist.type, code: district, province });
-      let prevRefs = NO_REFS;
+      // The targets of the previous ward of the district: refs[from, to).
+      let from = 0;
+      let to = 0;
       while (u.peek() !== DOT) {
         const w = n.named(u.unit());
         prevW += u.delta;
         const code = pad(prevW, 5);
-        let refs = NO_REFS;
         const t = x.peek();
         if (t === CARET) {
           x.i++;
-          if (prevRefs === NO_REFS) corrupt('legacy targets');
-          refs = prevRefs;
-        } else if (t === EQ) x.i++;
-        else {
-          refs = [];
+          if (from === to) corrupt('legacy targets');
+        } else if (t === EQ) {
+          x.i++;
+          from = to = 0;
+        } else {
+          from = refs.length;
           do {
             let r: number;
             if (x.peek() === BANG) {
@@ -843,20 +848,25 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
             if (!(r >= 0 && r < count25)) corrupt('2025 target');
             refs.push(r);
           } while (x.peek() === COMMA && ++x.i);
+          to = refs.length;
         }
-        prevRefs = refs;
-        for (const r of refs) {
+        for (let k = from; k < to; k++) {
+          const r = refs[k]!;
           const met = seen[r]!;
           seen[r] = met + 1;
           if (met === donor25[r]) code25[r] = code;
         }
         if (w.name === '@') {
-          if (refs.length === 0) corrupt('name reference');
-          w.name = units25[refs[0]!]!.name;
+          if (from === to) corrupt('name reference');
+          w.name = units25[refs[from]!]!.name;
         }
         const ward: LegacyWard = { ...w, code, district };
         wardsLegacy.push(ward);
-        if (refs.length > 0) pending.push([ward, refs]);
+        if (to > from) {
+          pendingWard.push(ward);
+          pendingFrom.push(from);
+          pendingTo.push(to);
+        }
       }
       u.i++;
     }
@@ -879,14 +889,16 @@ export function unpackGazetteer(p: PackedGazetteer): GazetteerInput {
     const province = province25[i]!;
     wards2025.push(w.nameEn === undefined ? { name: w.name, type: w.type, code, province } : { name: w.name, nameEn: w.nameEn, type: w.type, code, province });
   }
-  let lastRefs = NO_REFS;
-  let lastCodes: string[] = [];
-  for (const [ward, refs] of pending) {
-    if (refs !== lastRefs) {
-      lastRefs = refs;
-      lastCodes = refs.map((r) => wards2025[r]!.code);
+  let lastFrom = -1;
+  let codes: string[] = [];
+  for (let k = 0; k < pendingWard.length; k++) {
+    const from = pendingFrom[k]!;
+    if (from !== lastFrom) {
+      lastFrom = from;
+      codes = [];
+      for (let j = from; j < pendingTo[k]!; j++) codes.push(wards2025[refs[j]!]!.code);
     }
-    ward.to2025 = lastCodes;
+    pendingWard[k]!.to2025 = codes;
   }
   const base: GazetteerInput = { provinces2025, wards2025, provincesLegacy, districtsLegacy, wardsLegacy };
   if (!history) return base;
