@@ -264,20 +264,21 @@ const comment = (s: string): string => s.split('\n').map((l) => (l ? ` * ${l}` :
 const q = (s: string): string => JSON.stringify(s);
 /**
  * The order of the streams in the generated module. gzip sees them one after the other (with a
- * 32 KB window): the large names streams first, then the small code, structure and target streams,
- * measured smallest (see docs/address.md).
+ * 32 KB window): the dictionary, the names, then the unit streams of the three tables together,
+ * the structure streams, the targets and successors. Measured smallest of the orders tried (see
+ * docs/address.md); `GAZ_ORDER=a,b,…` tries another.
  */
 const STREAM_ORDER: ReadonlyArray<keyof PackedGazetteer> = (process.env.GAZ_ORDER?.split(',') as Array<keyof PackedGazetteer> | undefined) ?? [
   'provinces2025',
   'provincesLegacy',
-  'names',
   'words',
+  'names',
   'wards2025Units',
-  'legacyDistricts',
   'legacyUnits',
-  'legacyTargets',
-  'historyLines',
   'historyUnits',
+  'legacyDistricts',
+  'historyLines',
+  'legacyTargets',
   'historySuccessors',
 ];
 if (new Set(STREAM_ORDER).size !== Object.keys(packed).length || Object.keys(packed).some((k) => !STREAM_ORDER.includes(k as keyof PackedGazetteer))) {
