@@ -1,6 +1,6 @@
 /**
  * The default gazetteer seam. The bundled data of both Vietnamese administrative schemes
- * (`gazetteer-data.ts`, about 78 KB gzipped) is not imported from here: it is registered by the
+ * (`gazetteer-data.ts`, about 62 KB gzipped) is not imported from here: it is registered by the
  * `waybill-shield/gazetteer` entry, which the Node build of the core entry (and the CLI) imports
  * for you. Browser and React Native apps that parse addresses or call `protect()` import
  * `waybill-shield/gazetteer` once (statically, or with `import()` as its own chunk); apps that
