@@ -79,6 +79,11 @@ export function resolveUnits(p: ParsedAddress, gz: Gazetteer): ResolvedUnits {
   const du = p.district as unknown;
   const wu = p.ward as unknown;
   if (gz === memoGz && pu === memoProvince && du === memoDistrict && wu === memoWard && altUnit === memoAltWard) return memoUnits!;
+  return resolveFresh(gz, pu, du, wu, altUnit);
+}
+
+/** {@link resolveUnits} without the kept resolution: looks each unit up, and keeps the result when it may. */
+function resolveFresh(gz: Gazetteer, pu: unknown, du: unknown, wu: unknown, altUnit: unknown): ResolvedUnits {
   const units = entryOfUnit(gz);
   let own = true;
   let altWard: GazetteerEntry | null = null;
