@@ -119,8 +119,14 @@ function isTrimmed(c: number): boolean {
  * @returns that code unit, or -1 when the trimmed separator is empty or longer
  */
 export function soleMark(sep: string): number {
-  let a = 0;
   let b = sep.length;
+  // A separator of one character (`/` and `-` in number chains, a space), the commonest after the
+  // shared ` ` and `, `, needs no trimming loop.
+  if (b === 1) {
+    const c = sep.charCodeAt(0);
+    return isTrimmed(c) ? -1 : c;
+  }
+  let a = 0;
   while (a < b && isTrimmed(sep.charCodeAt(a))) a++;
   while (b > a && isTrimmed(sep.charCodeAt(b - 1))) b--;
   return b - a === 1 ? sep.charCodeAt(a) : -1;
