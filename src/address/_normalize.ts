@@ -331,8 +331,18 @@ function cacheWord(text: string, from: number, to: number, slot: number, p0: num
 }
 
 function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
-  const raw = text.slice(from, to);
-  return wordKeyOf(upper ? raw.toLowerCase() : raw, true);
+  if (!upper) return wordKeyOf(text.slice(from, to), true);
+  // An address is mostly a two-byte string (Vietnamese letters), and so is a slice of it, which
+  // `toLowerCase` hands to ICU, the costliest step of keying a word such as `5B` or `CT2` (words with
+  // digits are keyed every time, never cached). The word is ASCII letters and digits only, so its
+  // lowercase is each capital with bit 5 set; a short one is built so, a long one left to the builtin.
+  if (to - from > WORD_CACHE_MAX_LENGTH) return wordKeyOf(text.slice(from, to).toLowerCase(), true);
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    key += String.fromCharCode(c >= 65 && c <= 90 ? c | 32 : c);
+  }
+  return wordKeyOf(key, true);
 }
 
 /** The key of the word `text[from, to)`, which holds a non-ASCII letter, digit or mark. */
