@@ -348,7 +348,9 @@ function matchesAt<A, P>(
       const ruledOut = prefix !== null ? !has(prefix.classes, level as UnitClass) : streetBefore(tokens, s) || landmarkBefore(tokens, s);
       if (!ruledOut) {
         // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
-        let cand = pre !== undefined && list.length > LONG_LIST ? cutOf(list, accept, arg, pre, preArg as P, k1!, k2) : keptOf(list, list, accept, arg);
+        // Unfiltered walks (provinces, names read without a province) keep the list as it is.
+        let cand =
+          accept === (acceptAll as Accept<unknown>) ? list : pre !== undefined && list.length > LONG_LIST ? cutOf(list, accept, arg, pre, preArg as P, k1!, k2) : keptOf(list, list, accept, arg);
         let typeMismatch = false;
         if (cand.length > 0) {
           if (prefix !== null) {
