@@ -30,23 +30,32 @@ export interface KeyTries {
   readonly province: KeyNode;
   readonly district: KeyNode;
   readonly ward: KeyNode;
+  /**
+   * Every word of every key of the three tries, each mapped to the one string object that all the
+   * tries' maps hold for it. A map lookup by that same object is decided by identity, without
+   * comparing the strings' characters (see {@link trieWords}).
+   */
+  readonly words: ReadonlyMap<string, string>;
 }
 
 /**
  * A key is its words joined by single spaces, and no input word is empty or holds a space, so a
- * run of words spells a key exactly when it walks that key's words in the trie.
+ * run of words spells a key exactly when it walks that key's words in the trie. Each word is stored
+ * as its one string object in `words` (added there when new).
  */
-function trieOf(map: ReadonlyMap<string, readonly GazetteerEntry[]>): KeyNode {
+function trieOf(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map<string, string>): KeyNode {
   const root: KeyNode = { entries: undefined, before: undefined };
   for (const [key, list] of map) {
-    const words = key.split(' ');
+    const ws = key.split(' ');
     let node = root;
-    for (let k = words.length - 1; k >= 0; k--) {
+    for (let k = ws.length - 1; k >= 0; k--) {
+      let w = words.get(ws[k]!);
+      if (w === undefined) words.set(ws[k]!, (w = ws[k]!));
       if (node.before === undefined) node.before = new Map();
-      let next = node.before.get(words[k]!);
+      let next = node.before.get(w);
       if (next === undefined) {
         next = { entries: undefined, before: undefined };
-        node.before.set(words[k]!, next);
+        node.before.set(w, next);
       }
       node = next;
     }
@@ -70,12 +79,25 @@ export function keyTries(gz: Gazetteer): KeyTries {
   if (gz === lastTriesGz) return lastTries!;
   let t = tries.get(gz);
   if (t === undefined) {
-    t = { province: trieOf(gz.provinceKeys), district: trieOf(gz.districtKeys), ward: trieOf(gz.wardKeys) };
+    const words = new Map<string, string>();
+    t = { province: trieOf(gz.provinceKeys, words), district: trieOf(gz.districtKeys, words), ward: trieOf(gz.wardKeys, words), words };
     tries.set(gz, t);
   }
   lastTriesGz = gz;
   lastTries = t;
   return t;
+}
+
+/**
+ * The words of the tries used last (see {@link KeyTries.words}), for the tokenizer's word cache: a
+ * word it keeps takes the tries' own string as its `match`, so the walks of later parses find it in
+ * the tries' maps by identity. For other tries the string is only equal, not the same: the lookups
+ * give the same answers, only a little more slowly.
+ *
+ * @returns the words of the last tries, or `undefined` before any were built
+ */
+export function trieWords(): ReadonlyMap<string, string> | undefined {
+  return lastTries?.words;
 }
 
 /**
@@ -111,6 +133,14 @@ export function newRootMemo(): RootMemo {
   return { tries: null, province: null, district: null, ward: null };
 }
 
+/** Points `memo` at `t`, forgetting what it found in other tries. */
+function resetMemo(memo: RootMemo, t: KeyTries): void {
+  memo.tries = t;
+  memo.province = null;
+  memo.district = null;
+  memo.ward = null;
+}
+
 /**
  * The child of `level`'s trie root for `word`: the node of the one-word keys ending in `word`. Gives
  * exactly what `keyTrie(t, level).before?.get(word)` gives.
@@ -123,12 +153,7 @@ export function newRootMemo(): RootMemo {
  */
 export function rootChild(t: KeyTries, level: UnitLevel, word: string, memo: RootMemo | null): KeyNode | undefined {
   if (memo === null) return keyTrie(t, level).before?.get(word);
-  if (memo.tries !== t) {
-    memo.tries = t;
-    memo.province = null;
-    memo.district = null;
-    memo.ward = null;
-  }
+  if (memo.tries !== t) resetMemo(memo, t);
   // `null` is "not looked up yet"; `undefined`, "no key ends in this word", is kept like a node (`??`
   // would look it up again each time, and most words end no key of a given level).
   if (level === 'province') return memo.province !== null ? memo.province : (memo.province = t.province.before?.get(word));
@@ -303,6 +328,9 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 const districtsOf2025 = new WeakMap<Gazetteer, ReadonlyMap<string, readonly string[]>>();
+// Read for every 2025 ward a district match may hold: the last gazetteer's map skips the WeakMap.
+let lastDistrictsGz: Gazetteer | undefined;
+let lastDistricts: ReadonlyMap<string, readonly string[]> | undefined;
 
 /**
  * For each 2025 ward code, the legacy district codes whose wards went (wholly or partly) into it,
@@ -313,6 +341,7 @@ const districtsOf2025 = new WeakMap<Gazetteer, ReadonlyMap<string, readonly stri
  * @returns the map, shared by every later call
  */
 export function legacyDistrictsOf2025(gz: Gazetteer): ReadonlyMap<string, readonly string[]> {
+  if (gz === lastDistrictsGz) return lastDistricts!;
   let m = districtsOf2025.get(gz);
   if (m === undefined) {
     const out = new Map<string, string[]>();
@@ -326,6 +355,8 @@ export function legacyDistrictsOf2025(gz: Gazetteer): ReadonlyMap<string, readon
     }
     districtsOf2025.set(gz, (m = out));
   }
+  lastDistrictsGz = gz;
+  lastDistricts = m;
   return m;
 }
 

@@ -11,7 +11,7 @@
 
 import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
 import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
-import { newRootMemo, type RootMemo } from './_index.js';
+import { newRootMemo, trieWords, type RootMemo } from './_index.js';
 
 /** A word of the input: letters and digits, with its position in the original string. */
 export interface Token {
@@ -119,8 +119,14 @@ function isTrimmed(c: number): boolean {
  * @returns that code unit, or -1 when the trimmed separator is empty or longer
  */
 export function soleMark(sep: string): number {
-  let a = 0;
   let b = sep.length;
+  // A separator of one character (`/` and `-` in number chains, a space), the commonest after the
+  // shared ` ` and `, `, needs no trimming loop.
+  if (b === 1) {
+    const c = sep.charCodeAt(0);
+    return isTrimmed(c) ? -1 : c;
+  }
+  let a = 0;
   while (a < b && isTrimmed(sep.charCodeAt(a))) a++;
   while (b > a && isTrimmed(sep.charCodeAt(b - 1))) b--;
   return b - a === 1 ? sep.charCodeAt(a) : -1;
@@ -150,7 +156,8 @@ function breaksAt(text: string, from: number, i: number, cp: number): boolean {
  */
 interface WordKey {
   readonly key: string;
-  readonly match: string;
+  /** `key` as the gazetteer indexes it; a cached word holds the tries' own string (see `cacheWord`). */
+  match: string;
   /** Length of the unit word of a glued token in the key, or -1 when the word stays whole. */
   readonly cut: number;
   /** The parts of a glued token, or empty strings. */
@@ -262,9 +269,28 @@ const cachedWords: Array<CachedWord | undefined> = new Array<CachedWord | undefi
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
 // cached, so each number below 1000 gets one trie-root memo (see `RootMemo`), shared by every token
-// of that value. It holds trie nodes only, never input text, and is bounded by the value limit.
+// of that value, and one key string, so that such a token needs no slice of the text. A slot holds
+// the number's decimal digits and trie nodes only (the same for every input) and is bounded by the
+// value limit.
 const NUMBER_MEMO_LIMIT = 1000;
-const numberMemos: Array<RootMemo | undefined> = new Array<RootMemo | undefined>(NUMBER_MEMO_LIMIT).fill(undefined);
+
+/** A number below {@link NUMBER_MEMO_LIMIT}: its key (digits, no leading zero) and its trie-root memo. */
+interface SmallNumber {
+  readonly key: string;
+  readonly memo: RootMemo;
+}
+
+const smallNumbers: Array<SmallNumber | undefined> = new Array<SmallNumber | undefined>(NUMBER_MEMO_LIMIT).fill(undefined);
+
+function smallNumber(v: number): SmallNumber {
+  let n = smallNumbers[v];
+  if (n === undefined) {
+    // The tries' own string when some name key holds the number (see `cacheWord`).
+    const key = String(v);
+    smallNumbers[v] = n = { key: trieWords()?.get(key) ?? key, memo: newRootMemo() };
+  }
+  return n;
+}
 
 /**
  * The trie-root memo of a number token.
@@ -276,7 +302,7 @@ function numberMemo(match: string): RootMemo | null {
   if (match.length > 3) return null;
   let v = 0;
   for (let i = 0; i < match.length; i++) v = v * 10 + match.charCodeAt(i) - 48;
-  return (numberMemos[v] ??= newRootMemo());
+  return smallNumber(v).memo;
 }
 
 /**
@@ -292,16 +318,31 @@ function numberMemo(match: string): RootMemo | null {
  */
 function cacheWord(text: string, from: number, to: number, slot: number, p0: number, p1: number, p2: number, p3: number, ascii: boolean, upper: boolean): WordKey {
   const key = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
-  // A whole word kept in the cache also keeps its trie-root lookups.
-  if (key.cut < 0 && key.parts === null) key.memo = newRootMemo();
+  // A whole word kept in the cache also keeps its trie-root lookups, and a word of some name key
+  // takes the tries' own string (equal to its own), which their maps then find by identity.
+  if (key.cut < 0 && key.parts === null) {
+    key.memo = newRootMemo();
+    const own = trieWords()?.get(key.match);
+    if (own !== undefined) key.match = own;
+  }
   cachedWords[slot + 1] = cachedWords[slot];
   cachedWords[slot] = { length: to - from, p0, p1, p2, p3, key };
   return key;
 }
 
 function asciiWordKey(text: string, from: number, to: number, upper: boolean): WordKey {
-  const raw = text.slice(from, to);
-  return wordKeyOf(upper ? raw.toLowerCase() : raw, true);
+  if (!upper) return wordKeyOf(text.slice(from, to), true);
+  // An address is mostly a two-byte string (Vietnamese letters), and so is a slice of it, which
+  // `toLowerCase` hands to ICU, the costliest step of keying a word such as `5B` or `CT2` (words with
+  // digits are keyed every time, never cached). The word is ASCII letters and digits only, so its
+  // lowercase is each capital with bit 5 set; a short one is built so, a long one left to the builtin.
+  if (to - from > WORD_CACHE_MAX_LENGTH) return wordKeyOf(text.slice(from, to).toLowerCase(), true);
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    key += String.fromCharCode(c >= 65 && c <= 90 ? c | 32 : c);
+  }
+  return wordKeyOf(key, true);
 }
 
 /** The key of the word `text[from, to)`, which holds a non-ASCII letter, digit or mark. */
@@ -462,10 +503,21 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     // A lone space is no stray character.
     if (plain !== SEP_SPACE && start - sepStart === 1 && isStray(sep)) stray = true;
     if (number) {
-      // A number (house, alley, phone): its own key, no unit word to split off, in no word list.
-      const key = text.slice(start, j);
-      const match = stripZeros(key);
-      out.push({ key, match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
+      // A number (house, alley, phone): its own key, no unit word to split off, in no word list. One
+      // of one to three digits without a leading zero (`0` itself included) is its own match and
+      // takes the shared key of its value.
+      const len = j - start;
+      const c0 = text.charCodeAt(start) - 48;
+      if (len === 1 || (len <= 3 && c0 !== 0)) {
+        let v = c0;
+        for (let k = start + 1; k < j; k++) v = v * 10 + text.charCodeAt(k) - 48;
+        const num = smallNumber(v);
+        out.push({ key: num.key, match: num.key, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: num.memo });
+      } else {
+        const key = text.slice(start, j);
+        const match = stripZeros(key);
+        out.push({ key, match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
+      }
       digits += j - start;
     } else {
       // The word's key, from the cache when it holds the word (checked here, see `cacheWord`). Only

@@ -21,13 +21,21 @@ export interface ResolvedUnits {
   readonly altWard: GazetteerEntry | null;
 }
 
-function look(gz: Gazetteer, units: ReadonlyMap<AdminUnit, GazetteerEntry>, level: UnitLevel, u: unknown): GazetteerEntry | null {
-  if (u === null || u === undefined) return null;
-  // The gazetteer's own unit object (what parseAddress returns): its entry without building a key,
-  // and without the checks below, which a frozen unit of the gazetteer always passes. A historical
-  // unit stands for the current unit it went into.
+/**
+ * The entry of a unit object of the gazetteer itself (what `parseAddress` returns), by identity: no
+ * key is built, and none of the checks of {@link look} run, which a frozen unit of the gazetteer
+ * always passes. A historical unit stands for the current unit it went into.
+ *
+ * @returns the entry, or `undefined` when `u` is not one of the gazetteer's units of `level`
+ */
+function ownEntry(units: ReadonlyMap<AdminUnit, GazetteerEntry>, level: UnitLevel, u: unknown): GazetteerEntry | undefined {
   const e = units.get(u as AdminUnit);
-  if (e !== undefined && e.level === level) return e.successor ?? e;
+  return e !== undefined && e.level === level ? (e.successor ?? e) : undefined;
+}
+
+/** The entry of a unit that is not one of the gazetteer's own objects, found by scheme and code. */
+function look(gz: Gazetteer, level: UnitLevel, u: unknown): GazetteerEntry | null {
+  if (u === null || u === undefined) return null;
   if (typeof u !== 'object') throw new WaybillShieldError('INVALID_INPUT', 'parsed address: unit must be an object');
   const { scheme, code } = u as { scheme?: unknown; code?: unknown };
   if ((scheme !== '2025' && scheme !== 'legacy') || typeof code !== 'string') {
@@ -42,6 +50,18 @@ function look(gz: Gazetteer, units: ReadonlyMap<AdminUnit, GazetteerEntry>, leve
   return gz.byCode.get(codeKey(scheme, level, code)) ?? null;
 }
 
+// Masking and routing resolve the same parse result one after the other (as `protect()` does), so
+// the last resolution is kept, keyed by the unit objects it was made from and the gazetteer. It is
+// kept only when every unit was the gazetteer's own (or absent): those are frozen gazetteer data,
+// never input text, and resolve the same way every time. A hand-made unit object, which its owner
+// may change between calls, is read again on every call.
+let memoGz: Gazetteer | undefined;
+let memoProvince: unknown;
+let memoDistrict: unknown;
+let memoWard: unknown;
+let memoAltWard: unknown;
+let memoUnits: ResolvedUnits | undefined;
+
 /**
  * Look up the units of `p` in `gz`.
  *
@@ -52,15 +72,66 @@ function look(gz: Gazetteer, units: ReadonlyMap<AdminUnit, GazetteerEntry>, leve
  */
 export function resolveUnits(p: ParsedAddress, gz: Gazetteer): ResolvedUnits {
   if (p === null || typeof p !== 'object' || Array.isArray(p)) throw new WaybillShieldError('INVALID_INPUT', 'parsed address must be an object');
+  // Each field is read once, in the order it always was (a hand-made object may have getters).
   const alt = (p as { legacyAlternative?: unknown }).legacyAlternative;
+  const altUnit = alt !== null && typeof alt === 'object' ? (alt as { ward?: unknown }).ward : null;
+  const pu = p.province as unknown;
+  const du = p.district as unknown;
+  const wu = p.ward as unknown;
+  if (gz === memoGz && pu === memoProvince && du === memoDistrict && wu === memoWard && altUnit === memoAltWard) return memoUnits!;
+  return resolveFresh(gz, pu, du, wu, altUnit);
+}
+
+/** {@link resolveUnits} without the kept resolution: looks each unit up, and keeps the result when it may. */
+function resolveFresh(gz: Gazetteer, pu: unknown, du: unknown, wu: unknown, altUnit: unknown): ResolvedUnits {
   const units = entryOfUnit(gz);
-  const altWard = alt !== null && typeof alt === 'object' ? look(gz, units, 'ward', (alt as { ward?: unknown }).ward) : null;
-  return {
-    province: look(gz, units, 'province', p.province),
-    district: look(gz, units, 'district', p.district),
-    ward: look(gz, units, 'ward', p.ward),
-    altWard,
-  };
+  let own = true;
+  let altWard: GazetteerEntry | null = null;
+  if (altUnit !== null && altUnit !== undefined) {
+    const e = ownEntry(units, 'ward', altUnit);
+    if (e !== undefined) altWard = e;
+    else {
+      altWard = look(gz, 'ward', altUnit);
+      own = false;
+    }
+  }
+  let province: GazetteerEntry | null = null;
+  if (pu !== null && pu !== undefined) {
+    const e = ownEntry(units, 'province', pu);
+    if (e !== undefined) province = e;
+    else {
+      province = look(gz, 'province', pu);
+      own = false;
+    }
+  }
+  let district: GazetteerEntry | null = null;
+  if (du !== null && du !== undefined) {
+    const e = ownEntry(units, 'district', du);
+    if (e !== undefined) district = e;
+    else {
+      district = look(gz, 'district', du);
+      own = false;
+    }
+  }
+  let ward: GazetteerEntry | null = null;
+  if (wu !== null && wu !== undefined) {
+    const e = ownEntry(units, 'ward', wu);
+    if (e !== undefined) ward = e;
+    else {
+      ward = look(gz, 'ward', wu);
+      own = false;
+    }
+  }
+  const out: ResolvedUnits = { province, district, ward, altWard };
+  if (own) {
+    memoGz = gz;
+    memoProvince = pu;
+    memoDistrict = du;
+    memoWard = wu;
+    memoAltWard = altUnit;
+    memoUnits = out;
+  }
+  return out;
 }
 
 /**

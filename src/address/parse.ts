@@ -267,7 +267,47 @@ function filterBy<A>(list: readonly GazetteerEntry[], accept: Accept<A>, arg: A)
 /** What {@link matchesAt} returns when nothing matches; never modified. */
 const NO_MATCHES: Match[] = [];
 
-/** Every match of `level` ending at token `end`, longest first. */
+/**
+ * A long list cut down by place and filtered (see {@link LONG_LIST}), kept with the filter and the
+ * places it was made for. What a cut keeps depends on the list, the filter and the places only
+ * (a scope, the entries of a district match: gazetteer data, never input), not on the text, so a
+ * cut made for one address holds for the next one that names the same unit in the same place.
+ */
+interface Cut {
+  readonly accept: Accept<never>;
+  readonly k1: object;
+  readonly k2: object | null;
+  readonly kept: readonly GazetteerEntry[];
+}
+
+/** Kept cuts by list (the gazetteer's own lists), at most {@link CUTS_PER_LIST} per list. */
+const cuts = new WeakMap<readonly GazetteerEntry[], Cut[]>();
+const CUTS_PER_LIST = 4;
+
+/**
+ * `keptOf(list, pre(list, preArg), accept, arg)`, kept per list for the places `k1` and `k2` stand
+ * for (the same places give the same cut and the same filter result). The oldest of a list's cuts
+ * makes room for a new one.
+ */
+function cutOf<A, P>(list: readonly GazetteerEntry[], accept: Accept<A>, arg: A, pre: Pre<P>, preArg: P, k1: object, k2: object | null): readonly GazetteerEntry[] {
+  let kept = cuts.get(list);
+  if (kept !== undefined) {
+    for (let i = 0; i < kept.length; i++) {
+      const c = kept[i]!;
+      if (c.accept === (accept as Accept<never>) && c.k1 === k1 && c.k2 === k2) return c.kept;
+    }
+  } else cuts.set(list, (kept = []));
+  const cut: Cut = { accept: accept as Accept<never>, k1, k2, kept: keptOf(list, pre(list, preArg), accept, arg) };
+  if (kept.length >= CUTS_PER_LIST) kept.shift();
+  kept.push(cut);
+  return cut.kept;
+}
+
+/**
+ * Every match of `level` ending at token `end`, longest first. A long entry list is first cut by
+ * `pre`, and that cut is kept for the places `k1` and `k2` (see {@link cutOf}), which the caller
+ * names: the objects `arg` and `preArg` are made of.
+ */
 function matchesAt<A, P>(
   ctx: Ctx,
   end: number,
@@ -276,6 +316,8 @@ function matchesAt<A, P>(
   arg: A,
   pre?: Pre<P>,
   preArg?: P,
+  k1?: object,
+  k2: object | null = null,
 ): Match[] {
   const { tokens, gz } = ctx;
   let out: Match[] | null = null;
@@ -306,7 +348,9 @@ function matchesAt<A, P>(
       const ruledOut = prefix !== null ? !has(prefix.classes, level as UnitClass) : streetBefore(tokens, s) || landmarkBefore(tokens, s);
       if (!ruledOut) {
         // Long lists (numbered wards: `1` names hundreds) are first cut down by place.
-        let cand = keptOf(list, pre !== undefined && list.length > LONG_LIST ? pre(list, preArg as P) : list, accept, arg);
+        // Unfiltered walks (provinces, names read without a province) keep the list as it is.
+        let cand =
+          accept === (acceptAll as Accept<unknown>) ? list : pre !== undefined && list.length > LONG_LIST ? cutOf(list, accept, arg, pre, preArg as P, k1!, k2) : keptOf(list, list, accept, arg);
         let typeMismatch = false;
         if (cand.length > 0) {
           if (prefix !== null) {
@@ -592,10 +636,31 @@ function score(
 }
 
 /**
- * A reading with its score. Fields are spelled out rather than spread from a partial reading: on
- * Node 20 an object spread that adds a field takes a slow runtime path (microseconds per object).
+ * The best reading found so far by {@link bestReading}, and what the readings of the position being
+ * read share. A candidate reading becomes an object only when it beats the best so far: most lose,
+ * and their scores alone tell.
  */
-function reading(
+interface Best {
+  reading: Reading | null;
+  /** Its score less the skip penalty of its position; `-Infinity` while there is none. */
+  score: number;
+  /** Words skipped after it. */
+  skipped: number;
+  /** Skip penalty and skipped words of the position being read. */
+  penalty: number;
+  skippedHere: number;
+  /** Some reading of the position being read has an exact province. */
+  province: boolean;
+}
+
+/**
+ * Weighs a candidate reading of the position being read against the best so far, as if every
+ * candidate were listed in order and the first of the highest score kept. Fields are spelled out
+ * rather than spread from a partial reading: on Node 20 an object spread that adds a field takes a
+ * slow runtime path (microseconds per object).
+ */
+function offer(
+  best: Best,
   province: Match | null,
   provinceEntries: readonly GazetteerEntry[],
   inferred: boolean,
@@ -604,17 +669,14 @@ function reading(
   ward: Match | null,
   pick: WardPick | null,
   cross: boolean,
-): Reading {
-  return {
-    province,
-    provinceEntries,
-    inferred,
-    district,
-    districtContext,
-    ward,
-    pick,
-    score: score(province, inferred, district, districtContext, ward, pick, cross),
-  };
+): void {
+  const s = score(province, inferred, district, districtContext, ward, pick, cross);
+  if (s - best.penalty > best.score) {
+    best.reading = { province, provinceEntries, inferred, district, districtContext, ward, pick, score: s };
+    best.score = s - best.penalty;
+    best.skipped = best.skippedHere;
+  }
+  if (province !== null && !province.fuzzy) best.province = true;
 }
 
 /** True when some entry of `entries` is legacy district `district`, or a historical one that went into it. */
@@ -668,10 +730,10 @@ function legacyWardOf(e: GazetteerEntry, districts: readonly GazetteerEntry[]): 
   return e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(districts, e.district);
 }
 
-function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
+function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): void {
   const scope = scopeOf(ctx.gz, pm.entries);
   const e1 = leftEdge(ctx, pm.start);
-  let districts = matchesAt(ctx, e1, 'district', inLegacyProvince, scope, inScopeOf, scope);
+  let districts = matchesAt(ctx, e1, 'district', inLegacyProvince, scope, inScopeOf, scope, scope);
   // A misspelt district is looked for only where no ward with its unit word explains the words.
   if (ctx.fuzzy && districts.length === 0 && !prefixedWardAt(ctx, e1, scope)) districts = fuzzyMatchesAt(ctx, e1, 'district', scope, inLegacyProvince, scope);
   // Longest match first across levels: a bare ward name must not cut a longer district name in two.
@@ -683,11 +745,11 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
     const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
     let wards: Match[];
     let under: UnderDistrict | null = null;
-    if (dm === null) wards = matchesAt(ctx, e2, 'ward', inScope, scope, inScopeOf, scope);
+    if (dm === null) wards = matchesAt(ctx, e2, 'ward', inScope, scope, inScopeOf, scope, scope);
     else {
       under = { ctx, scope, districts: dm.entries };
       // `under` holds the districts and the scope: it is the cut as well.
-      wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, under);
+      wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope);
     }
     if (ctx.fuzzy && wards.length === 0) wards = under === null ? fuzzyMatchesAt(ctx, e2, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e2, 'ward', scope, wardUnderDistrict, under);
     const minWard = dm === null ? longestDistrict : 0;
@@ -713,7 +775,7 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, out: Reading[]): void {
       }
       const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
       const cross = used !== null && isCross(scope, used);
-      out.push(reading(pm, pm.entries, false, dm, context, wm, pick, cross));
+      offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
     }
   }
 }
@@ -763,7 +825,7 @@ function oneSchemeProvince(entries: readonly GazetteerEntry[]): boolean {
   return true;
 }
 
-function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Reading[]): void {
+function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, best: Best): void {
   for (const dm of matchesAt(ctx, end, 'district', acceptAll, null)) {
     if (!oneProvince(dm.entries)) continue;
     // A bare one-word district (`Gò Vấp`, `PN`) counts only with a ward of it named with its unit
@@ -771,13 +833,13 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Readin
     const trusted = trustedBare(dm, skipped);
     if (!trusted && skipped) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
-    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { districts: dm.entries, scope: null });
+    const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { districts: dm.entries, scope: null }, dm.entries);
     for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
       if (!trusted && wm!.prefix === null) continue;
       const pick = wm === null ? null : pickWard(ctx, wm);
       if (!trusted && pick!.ward === null) continue;
-      out.push(reading(null, p ? [p] : [], true, dm, false, wm, pick, false));
+      offer(best, null, p ? [p] : [], true, dm, false, wm, pick, false);
     }
   }
   for (const wm of matchesAt(ctx, end, 'ward', acceptAll, null)) {
@@ -785,7 +847,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, out: Readin
     if (!(pick.ward ? true : oneSchemeProvince(pick.ambiguous)) || !trustedBare(wm, skipped)) continue;
     const first = pick.ward ?? pick.ambiguous[0]!;
     const p = provinceEntryOf(ctx.gz, first);
-    out.push(reading(null, p ? [p] : [], true, null, false, wm, pick, false));
+    offer(best, null, p ? [p] : [], true, null, false, wm, pick, false);
   }
 }
 
@@ -834,38 +896,31 @@ const MAX_SCORE = 9.5;
  */
 function bestReading(ctx: Ctx): { reading: Reading; skipped: number; score: number } | null {
   const end0 = trailingJunk(ctx, ctx.tokens.length);
-  let best: Reading | null = null;
-  let bestScore = -Infinity;
-  let bestSkipped = 0;
+  const best: Best = { reading: null, score: -Infinity, skipped: 0, penalty: 0, skippedHere: 0, province: false };
   let haveProvince = false;
   let penalty = 0;
   let prevEnd = end0;
   for (let end = end0; end > 0; end = leftEdge(ctx, end - 1)) {
     for (let k = end; k < prevEnd; k++) penalty += ctx.tokens[k]!.noise ? 0 : ctx.tokens[k]!.paren ? SKIP_PAREN_PENALTY : SKIP_PENALTY;
     prevEnd = end;
-    if (best !== null && MAX_SCORE - penalty <= bestScore) break;
+    const r = best.reading;
+    if (r !== null && MAX_SCORE - penalty <= best.score) break;
     // A reading with an exact province and ward, nothing skipped, is complete: nothing further left
     // can explain more of the text.
-    if (best !== null && bestSkipped === 0 && sound(best.province) && best.pick?.ward && sound(best.ward)) break;
-    const readings: Reading[] = [];
+    if (r !== null && best.skipped === 0 && sound(r.province) && r.pick?.ward && sound(r.ward)) break;
+    best.penalty = penalty;
+    best.skippedHere = end0 - end;
+    best.province = false;
     // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
     let pm: Match | undefined = matchesAt(ctx, end, 'province', acceptAll, null)[0];
     // A misspelt province only at the end of a segment, and only with an exact unit under it.
     if (pm === undefined && ctx.fuzzy && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', null, acceptAll, null)[0];
-    if (pm !== undefined) readingsUnderProvince(ctx, pm, readings);
+    if (pm !== undefined) readingsUnderProvince(ctx, pm, best);
     // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
-    if (!haveProvince && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, readings);
-    for (const r of readings) {
-      const sc = r.score - penalty;
-      if (sc > bestScore) {
-        best = r;
-        bestScore = sc;
-        bestSkipped = end0 - end;
-      }
-      if (r.province !== null && !r.province.fuzzy) haveProvince = true;
-    }
+    if (!haveProvince && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, best);
+    if (best.province) haveProvince = true;
   }
-  return best === null ? null : { reading: best, skipped: bestSkipped, score: bestScore };
+  return best.reading === null ? null : { reading: best.reading, skipped: best.skipped, score: best.score };
 }
 
 /**
