@@ -27,8 +27,6 @@ export interface Token {
   readonly sep: string;
   /** True when `sep` starts a new segment (comma, semicolon, newline, brackets, ` - `). */
   readonly brk: boolean;
-  /** True when the break is only a spaced dash, which may also sit inside a unit name. */
-  readonly dash: boolean;
   /** True when this token is noise pasted into the address (phone, email, `cũ`, an English suffix). */
   noise: boolean;
   /** True when the token sits inside parentheses or brackets. */
@@ -136,6 +134,19 @@ export function soleMark(sep: string): number {
 function isDashOnly(sep: string): boolean {
   const c = soleMark(sep);
   return c === 45 || c === 0x2013 || c === 0x2014;
+}
+
+/**
+ * True when a name cannot run back across the start of token `t`: it starts a new segment, and not
+ * only after a spaced dash, which may also sit inside a unit name (Văn Miếu - Quốc Tử Giám). Worked out
+ * where it is asked (a few tokens of an address start a segment) rather than kept in every token.
+ *
+ * @param t - a token
+ * @returns true at a comma, semicolon, line break, bracket or bar
+ */
+export function endsNames(t: Token): boolean {
+  // The commonest break, `, ` (one shared string, see `separator`), is no dash: only another one is read.
+  return t.brk && (t.sep === ', ' || !isDashOnly(t.sep));
 }
 
 /**
@@ -390,9 +401,7 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
   // noise passes that need them run only when they can find something.
   let digits = 0;
   let marked = false;
-  // The separator read so far holds a dash (only then can a break be a spaced dash, see Token.dash),
-  // and some word follows one stray punctuation character (only then can a word be spelled out).
-  let dashed = false;
+  // Some word follows one stray punctuation character (only then can a word be spelled out).
   let stray = false;
   // What the separator read so far is, when it is one of the two that addresses repeat, told apart as
   // it is read so that neither `separator` nor the stray test reads it again: SEP_NONE (empty),
@@ -417,7 +426,6 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
     if (classOf(cp) < C_WORD) {
       if (cp === 40 || cp === 91) brackets = true;
       else if (cp === 0x40) at = true;
-      else if (cp === 45 || cp === 0x2013 || cp === 0x2014) dashed = true;
       if (!brk && breaksAt(text, sepStart, i, cp)) brk = true;
       plain = SEP_OTHER;
       if (cp > 0xffff) {
@@ -499,7 +507,6 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       j++;
     }
     const sep = plain === SEP_SPACE ? ' ' : plain === SEP_COMMA_SPACE ? ', ' : separator(text, sepStart, start);
-    const dash = brk && dashed && isDashOnly(sep);
     // A lone space is no stray character.
     if (plain !== SEP_SPACE && start - sepStart === 1 && isStray(sep)) stray = true;
     if (number) {
@@ -512,11 +519,11 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         let v = c0;
         for (let k = start + 1; k < j; k++) v = v * 10 + text.charCodeAt(k) - 48;
         const num = smallNumber(v);
-        out.push({ key: num.key, match: num.key, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: num.memo });
+        out.push({ key: num.key, match: num.key, start, end: j, sep, brk, noise: false, paren: false, facts: NO_FACTS, memo: num.memo });
       } else {
         const key = text.slice(start, j);
         const match = stripZeros(key);
-        out.push({ key, match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
+        out.push({ key, match, start, end: j, sep, brk, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
       }
       digits += j - start;
     } else {
@@ -536,12 +543,11 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       digits += w.digits;
       if (w.marked) marked = true;
       // A whole word (most words) is pushed here; a glued one is split by `pushGlued`.
-      if (w.cut < 0 && w.parts === null) out.push({ key: w.key, match: w.match, start, end: j, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: w.memo });
-      else pushGlued(out, sep, brk, dash, w, start, j);
+      if (w.cut < 0 && w.parts === null) out.push({ key: w.key, match: w.match, start, end: j, sep, brk, noise: false, paren: false, facts: w.facts, memo: w.memo });
+      else pushGlued(out, sep, brk, w, start, j);
     }
     sepStart = j;
     brk = false;
-    dashed = false;
     plain = SEP_NONE;
     i = j;
   }
@@ -565,22 +571,22 @@ function separator(text: string, from: number, to: number): string {
 }
 
 /** Push the tokens of a glued word: a compact code (`p7q3`) or a unit word and its number (`p12`). */
-function pushGlued(out: Token[], sep: string, brk: boolean, dash: boolean, w: WordKey, start: number, end: number): void {
+function pushGlued(out: Token[], sep: string, brk: boolean, w: WordKey, start: number, end: number): void {
   if (w.parts !== null) {
     // ASCII only: key offsets are text offsets.
     let at = start;
     for (let k = 0; k < w.parts.length; k++) {
       const part = w.parts[k]!;
       const first = k === 0;
-      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, dash: first && dash, noise: false, paren: false, facts: wordFacts(part), memo: null });
+      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, noise: false, paren: false, facts: wordFacts(part), memo: null });
       at += part.length;
     }
     return;
   }
   // Digits are ASCII and always the tail of a glued token, so count them back from the end.
   const origCut = end - w.tail.length;
-  out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, dash, noise: false, paren: false, facts: w.facts, memo: null });
-  out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, dash: false, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(w.tailMatch) });
+  out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, noise: false, paren: false, facts: w.facts, memo: null });
+  out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(w.tailMatch) });
 }
 
 /** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */
@@ -607,7 +613,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
     if (j - i >= 2) {
       let key = '';
       for (let k = i; k <= j; k++) key += tokens[k]!.key;
-      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, dash: t.dash, noise: false, paren: false, facts: wordFacts(key), memo: null });
+      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, noise: false, paren: false, facts: wordFacts(key), memo: null });
     } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
     i = j + 1;
   }

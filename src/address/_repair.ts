@@ -39,8 +39,8 @@ function hasDigitAndLetter(k: string): boolean {
   return d && l;
 }
 
-function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk, dash = t.dash): Token {
-  return { key, match: key, start, end, sep, brk, dash, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), memo: key === t.key && t.match === key ? t.memo : null };
+function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk): Token {
+  return { key, match: key, start, end, sep, brk, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), memo: key === t.key && t.match === key ? t.memo : null };
 }
 
 /**
@@ -100,8 +100,8 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
         if (t.key.length > u.length + 1 && t.key.startsWith(u) && words.has(t.key.slice(u.length))) {
           const cut = cutAfterLetters(text, t.start, t.end, u.length);
           const unitTokens = u === 'thanhpho' ? ['thanh', 'pho'] : u === 'thitran' ? ['thi', 'tran'] : u === 'thixa' ? ['thi', 'xa'] : [u];
-          const parts: Token[] = unitTokens.map((w, k) => withKey(t, w, t.start, cut, k === 0 ? t.sep : ' ', k === 0 ? t.brk : false, k === 0 ? t.dash : false));
-          parts.push(withKey(t, t.key.slice(u.length), cut, t.end, '', false, false));
+          const parts: Token[] = unitTokens.map((w, k) => withKey(t, w, t.start, cut, k === 0 ? t.sep : ' ', k === 0 ? t.brk : false));
+          parts.push(withKey(t, t.key.slice(u.length), cut, t.end, '', false));
           push(i, parts);
           done = true;
           break;

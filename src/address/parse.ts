@@ -13,7 +13,7 @@ import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
 import { fuzzyIndex, nameWords, rootChild, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
-import { isAllDigits, soleMark, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
+import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
@@ -337,7 +337,7 @@ function matchesAt<A, P>(
     node = len === 1 ? rootChild(ctx.tries, level, t.match, t.memo) : node?.before?.get(t.match);
     const list = node?.entries;
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
-    const stopAfter = t.brk && !t.dash;
+    const stopAfter = endsNames(t);
     if (list !== undefined) {
       // What the words before the name say depends on the tokens only, so it is read first and the
       // entries are filtered only for a match that can count:
@@ -402,7 +402,7 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
 
     // A run that is exactly some unit's name is that name, not a misspelling of another.
     if (ctx.gz.wardKeys.has(key) || ctx.gz.districtKeys.has(key) || ctx.gz.provinceKeys.has(key)) {
-      if (t.brk && !t.dash) break;
+      if (endsNames(t)) break;
       continue;
     }
     const buckets = level === 'province' || scope === null ? [idx.province] : groupsOf(scope, level).map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
@@ -432,7 +432,7 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
         }
       }
     }
-    if (t.brk && !t.dash) break;
+    if (endsNames(t)) break;
   }
   return found === null ? NO_MATCHES : [found];
 }
@@ -941,7 +941,7 @@ function reverseSegments(tokens: readonly Token[]): Token[] {
       if (k > 0) out.push(t);
       else {
         const first = out.length === 0;
-        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, dash: false, noise: t.noise, paren: t.paren, facts: t.facts, memo: t.memo });
+        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, noise: t.noise, paren: t.paren, facts: t.facts, memo: t.memo });
       }
     }
   }
