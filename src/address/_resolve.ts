@@ -82,48 +82,32 @@ export function resolveUnits(p: ParsedAddress, gz: Gazetteer): ResolvedUnits {
   return resolveFresh(gz, pu, du, wu, altUnit);
 }
 
+/** How many units {@link entryOf} had to look up by scheme and code since {@link resolveFresh} began. */
+let lookedUp = 0;
+
+/**
+ * The entry of one unit of a parse result: by identity when it is one of the gazetteer's own
+ * objects, else by scheme and code (counted in {@link lookedUp}).
+ */
+function entryOf(gz: Gazetteer, units: ReadonlyMap<AdminUnit, GazetteerEntry>, level: UnitLevel, u: unknown): GazetteerEntry | null {
+  if (u === null || u === undefined) return null;
+  const e = ownEntry(units, level, u);
+  if (e !== undefined) return e;
+  lookedUp++;
+  return look(gz, level, u);
+}
+
 /** {@link resolveUnits} without the kept resolution: looks each unit up, and keeps the result when it may. */
 function resolveFresh(gz: Gazetteer, pu: unknown, du: unknown, wu: unknown, altUnit: unknown): ResolvedUnits {
   const units = entryOfUnit(gz);
-  let own = true;
-  let altWard: GazetteerEntry | null = null;
-  if (altUnit !== null && altUnit !== undefined) {
-    const e = ownEntry(units, 'ward', altUnit);
-    if (e !== undefined) altWard = e;
-    else {
-      altWard = look(gz, 'ward', altUnit);
-      own = false;
-    }
-  }
-  let province: GazetteerEntry | null = null;
-  if (pu !== null && pu !== undefined) {
-    const e = ownEntry(units, 'province', pu);
-    if (e !== undefined) province = e;
-    else {
-      province = look(gz, 'province', pu);
-      own = false;
-    }
-  }
-  let district: GazetteerEntry | null = null;
-  if (du !== null && du !== undefined) {
-    const e = ownEntry(units, 'district', du);
-    if (e !== undefined) district = e;
-    else {
-      district = look(gz, 'district', du);
-      own = false;
-    }
-  }
-  let ward: GazetteerEntry | null = null;
-  if (wu !== null && wu !== undefined) {
-    const e = ownEntry(units, 'ward', wu);
-    if (e !== undefined) ward = e;
-    else {
-      ward = look(gz, 'ward', wu);
-      own = false;
-    }
-  }
+  lookedUp = 0;
+  // In this order: a malformed unit throws the error of the first one read.
+  const altWard = entryOf(gz, units, 'ward', altUnit);
+  const province = entryOf(gz, units, 'province', pu);
+  const district = entryOf(gz, units, 'district', du);
+  const ward = entryOf(gz, units, 'ward', wu);
   const out: ResolvedUnits = { province, district, ward, altWard };
-  if (own) {
+  if (lookedUp === 0) {
     memoGz = gz;
     memoProvince = pu;
     memoDistrict = du;
