@@ -64,10 +64,40 @@ function trieOf(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map<
   return root;
 }
 
-const tries = new WeakMap<Gazetteer, KeyTries>();
-// Nearly every call is for the same (bundled) gazetteer: the last one's tries skip the WeakMap.
-let lastTriesGz: Gazetteer | undefined;
-let lastTries: KeyTries | undefined;
+/**
+ * Data derived from a gazetteer: built on first use, kept for that gazetteer (weakly: it goes when
+ * the gazetteer does) and shared by every later call. Nearly every call is for the same (bundled)
+ * gazetteer, so the last one's data is returned without a WeakMap lookup.
+ */
+class PerGazetteer<T> {
+  /** The data of the gazetteer asked for last, or `undefined` before the first call. */
+  last: T | undefined;
+  #lastGz: Gazetteer | undefined;
+  readonly #byGz = new WeakMap<Gazetteer, T>();
+  readonly #build: (gz: Gazetteer) => T;
+
+  constructor(build: (gz: Gazetteer) => T) {
+    this.#build = build;
+  }
+
+  /**
+   * @param gz - a gazetteer
+   * @returns its data, built now if this is the first call for it
+   */
+  of(gz: Gazetteer): T {
+    if (gz === this.#lastGz) return this.last!;
+    let v = this.#byGz.get(gz);
+    if (v === undefined) this.#byGz.set(gz, (v = this.#build(gz)));
+    this.#lastGz = gz;
+    this.last = v;
+    return v;
+  }
+}
+
+const tries = /* @__PURE__ */ new PerGazetteer<KeyTries>((gz) => {
+  const words = new Map<string, string>();
+  return { province: trieOf(gz.provinceKeys, words), district: trieOf(gz.districtKeys, words), ward: trieOf(gz.wardKeys, words), words };
+});
 
 /**
  * The reversed key tries of `gz`, built on first use.
@@ -76,16 +106,7 @@ let lastTries: KeyTries | undefined;
  * @returns its tries, shared by every later call
  */
 export function keyTries(gz: Gazetteer): KeyTries {
-  if (gz === lastTriesGz) return lastTries!;
-  let t = tries.get(gz);
-  if (t === undefined) {
-    const words = new Map<string, string>();
-    t = { province: trieOf(gz.provinceKeys, words), district: trieOf(gz.districtKeys, words), ward: trieOf(gz.wardKeys, words), words };
-    tries.set(gz, t);
-  }
-  lastTriesGz = gz;
-  lastTries = t;
-  return t;
+  return tries.of(gz);
 }
 
 /**
@@ -97,7 +118,7 @@ export function keyTries(gz: Gazetteer): KeyTries {
  * @returns the words of the last tries, or `undefined` before any were built
  */
 export function trieWords(): ReadonlyMap<string, string> | undefined {
-  return lastTries?.words;
+  return tries.last?.words;
 }
 
 /**
@@ -161,10 +182,19 @@ export function rootChild(t: KeyTries, level: UnitLevel, word: string, memo: Roo
   return memo.ward !== null ? memo.ward : (memo.ward = t.ward.before?.get(word));
 }
 
-const unitEntries = new WeakMap<Gazetteer, ReadonlyMap<AdminUnit, GazetteerEntry>>();
-// As for the tries: the last gazetteer's map skips the WeakMap.
-let lastUnitsGz: Gazetteer | undefined;
-let lastUnits: ReadonlyMap<AdminUnit, GazetteerEntry> | undefined;
+const unitEntries = /* @__PURE__ */ new PerGazetteer<ReadonlyMap<AdminUnit, GazetteerEntry>>((gz) => {
+  const out = new Map<AdminUnit, GazetteerEntry>();
+  for (const [key, e] of gz.byCode) {
+    if (typeof e !== 'object' || e === null || typeof e.unit !== 'object' || e.unit === null) continue;
+    if (!Object.isFrozen(e) || !Object.isFrozen(e.unit)) continue;
+    if (key !== codeKey(e.unit.scheme, e.level, e.unit.code)) continue;
+    out.set(e.unit, e);
+  }
+  for (const e of gz.historical?.values() ?? []) {
+    if (Object.isFrozen(e) && Object.isFrozen(e.unit) && e.successor !== null) out.set(e.unit, e);
+  }
+  return out;
+});
 
 /**
  * Each unit's entry, by the unit object, built on first use. Holds only units `byCode` stores
@@ -175,24 +205,7 @@ let lastUnits: ReadonlyMap<AdminUnit, GazetteerEntry> | undefined;
  * @returns the map, shared by every later call
  */
 export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntry> {
-  if (gz === lastUnitsGz) return lastUnits!;
-  let m = unitEntries.get(gz);
-  if (m === undefined) {
-    const out = new Map<AdminUnit, GazetteerEntry>();
-    for (const [key, e] of gz.byCode) {
-      if (typeof e !== 'object' || e === null || typeof e.unit !== 'object' || e.unit === null) continue;
-      if (!Object.isFrozen(e) || !Object.isFrozen(e.unit)) continue;
-      if (key !== codeKey(e.unit.scheme, e.level, e.unit.code)) continue;
-      out.set(e.unit, e);
-    }
-    for (const e of gz.historical?.values() ?? []) {
-      if (Object.isFrozen(e) && Object.isFrozen(e.unit) && e.successor !== null) out.set(e.unit, e);
-    }
-    unitEntries.set(gz, (m = out));
-  }
-  lastUnitsGz = gz;
-  lastUnits = m;
-  return m;
+  return unitEntries.of(gz);
 }
 
 /**
@@ -206,10 +219,7 @@ export interface Related {
   province2025: GazetteerEntry | null | undefined;
 }
 
-const related = new WeakMap<Gazetteer, Map<GazetteerEntry, Related>>();
-// Nearly every call is for the same (bundled) gazetteer: skip the WeakMap for it.
-let lastGz: Gazetteer | undefined;
-let lastRelated: Map<GazetteerEntry, Related> | undefined;
+const related = /* @__PURE__ */ new PerGazetteer<Map<GazetteerEntry, Related>>(() => new Map());
 
 /**
  * The neighbours record of `e` in `gz`, created empty on first use. Only for a frozen entry with a
@@ -220,19 +230,12 @@ let lastRelated: Map<GazetteerEntry, Related> | undefined;
  * @returns the record to read and fill in, or `null` when `e` is not frozen (look up every time)
  */
 export function relatedOf(gz: Gazetteer, e: GazetteerEntry): Related | null {
-  let m: Map<GazetteerEntry, Related> | undefined;
-  if (gz === lastGz) m = lastRelated;
-  else {
-    m = related.get(gz);
-    if (m === undefined) related.set(gz, (m = new Map()));
-    lastGz = gz;
-    lastRelated = m;
-  }
-  let r = m!.get(e);
+  const m = related.of(gz);
+  let r = m.get(e);
   if (r === undefined) {
     if (!Object.isFrozen(e) || !Object.isFrozen(e.unit)) return null;
     r = { province: undefined, district: undefined, ward2025: undefined, province2025: undefined };
-    m!.set(e, r);
+    m.set(e, r);
   }
   return r;
 }
@@ -284,7 +287,11 @@ function bucketize(map: ReadonlyMap<string, readonly GazetteerEntry[]>, scoped: 
   return out;
 }
 
-const fuzzyIndexes = new WeakMap<Gazetteer, FuzzyIndex>();
+const fuzzyIndexes = /* @__PURE__ */ new PerGazetteer<FuzzyIndex>((gz) => ({
+  province: bucketize(gz.provinceKeys, false).get('*') ?? new Map(),
+  district: bucketize(gz.districtKeys, true),
+  ward: bucketize(gz.wardKeys, true),
+}));
 
 /**
  * The approximate-matching index of `gz`, built on first use (only misspelt input needs it).
@@ -293,16 +300,7 @@ const fuzzyIndexes = new WeakMap<Gazetteer, FuzzyIndex>();
  * @returns keys of five or more letters per level and province, bucketed by length
  */
 export function fuzzyIndex(gz: Gazetteer): FuzzyIndex {
-  let f = fuzzyIndexes.get(gz);
-  if (f === undefined) {
-    f = {
-      province: bucketize(gz.provinceKeys, false).get('*') ?? new Map(),
-      district: bucketize(gz.districtKeys, true),
-      ward: bucketize(gz.wardKeys, true),
-    };
-    fuzzyIndexes.set(gz, f);
-  }
-  return f;
+  return fuzzyIndexes.of(gz);
 }
 
 /**
@@ -327,10 +325,18 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-const districtsOf2025 = new WeakMap<Gazetteer, ReadonlyMap<string, readonly string[]>>();
-// Read for every 2025 ward a district match may hold: the last gazetteer's map skips the WeakMap.
-let lastDistrictsGz: Gazetteer | undefined;
-let lastDistricts: ReadonlyMap<string, readonly string[]> | undefined;
+const districtsOf2025 = /* @__PURE__ */ new PerGazetteer<ReadonlyMap<string, readonly string[]>>((gz) => {
+  const out = new Map<string, string[]>();
+  for (const e of gz.byCode.values()) {
+    if (e.level !== 'ward' || e.unit.scheme !== 'legacy' || e.district === null) continue;
+    for (const c of e.to2025) {
+      const l = out.get(c) ?? [];
+      if (!l.includes(e.district)) l.push(e.district);
+      out.set(c, l);
+    }
+  }
+  return out;
+});
 
 /**
  * For each 2025 ward code, the legacy district codes whose wards went (wholly or partly) into it,
@@ -341,23 +347,7 @@ let lastDistricts: ReadonlyMap<string, readonly string[]> | undefined;
  * @returns the map, shared by every later call
  */
 export function legacyDistrictsOf2025(gz: Gazetteer): ReadonlyMap<string, readonly string[]> {
-  if (gz === lastDistrictsGz) return lastDistricts!;
-  let m = districtsOf2025.get(gz);
-  if (m === undefined) {
-    const out = new Map<string, string[]>();
-    for (const e of gz.byCode.values()) {
-      if (e.level !== 'ward' || e.unit.scheme !== 'legacy' || e.district === null) continue;
-      for (const c of e.to2025) {
-        const l = out.get(c) ?? [];
-        if (!l.includes(e.district)) l.push(e.district);
-        out.set(c, l);
-      }
-    }
-    districtsOf2025.set(gz, (m = out));
-  }
-  lastDistrictsGz = gz;
-  lastDistricts = m;
-  return m;
+  return districtsOf2025.of(gz);
 }
 
 const wordSets = new WeakMap<Gazetteer, ReadonlySet<string>>();
