@@ -74,7 +74,12 @@ describe('parseWaybill', () => {
   it('never puts a 4+ character substring of PII fields into a message or issue (property)', () => {
     const FIXED_TEXT =
       'invalid_waybill recipient sender phone address required control_chars too_long not a valid vietnamese or international number has the wrong type is too long is required contains control characters ' +
-      '{"name":"waybillshielderror","code":"invalid_waybill","message":"invalid_waybill: recipient.name: ","issues":[{"path":"recipient.name","rule":"required"},{"path":""}]}';
+      '{"name":"waybillshielderror","code":"invalid_waybill","message":"invalid_waybill: recipient.name: ","issues":[{"path":"recipient.name","rule":"required"},{"path":""}]}' +
+      // Every issue these fields can get, as its JSON spells it (`"con` of `"rule":"control_chars"`).
+      ['recipient', 'sender']
+        .flatMap((who) => ['name', 'address', 'phone'].map((f) => `${who}.${f}`))
+        .flatMap((path) => ['required', 'type', 'too_long', 'control_chars', 'invalid', 'format', 'digit_run'].map((rule) => `{"path":"${path}","rule":"${rule}"}`))
+        .join(',');
     const piiText = fc.string({ unit: 'grapheme', minLength: 4, maxLength: 40 });
     const badField = fc.oneof(
       piiText.map((s) => s + '\u0000'),
