@@ -37,13 +37,105 @@ export function foldKey(s: string): string {
  * @returns the tone-insensitive key
  */
 export function toneInsensitiveKey(s: string): string {
+  return toneWords(s, false) ?? toneInsensitiveKeyOfText(s);
+}
+
+/** {@link toneInsensitiveKey} of any text: normal forms and regular expressions over the whole string. */
+function toneInsensitiveKeyOfText(s: string): string {
   // Tone marks: grave, acute, hook above, tilde, dot below. Vowel-quality marks are kept.
   return s
     .normalize('NFD')
-    .replace(/[\u0300\u0301\u0309\u0303\u0323]/g, '')
+    .replace(TONE_MARKS, '')
     .normalize('NFC')
     .replace(/[ðÐƉɖ]/g, (c) => (c === 'ð' || c === 'ɖ' ? 'đ' : 'Đ'))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
+
+/**
+ * What one character contributes to {@link toneInsensitiveKey} (`key`, empty for a separator) and
+ * the tone marks of its decomposition (`tones`), or `null` when the character is one that the
+ * per-character reading does not cover (see {@link toneWords}).
+ */
+interface ToneChar {
+  readonly key: string;
+  readonly tones: string;
+}
+
+const IS_MARK = /\p{M}/u;
+const IS_WORD = /^[\p{L}\p{N}]$/u;
+const IS_KEY = /^[\p{L}\p{N}]+$/u;
+
+// The characters read one at a time: Latin below U+0370 and Latin Extended Additional (U+1E00–U+1EFF,
+// Vietnamese), filled in as met. Greek, where lowercasing depends on the next character (final
+// sigma), and everything else take the whole-string path.
+const LOW_END = 0x370;
+const VI_START = 0x1e00;
+const VI_END = 0x1f00;
+const TONE_CHARS: Array<ToneChar | null | undefined> = new Array<ToneChar | null | undefined>(LOW_END + (VI_END - VI_START)).fill(undefined);
+const SEPARATOR: ToneChar = { key: '', tones: '' };
+
+function toneCharOf(ch: string): ToneChar | null {
+  const nfd = ch.normalize('NFD');
+  // A combining mark on its own joins whatever stands before it: not readable one character at a time.
+  if (IS_MARK.test(ch)) return null;
+  if (!IS_WORD.test(ch)) return nfd === ch ? SEPARATOR : null;
+  const key = nfd
+    .replace(TONE_MARKS, '')
+    .normalize('NFC')
+    .replace(/[ðÐƉɖ]/g, (c) => (c === 'ð' || c === 'ɖ' ? 'đ' : 'Đ'))
+    .toLowerCase();
+  // The key must be letters and digits only (`İ` lowercases to `i` and a combining dot, which the
+  // whole-string key turns into a word break).
+  if (!IS_KEY.test(key)) return null;
+  return { key, tones: (nfd.toLowerCase().match(TONE_MARKS) ?? []).join('') };
+}
+
+function toneChar(c: number): ToneChar | null {
+  const i = c < LOW_END ? c : c >= VI_START && c < VI_END ? LOW_END + (c - VI_START) : -1;
+  if (i < 0) return null;
+  let t = TONE_CHARS[i];
+  if (t === undefined) TONE_CHARS[i] = t = toneCharOf(String.fromCharCode(c));
+  return t;
+}
+
+/**
+ * {@link toneInsensitiveKey} (`aware` false), or the tone-placement-aware key (`aware` true: each
+ * word followed by the tone marks of its letters, in order), read one character at a time from
+ * per-character tables instead of normal forms and regular expressions over the whole string: the
+ * address parser asks for both keys of every ambiguous unit name in the input, and the goods
+ * matcher for every word. For text made only of the characters the tables cover, each one's
+ * decomposition stands on its own (no combining mark between characters, no composition across
+ * them, no context-dependent lowercasing), so the whole-string key is the characters' keys with
+ * every run of separators one space and none at the ends. `test/fold.test.ts` holds both paths
+ * equal over every covered character and random text.
+ *
+ * @param s - a name or an input slice
+ * @param aware - append each word's tone marks
+ * @returns the key, or `undefined` when `s` holds a character the tables do not cover
+ */
+export function toneWords(s: string, aware: boolean): string | undefined {
+  let out = '';
+  let tones = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const t = toneChar(s.charCodeAt(i));
+    if (t === null) return undefined;
+    if (t.key.length === 0) {
+      gap = true;
+      continue;
+    }
+    if (gap && out.length > 0) {
+      if (aware) out += tones;
+      tones = '';
+      out += ' ';
+    }
+    gap = false;
+    out += t.key;
+    if (aware) tones += t.tones;
+  }
+  return aware ? out + tones : out;
 }

@@ -244,6 +244,27 @@ export function relatedOf(gz: Gazetteer, e: GazetteerEntry): Related | null {
 export interface FuzzyKey {
   readonly key: string;
   readonly entries: readonly GazetteerEntry[];
+  /** {@link letterMask} of `key`. */
+  readonly mask: number;
+}
+
+/**
+ * Which characters a key holds, as bits: `a`–`z` one bit each, the space one, any other character
+ * one of five by its code. One edit changes which characters a string holds by at most two (a
+ * substitution may drop one and add another; an insertion or deletion one; a swap none), and
+ * characters sharing a bit can only hide a change, so two keys whose masks differ in three bits or
+ * more are not within one edit: the approximate search rejects them without reading either key.
+ *
+ * @param key - a folded key
+ * @returns its character mask
+ */
+export function letterMask(key: string): number {
+  let m = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    m |= c >= 97 && c <= 122 ? 1 << (c - 97) : c === 32 ? 1 << 26 : 1 << (27 + (c % 5));
+  }
+  return m;
 }
 
 /** Keys of one scope, bucketed by key length (a one-edit match differs in length by at most one). */
@@ -280,7 +301,7 @@ function bucketize(map: ReadonlyMap<string, readonly GazetteerEntry[]>, scoped: 
       let b = out.get(g);
       if (b === undefined) out.set(g, (b = new Map()));
       const l = b.get(key.length) ?? [];
-      l.push({ key, entries });
+      l.push({ key, entries, mask: letterMask(key) });
       b.set(key.length, l);
     }
   }
@@ -316,13 +337,18 @@ export function withinOneEdit(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
   if (la - lb > 1 || lb - la > 1) return false;
+  // The common prefix (i units), then the common suffix (j units) of what is left of the shorter
+  // key: the keys are one edit apart when what differs between them fits in one edit. No slices.
+  const short = la < lb ? la : lb;
   let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < short && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  let j = 0;
+  while (j < short - i && a.charCodeAt(la - 1 - j) === b.charCodeAt(lb - 1 - j)) j++;
+  // Different lengths: the extra unit of the longer key sits between prefix and suffix.
+  if (la !== lb) return i + j >= short;
+  // Same length: one unit replaced, or two neighbours swapped.
+  if (i + j >= la - 1) return true;
+  return i + j === la - 2 && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i);
 }
 
 const districtsOf2025 = /* @__PURE__ */ new PerGazetteer<ReadonlyMap<string, readonly string[]>>((gz) => {

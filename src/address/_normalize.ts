@@ -9,7 +9,7 @@
  * @internal
  */
 
-import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
+import { foldDiacritics, foldKey, toneInsensitiveKey, toneWords } from '../_fold.js';
 import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
 import { newRootMemo, trieWords, type RootMemo } from './_index.js';
 
@@ -807,6 +807,8 @@ const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
  * @returns the tone-placement-insensitive key
  */
 export function toneAwareKey(s: string): string {
+  const fast = toneWords(s, true);
+  if (fast !== undefined) return fast;
   const words = toneInsensitiveKey(s).split(' ');
   const tones = s
     .normalize('NFD')

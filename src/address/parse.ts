@@ -12,7 +12,7 @@
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
-import { fuzzyIndex, nameWords, rootChild, keyTries, legacyDistrictsOf2025, withinOneEdit, type KeyNode, type KeyTries } from './_index.js';
+import { fuzzyIndex, letterMask, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, type FuzzyBucket, type KeyNode, type KeyTries } from './_index.js';
 import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
@@ -394,6 +394,8 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
   let found: Match | null = null;
   let foundKey = '';
   let key = '';
+  // The buckets to search depend only on the level and scope: looked up once, when first needed.
+  let buckets: readonly (FuzzyBucket | undefined)[] | undefined;
   for (let len = 1; len <= 3 && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
@@ -405,13 +407,19 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
       if (endsNames(t)) break;
       continue;
     }
-    const buckets = level === 'province' || scope === null ? [idx.province] : groupsOf(scope, level).map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
+    buckets ??= level === 'province' || scope === null ? [idx.province] : groupsOf(scope, level).map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
+    const mask = letterMask(key);
     for (const b of buckets) {
       if (b === undefined) continue;
       for (let L = key.length - 1; L <= key.length + 1; L++) {
         for (const fk of b.get(L) ?? []) {
           ctx.steps.n++;
-          if (fk.key === key || !withinOneEdit(key, fk.key)) continue;
+          // The masks first (see `letterMask`): most keys of the bucket are ruled out without reading
+          // them, before the key itself is compared (same length, so a comparison reads both).
+          let d = mask ^ fk.mask;
+          d &= d - 1;
+          d &= d - 1;
+          if (d !== 0 || fk.key === key || !withinOneEdit(key, fk.key)) continue;
           let cand = filterBy(fk.entries, accept, arg);
           if (cand.length === 0) continue;
           const prefix = unitWordBefore(ctx, s);
