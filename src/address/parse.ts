@@ -396,14 +396,30 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
   let key = '';
   // The buckets to search depend only on the level and scope: looked up once, when first needed.
   let buckets: readonly (FuzzyBucket | undefined)[] | undefined;
+  // The run's node in each level's key trie, walked leftwards with the run: the run is exactly some
+  // unit's name when one of them holds entries (the tries hold the gazetteer's keys word by word).
+  // The tries' small maps and the words' root memos, not the large key maps with a new string each
+  // time: on a stream of distinct addresses the probes of those were most of this search's time.
+  let inProvinces: KeyNode | undefined;
+  let inDistricts: KeyNode | undefined;
+  let inWards: KeyNode | undefined;
   for (let len = 1; len <= 3 && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
     if (t.noise || startsWithDigit(t.key)) break;
     key = len === 1 ? t.match : `${t.match} ${key}`;
+    if (len === 1) {
+      inProvinces = rootChild(ctx.tries, 'province', t.match, t.memo);
+      inDistricts = rootChild(ctx.tries, 'district', t.match, t.memo);
+      inWards = rootChild(ctx.tries, 'ward', t.match, t.memo);
+    } else {
+      inProvinces = inProvinces?.before?.get(t.match);
+      inDistricts = inDistricts?.before?.get(t.match);
+      inWards = inWards?.before?.get(t.match);
+    }
 
     // A run that is exactly some unit's name is that name, not a misspelling of another.
-    if (ctx.gz.wardKeys.has(key) || ctx.gz.districtKeys.has(key) || ctx.gz.provinceKeys.has(key)) {
+    if (inWards?.entries !== undefined || inDistricts?.entries !== undefined || inProvinces?.entries !== undefined) {
       if (endsNames(t)) break;
       continue;
     }
