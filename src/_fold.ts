@@ -40,20 +40,45 @@ export function toneInsensitiveKey(s: string): string {
   return toneWords(s, false) ?? toneInsensitiveKeyOfText(s);
 }
 
-/** {@link toneInsensitiveKey} of any text: normal forms and regular expressions over the whole string. */
-function toneInsensitiveKeyOfText(s: string): string {
-  // Tone marks: grave, acute, hook above, tilde, dot below. Vowel-quality marks are kept.
-  return s
+/**
+ * A key that keeps every diacritic but not where the tone mark sits: each word's tone is moved to the
+ * word's end. `Hòa` = `Hoà`, yet `Cẩm Giang` ≠ `Cẩm Giàng` and `Ba Tơ` ≠ `Ba Tô`.
+ *
+ * @param s - a name or an input slice
+ * @returns the tone-placement-insensitive key
+ */
+export function toneAwareKey(s: string): string {
+  const fast = toneWords(s, true);
+  if (fast !== undefined) return fast;
+  const words = toneInsensitiveKeyOfText(s).split(' ');
+  const tones = s
     .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => (w.match(TONE_MARKS) ?? []).join(''));
+  return words.map((w, i) => w + (tones[i] ?? '')).join(' ');
+}
+
+// Tone marks: grave, acute, hook above, tilde, dot below. Vowel-quality marks are kept.
+const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
+
+/** Decomposed text without its tone marks, recomposed, `đ`'s look-alikes as `đ`, lowercased. */
+function withoutTones(nfd: string): string {
+  return nfd
     .replace(TONE_MARKS, '')
     .normalize('NFC')
     .replace(/[ðÐƉɖ]/g, (c) => (c === 'ð' || c === 'ɖ' ? 'đ' : 'Đ'))
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** {@link toneInsensitiveKey} of any text: normal forms and regular expressions over the whole string. */
+function toneInsensitiveKeyOfText(s: string): string {
+  return withoutTones(s.normalize('NFD'))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
-
-const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
 
 /**
  * What one character contributes to {@link toneInsensitiveKey} (`key`, empty for a separator) and
@@ -83,11 +108,7 @@ function toneCharOf(ch: string): ToneChar | null {
   // A combining mark on its own joins whatever stands before it: not readable one character at a time.
   if (IS_MARK.test(ch)) return null;
   if (!IS_WORD.test(ch)) return nfd === ch ? SEPARATOR : null;
-  const key = nfd
-    .replace(TONE_MARKS, '')
-    .normalize('NFC')
-    .replace(/[ðÐƉɖ]/g, (c) => (c === 'ð' || c === 'ɖ' ? 'đ' : 'Đ'))
-    .toLowerCase();
+  const key = withoutTones(nfd);
   // The key must be letters and digits only (`İ` lowercases to `i` and a combining dot, which the
   // whole-string key turns into a word break).
   if (!IS_KEY.test(key)) return null;
@@ -103,8 +124,8 @@ function toneChar(c: number): ToneChar | null {
 }
 
 /**
- * {@link toneInsensitiveKey} (`aware` false), or the tone-placement-aware key (`aware` true: each
- * word followed by the tone marks of its letters, in order), read one character at a time from
+ * {@link toneInsensitiveKey} (`aware` false), or {@link toneAwareKey} (`aware` true: each word
+ * followed by the tone marks of its letters, in order), read one character at a time from
  * per-character tables instead of normal forms and regular expressions over the whole string: the
  * address parser asks for both keys of every ambiguous unit name in the input, and the goods
  * matcher for every word. For text made only of the characters the tables cover, each one's

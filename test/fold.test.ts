@@ -7,8 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toneInsensitiveKey, toneWords } from '../src/_fold.js';
-import { toneAwareKey } from '../src/address/_normalize.js';
+import { toneAwareKey, toneInsensitiveKey, toneWords } from '../src/_fold.js';
 
 const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
 

@@ -267,6 +267,18 @@ export function letterMask(key: string): number {
   return m;
 }
 
+/**
+ * False when keys with the {@link letterMask}s `a` and `b` cannot be within one edit: the masks
+ * differ in three bits or more. True says only that they may be.
+ */
+export function masksMayBeOneEditApart(a: number, b: number): boolean {
+  let d = a ^ b;
+  // Clear the two lowest set bits: anything left is a third differing character.
+  d &= d - 1;
+  d &= d - 1;
+  return d === 0;
+}
+
 /** Keys of one scope, bucketed by key length (a one-edit match differs in length by at most one). */
 export type FuzzyBucket = ReadonlyMap<number, readonly FuzzyKey[]>;
 

@@ -9,7 +9,7 @@
  * @internal
  */
 
-import { foldDiacritics, foldKey, toneInsensitiveKey, toneWords } from '../_fold.js';
+import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
 import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
 import { newRootMemo, trieWords, type RootMemo } from './_index.js';
 
@@ -795,29 +795,6 @@ export function foldWords(s: string): string[] {
  */
 export function toneKey(s: string): string {
   return joinKey(toneInsensitiveKey(s).split(' ').filter((w) => w.length > 0));
-}
-
-const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
-
-/**
- * A key that keeps every diacritic but not where the tone mark sits: each word's tone is moved to the
- * word's end. `Hòa` = `Hoà`, yet `Cẩm Giang` ≠ `Cẩm Giàng` and `Ba Tơ` ≠ `Ba Tô`.
- *
- * @param s - a name or an input slice
- * @returns the tone-placement-insensitive key
- */
-export function toneAwareKey(s: string): string {
-  const fast = toneWords(s, true);
-  if (fast !== undefined) return fast;
-  const words = toneInsensitiveKey(s).split(' ');
-  const tones = s
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .map((w) => (w.match(TONE_MARKS) ?? []).join(''));
-  return words.map((w, i) => w + (tones[i] ?? '')).join(' ');
 }
 
 /**

@@ -12,8 +12,9 @@
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
-import { fuzzyIndex, letterMask, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, type FuzzyBucket, type KeyNode, type KeyTries } from './_index.js';
-import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneAwareKey, toneKey, type Token } from './_normalize.js';
+import { fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, type FuzzyBucket, type KeyNode, type KeyTries } from './_index.js';
+import { toneAwareKey } from '../_fold.js';
+import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
@@ -432,10 +433,7 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
           ctx.steps.n++;
           // The masks first (see `letterMask`): most keys of the bucket are ruled out without reading
           // them, before the key itself is compared (same length, so a comparison reads both).
-          let d = mask ^ fk.mask;
-          d &= d - 1;
-          d &= d - 1;
-          if (d !== 0 || fk.key === key || !withinOneEdit(key, fk.key)) continue;
+          if (!masksMayBeOneEditApart(mask, fk.mask) || fk.key === key || !withinOneEdit(key, fk.key)) continue;
           let cand = filterBy(fk.entries, accept, arg);
           if (cand.length === 0) continue;
           const prefix = unitWordBefore(ctx, s);
