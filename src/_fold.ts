@@ -160,3 +160,65 @@ export function toneWords(s: string, aware: boolean): string | undefined {
   }
   return aware ? out + tones : out;
 }
+
+/**
+ * Whether `toneAwareKey(s.slice(from, to))` is `key`, answered without building the slice or its key
+ * (the address parser compares the input's spelling with each candidate name's): the key is read
+ * one character at a time as {@link toneWords} builds it, each word's tone marks read again from its
+ * characters when the word ends. `undefined` when the range holds a character the tables do not
+ * cover (then the caller compares the whole-string key).
+ *
+ * @param s - the input
+ * @param from - start of the range
+ * @param to - end of the range
+ * @param key - a tone-aware key, as {@link toneAwareKey} gives it
+ * @returns whether the range's tone-aware key is `key`, or `undefined`
+ */
+export function isToneAwareKey(s: string, from: number, to: number, key: string): boolean | undefined {
+  // `p`: characters of `key` matched so far; `word`: where the word being read starts, -1 before the
+  // first; `gap`: a separator was read since the last letter.
+  let p = 0;
+  let word = -1;
+  let gap = false;
+  for (let i = from; i < to; i++) {
+    const t = toneChar(s.charCodeAt(i));
+    if (t === null) return undefined;
+    const k = t.key;
+    if (k.length === 0) {
+      gap = true;
+      continue;
+    }
+    if (gap && word >= 0) {
+      p = tonesOf(s, word, i, key, p);
+      if (p < 0 || key.charCodeAt(p) !== 32) return covered(s, i, to);
+      p++;
+      word = i;
+    }
+    if (word < 0) word = i;
+    gap = false;
+    for (let j = 0; j < k.length; j++, p++) if (key.charCodeAt(p) !== k.charCodeAt(j)) return covered(s, i, to);
+  }
+  if (word >= 0) p = tonesOf(s, word, to, key, p);
+  return p === key.length;
+}
+
+/**
+ * After a difference: `false` when the rest of the range is covered too, else `undefined` (a mark
+ * further on could change how the characters before it read).
+ */
+function covered(s: string, from: number, to: number): false | undefined {
+  for (let i = from; i < to; i++) if (toneChar(s.charCodeAt(i)) === null) return undefined;
+  return false;
+}
+
+/**
+ * Matches the tone marks of the characters of `s[from, to)` (one word and the separators after it,
+ * which have none) against `key` from `p`: the position after them, or -1 on a difference.
+ */
+function tonesOf(s: string, from: number, to: number, key: string, p: number): number {
+  for (let i = from; i < to; i++) {
+    const tones = toneChar(s.charCodeAt(i))!.tones;
+    for (let j = 0; j < tones.length; j++, p++) if (key.charCodeAt(p) !== tones.charCodeAt(j)) return -1;
+  }
+  return p;
+}

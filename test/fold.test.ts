@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toneAwareKey, toneInsensitiveKey, toneWords } from '../src/_fold.js';
+import { isToneAwareKey, toneAwareKey, toneInsensitiveKey, toneWords } from '../src/_fold.js';
 
 const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
 
@@ -79,5 +79,47 @@ describe('tone keys one character at a time', () => {
     expect(toneWords('Hoa\u0300', false)).toBeUndefined();
     expect(toneWords('ΟΔΟΣ', false)).toBeUndefined();
     expect(toneWords('北京', true)).toBeUndefined();
+  });
+
+  it('compares a range of the input with a tone-aware key as the key built from the range would', () => {
+    const unit = fc.constantFrom(...VIETNAMESE, ...VIETNAMESE, ...SEPARATORS, ...OTHERS.slice(0, 4));
+    // The key: the range's own, one of another text, or the range's with one character changed,
+    // dropped or added (the near misses a candidate name gives).
+    const keyOf = (s: string, from: number, to: number, other: string, how: number, at: number): string => {
+      const own = toneWords(s.slice(from, to), true) ?? toneAwareKey(s.slice(from, to));
+      const i = own.length === 0 ? 0 : at % own.length;
+      if (how === 0) return own;
+      if (how === 1) return toneWords(other, true) ?? '';
+      if (how === 2) return own.slice(0, i) + own.slice(i + 1);
+      if (how === 3) return `${own.slice(0, i)}\u0300${own.slice(i)}`;
+      return `${own.slice(0, i)}${own[i] === 'a' ? 'o' : 'a'}${own.slice(i + 1)}`;
+    };
+    let equal = 0;
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), fc.nat(), fc.nat(), fc.string({ unit, maxLength: 12 }), fc.integer({ min: 0, max: 4 }), fc.nat(), (s, a, b, other, how, at) => {
+        const from = s.length === 0 ? 0 : a % (s.length + 1);
+        const to = from + (s.length - from === 0 ? 0 : b % (s.length - from + 1));
+        const key = keyOf(s, from, to, other, how, at);
+        const built = toneWords(s.slice(from, to), true);
+        const got = isToneAwareKey(s, from, to, key);
+        if (built === undefined) expect(got).toBeUndefined();
+        else {
+          expect(got).toBe(built === key);
+          if (got) equal++;
+        }
+      }),
+      { numRuns: 20000 },
+    );
+    // Both answers were given many times (the property cannot pass by always saying one thing).
+    expect(equal).toBeGreaterThan(2000);
+  });
+
+  it('compares known names with their input spellings', () => {
+    const s = 'Số 5, Phường Hoà Bình, Quận 1';
+    const from = s.indexOf('Phường');
+    expect(isToneAwareKey(s, from, from + 'Phường Hoà Bình'.length, toneAwareKey('Phường Hòa Bình'))).toBe(true);
+    expect(isToneAwareKey(s, from, from + 'Phường Hoà Bình'.length, toneAwareKey('Phường Hoà Bính'))).toBe(false);
+    expect(isToneAwareKey(s, from, from + 'Phường Hoà'.length, toneAwareKey('Phường Hoà Bình'))).toBe(false);
+    expect(isToneAwareKey('Hoa\u0300 Bình', 0, 9, 'hoa\u0300 binh\u0300')).toBeUndefined();
   });
 });

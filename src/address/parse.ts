@@ -13,7 +13,7 @@ import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
 import { fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, type FuzzyBucket, type KeyNode, type KeyTries } from './_index.js';
-import { toneAwareKey } from '../_fold.js';
+import { isToneAwareKey, toneAwareKey } from '../_fold.js';
 import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
@@ -543,23 +543,41 @@ interface WardPick {
   readonly ambiguous: readonly GazetteerEntry[];
 }
 
-function hasMarks(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
+/** True when `text[from, to)` holds a character outside ASCII (a letter with diacritics, most often). */
+function hasMarks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return true;
   return false;
 }
 
+/**
+ * Candidates up to which `narrow` compares the input's spelling with each name in place; with more
+ * (a common name read nationwide, often many entries of one spelling) the input's key is built once.
+ */
+const COMPARE_IN_PLACE = 3;
+
 /** Narrow same-key candidates by tone-insensitive spelling when the input carries diacritics. */
 function narrow(ctx: Ctx, m: Match): readonly GazetteerEntry[] {
-  if (m.entries.length < 2) return m.entries;
-  const slice = ctx.text.slice(ctx.tokens[m.nameStart]!.start, ctx.tokens[m.end - 1]!.end);
-  if (!hasMarks(slice)) return m.entries;
+  const { entries } = m;
+  if (entries.length < 2) return entries;
+  const { text } = ctx;
+  const from = ctx.tokens[m.nameStart]!.start;
+  const to = ctx.tokens[m.end - 1]!.end;
+  if (!hasMarks(text, from, to)) return entries;
   // Full spelling first (tone placement aside), then spelling without tones.
-  const full = toneAwareKey(slice);
-  const exact = m.entries.filter((e) => nameKey(toneAwareKeys, toneAwareKey, e.unit.name) === full);
+  let exact: GazetteerEntry[] | null = entries.length <= COMPARE_IN_PLACE ? [] : null;
+  for (let i = 0; exact !== null && i < entries.length; i++) {
+    const same = isToneAwareKey(text, from, to, nameKey(toneAwareKeys, toneAwareKey, entries[i]!.unit.name));
+    if (same === undefined) exact = null;
+    else if (same) exact.push(entries[i]!);
+  }
+  if (exact === null) {
+    const full = toneAwareKey(text.slice(from, to));
+    exact = entries.filter((e) => nameKey(toneAwareKeys, toneAwareKey, e.unit.name) === full);
+  }
   if (exact.length > 0) return exact;
-  const want = toneKey(slice);
-  const close = m.entries.filter((e) => nameKey(toneKeys, toneKey, e.unit.name) === want);
-  return close.length > 0 ? close : m.entries;
+  const want = toneKey(text.slice(from, to));
+  const close = entries.filter((e) => nameKey(toneKeys, toneKey, e.unit.name) === want);
+  return close.length > 0 ? close : entries;
 }
 
 // The spelling keys of unit names, computed once per name: names are gazetteer data, finite and
@@ -717,8 +735,8 @@ function wardOfOldDistrict(ctx: Ctx, entries: readonly GazetteerEntry[], w: Gaze
   return false;
 }
 
-function prefixedWardAt(ctx: Ctx, end: number, scope: Scope): boolean {
-  for (const m of matchesAt(ctx, end, 'ward', inScope, scope)) if (m.prefix !== null) return true;
+function hasPrefixed(matches: readonly Match[]): boolean {
+  for (const m of matches) if (m.prefix !== null) return true;
   return false;
 }
 
@@ -752,12 +770,23 @@ function legacyWardOf(e: GazetteerEntry, districts: readonly GazetteerEntry[]): 
   return e.unit.scheme === 'legacy' && e.district !== null && hasDistrict(districts, e.district);
 }
 
-function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): void {
+/**
+ * Offers every reading under province match `pm`. Returns true when a misspelt name could add a
+ * reading here (no district matched and no ward with its unit word, or no ward under some district
+ * or under the province alone): the second pass looks for misspelt names exactly there.
+ */
+function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): boolean {
   const scope = scopeOf(ctx.gz, pm.entries);
   const e1 = leftEdge(ctx, pm.start);
   let districts = matchesAt(ctx, e1, 'district', inLegacyProvince, scope, inScopeOf, scope, scope);
+  // Wards right under the province come first: they decide whether a misspelt district is looked for.
+  const bareWards = matchesAt(ctx, e1, 'ward', inScope, scope, inScopeOf, scope, scope);
+  let misspeltCouldAdd = false;
   // A misspelt district is looked for only where no ward with its unit word explains the words.
-  if (ctx.fuzzy && districts.length === 0 && !prefixedWardAt(ctx, e1, scope)) districts = fuzzyMatchesAt(ctx, e1, 'district', scope, inLegacyProvince, scope);
+  if (districts.length === 0 && !hasPrefixed(bareWards)) {
+    misspeltCouldAdd = true;
+    if (ctx.fuzzy) districts = fuzzyMatchesAt(ctx, e1, 'district', scope, inLegacyProvince, scope);
+  }
   // Longest match first across levels: a bare ward name must not cut a longer district name in two.
   let longestDistrict = 0;
   for (const d of districts) if (!d.fuzzy && d.end - d.nameStart > longestDistrict) longestDistrict = d.end - d.nameStart;
@@ -767,13 +796,16 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): void {
     const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
     let wards: Match[];
     let under: UnderDistrict | null = null;
-    if (dm === null) wards = matchesAt(ctx, e2, 'ward', inScope, scope, inScopeOf, scope, scope);
+    if (dm === null) wards = bareWards;
     else {
       under = { ctx, scope, districts: dm.entries };
       // `under` holds the districts and the scope: it is the cut as well.
       wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope);
     }
-    if (ctx.fuzzy && wards.length === 0) wards = under === null ? fuzzyMatchesAt(ctx, e2, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e2, 'ward', scope, wardUnderDistrict, under);
+    if (wards.length === 0) {
+      misspeltCouldAdd = true;
+      if (ctx.fuzzy) wards = under === null ? fuzzyMatchesAt(ctx, e2, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e2, 'ward', scope, wardUnderDistrict, under);
+    }
     const minWard = dm === null ? longestDistrict : 0;
     for (let wi = -1; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
@@ -800,6 +832,7 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): void {
       offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
     }
   }
+  return misspeltCouldAdd;
 }
 
 /** The legacy entries of `entries`: `entries` itself when all are, an empty list when none is. */
@@ -906,8 +939,71 @@ function sound(m: Match | null): boolean {
 const SKIP_PENALTY = 0.15;
 /** Skipping a word inside parentheses costs less: a remark there is expected. */
 const SKIP_PAREN_PENALTY = 0.03;
-/** No reading scores more than this (province, district and ward, all with unit words). */
-const MAX_SCORE = 9.5;
+/**
+ * The most the units of a reading can score: an exact province, district and ward, each with its unit
+ * word (3.3 + 2.3 + 3.3; a reading without a province scores at most 0.5 + 2.3 + 3.3). To it `score`
+ * adds 0.01 per word its matches span, and the matches of a reading are disjoint runs of the tokens
+ * before its end.
+ */
+const MAX_UNITS_SCORE = 8.9;
+
+/**
+ * The highest score a reading ending at token `end` (or further left) can have before skip
+ * penalties; with `misspeltOnly`, the highest a reading with a misspelt name can have. A tiny margin
+ * covers the rounding of `score`'s sums, so the bound never cuts off a reading that could win.
+ */
+function ceiling(end: number, misspeltOnly: boolean): number {
+  return MAX_UNITS_SCORE + 0.01 * end - (misspeltOnly ? FUZZY_PENALTY : 0) + 1e-9;
+}
+
+/**
+ * What a reading must beat for the caller to use it: the score of a reading the caller already has,
+ * and whether an equal score is enough (`tie`).
+ */
+interface Floor {
+  readonly score: number;
+  readonly tie: boolean;
+  /**
+   * Set when every exact reading of these tokens is known to score at most `score` (the first pass
+   * read the same tokens, in the same order, to the end): only a reading with a misspelt name can
+   * beat it, and only at the positions the first pass marked here as where one could add a reading.
+   */
+  readonly misspelt: Uint8Array | null;
+}
+
+const FORWARD = 0;
+const REVERSED = 1;
+
+// The first pass's marks (see {@link Scan}), one array per direction, reused by every parse: a new
+// typed array per parse cost more than the rest of a short scan. A parse runs to its end without
+// calling out, so the two arrays are never in use by two parses at once, and the marks are read
+// only by the second pass of the parse that wrote them.
+const markArrays: [Uint8Array, Uint8Array] = [new Uint8Array(64), new Uint8Array(64)];
+
+/** The marks array of `direction`, cleared over its first `n` places (grown when shorter). */
+function marksFor(direction: 0 | 1, n: number): Uint8Array {
+  let a = markArrays[direction];
+  if (a.length < n) markArrays[direction] = a = new Uint8Array(Math.max(n, 2 * a.length));
+  else a.fill(0, 0, n);
+  return a;
+}
+
+interface Found {
+  readonly reading: Reading;
+  readonly skipped: number;
+  readonly score: number;
+}
+
+interface Scan {
+  readonly found: Found | null;
+  /**
+   * Set when the scan read every position whose readings could beat the best it found (it did not
+   * stop early at a complete reading), so no exact reading of these tokens scores more than `found`:
+   * per end position, 1 where a misspelt name could add a reading (see `readingsUnderProvince`; a
+   * segment end without a province, where a misspelt province is looked for), else 0.
+   */
+  readonly misspelt: Uint8Array | null;
+}
 
 /**
  * The reading that explains the text best. Every end position is tried from the right, and a reading
@@ -915,10 +1011,18 @@ const MAX_SCORE = 9.5;
  * reading with a province is found, later (further left) positions are read only under a province:
  * a bare name further left never overrides a province already read. The scan stops when no reading
  * could still win, so every position costs a bounded amount of work.
+ *
+ * With a `floor`, it also stops once no reading further left could beat the floor: the caller then
+ * keeps what it has, so the result is the caller's choice exactly as without the floor, only
+ * cheaper. (Its result may then be a reading that does not beat the floor; the caller compares.)
  */
-function bestReading(ctx: Ctx): { reading: Reading; skipped: number; score: number } | null {
+function bestReading(ctx: Ctx, direction: 0 | 1, floor: Floor | null): Scan {
   const end0 = trailingJunk(ctx, ctx.tokens.length);
   const best: Best = { reading: null, score: -Infinity, skipped: 0, penalty: 0, skippedHere: 0, province: false };
+  // Only misspelt names can beat the floor: read only where the first pass marked that one could.
+  const only = floor?.misspelt ?? null;
+  const marks = ctx.fuzzy ? null : marksFor(direction, ctx.tokens.length + 1);
+  let exhaustive = true;
   let haveProvince = false;
   let penalty = 0;
   let prevEnd = end0;
@@ -926,23 +1030,34 @@ function bestReading(ctx: Ctx): { reading: Reading; skipped: number; score: numb
     for (let k = end; k < prevEnd; k++) penalty += ctx.tokens[k]!.noise ? 0 : ctx.tokens[k]!.paren ? SKIP_PAREN_PENALTY : SKIP_PENALTY;
     prevEnd = end;
     const r = best.reading;
-    if (r !== null && MAX_SCORE - penalty <= best.score) break;
+    if (r !== null && ceiling(end, false) - penalty <= best.score) break;
+    if (floor !== null) {
+      const top = ceiling(end, only !== null) - penalty;
+      if (floor.tie ? top < floor.score : top <= floor.score) break;
+    }
     // A reading with an exact province and ward, nothing skipped, is complete: nothing further left
     // can explain more of the text.
-    if (r !== null && best.skipped === 0 && sound(r.province) && r.pick?.ward && sound(r.ward)) break;
+    if (r !== null && best.skipped === 0 && sound(r.province) && r.pick?.ward && sound(r.ward)) {
+      exhaustive = false;
+      break;
+    }
+    if (only !== null && only[end] === 0) continue;
     best.penalty = penalty;
     best.skippedHere = end0 - end;
     best.province = false;
     // Provinces: strictly longest match first, so "Bà Rịa - Vũng Tàu" is never read as ward + "Vũng Tàu".
     let pm: Match | undefined = matchesAt(ctx, end, 'province', acceptAll, null)[0];
     // A misspelt province only at the end of a segment, and only with an exact unit under it.
-    if (pm === undefined && ctx.fuzzy && (end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk)) pm = fuzzyMatchesAt(ctx, end, 'province', null, acceptAll, null)[0];
-    if (pm !== undefined) readingsUnderProvince(ctx, pm, best);
-    // A name at the very end that reads as a province is the province, unless its unit word says otherwise.
-    if (!haveProvince && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, best);
+    const segmentEnd = end === end0 || end === ctx.tokens.length || ctx.tokens[end]!.brk;
+    if (pm === undefined && ctx.fuzzy && segmentEnd) pm = fuzzyMatchesAt(ctx, end, 'province', null, acceptAll, null)[0];
+    const misspeltCouldAdd = pm !== undefined ? readingsUnderProvince(ctx, pm, best) : segmentEnd;
+    if (marks !== null && misspeltCouldAdd) marks[end] = 1;
+    // A name at the very end that reads as a province is the province, unless its unit word says
+    // otherwise. (Exact names only: with `only`, the first pass read them all.)
+    if (!haveProvince && only === null && (pm === undefined || pm.typeMismatch || pm.fuzzy)) nationwideReadings(ctx, end, end < end0, best);
     if (best.province) haveProvince = true;
   }
-  return best.reading === null ? null : { reading: best.reading, skipped: best.skipped, score: best.score };
+  return { found: best.reading === null ? null : { reading: best.reading, skipped: best.skipped, score: best.score }, misspelt: exhaustive ? marks : null };
 }
 
 /**
@@ -1148,27 +1263,52 @@ export function resolveGazetteer(opts: unknown): Gazetteer {
   return g;
 }
 
-type Found = ReturnType<typeof bestReading>;
-
 /** True when some token holds a letter: only then can a word be repaired or a name be misspelt. */
 function hasLetters(tokens: readonly Token[]): boolean {
   for (const t of tokens) if (!t.noise && !isAllDigits(t.key)) return true;
   return false;
 }
 
-/** The best reading of `ctx`, trying segments in reverse order too when the text starts with a province. */
-function readAll(ctx: Ctx): { found: Found; used: Ctx } {
-  let found = bestReading(ctx);
-  let used = ctx;
-  if (provinceFirst(ctx)) {
-    const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
-    const rev = bestReading(rctx);
-    if (rev !== null && (found === null || rev.score > found.score)) {
-      found = rev;
-      used = rctx;
-    }
+/** The best reading of the tokens, and the first pass's marks of each direction (see {@link Scan}). */
+interface Read {
+  readonly found: Found | null;
+  readonly used: Ctx;
+  readonly forward: Uint8Array | null;
+  /** Null too when the text does not start with a province (then it is read forward only). */
+  readonly reversed: Uint8Array | null;
+}
+
+/** The floor for one direction of the second pass: the first pass's marks of that direction. */
+function floorWith(floor: Floor | null, misspelt: Uint8Array | null): Floor | null {
+  return floor === null ? null : { score: floor.score, tie: floor.tie, misspelt };
+}
+
+/**
+ * The best reading of `ctx`, trying segments in reverse order too when the text starts with a province
+ * (the reversed reading wins only with a higher score). The reversed tokens are read first, so that
+ * the forward scan can stop as soon as it cannot reach their score.
+ *
+ * Second pass: `floor` is the first pass's score, and `first` its result when it read these same
+ * tokens (nothing was repaired), whose marks let each direction read only where a misspelt name
+ * could beat it.
+ */
+function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
+  if (!provinceFirst(ctx)) {
+    const fwd = bestReading(ctx, FORWARD, floorWith(floor, first?.forward ?? null));
+    return { found: fwd.found, used: ctx, forward: fwd.misspelt, reversed: null };
   }
-  return { found, used };
+  const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
+  const rev = bestReading(rctx, REVERSED, floorWith(floor, first?.reversed ?? null));
+  // The forward reading is kept on a tie, so it must reach the reversed one's score (and the floor).
+  const r = rev.found;
+  const fwdMarks = first?.forward ?? null;
+  const fwdFloor: Floor | null = r !== null && (floor === null || r.score > floor.score) ? { score: r.score, tie: true, misspelt: fwdMarks } : floorWith(floor, fwdMarks);
+  const fwd = bestReading(ctx, FORWARD, fwdFloor);
+  const both = fwd.misspelt !== null && rev.misspelt !== null;
+  const forward = both ? fwd.misspelt : null;
+  const reversed = both ? rev.misspelt : null;
+  if (r !== null && (fwd.found === null || r.score > fwd.found.score)) return { found: r, used: rctx, forward, reversed };
+  return { found: fwd.found, used: ctx, forward, reversed };
 }
 
 /**
@@ -1176,7 +1316,7 @@ function readAll(ctx: Ctx): { found: Found; used: Ctx } {
  * first in its segment (or after a number): no repair can read more. A bare ward after other words
  * (`… Hu yện Diên Khánh`) may sit after a damaged unit word, so the second pass is tried.
  */
-function complete(ctx: Ctx, f: Found): boolean {
+function complete(ctx: Ctx, f: Found | null): boolean {
   if (f === null) return false;
   const r = f.reading;
   if (!(f.skipped === 0 && sound(r.province) && r.pick?.ward != null && sound(r.ward))) return false;
@@ -1196,14 +1336,18 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   const gz = resolveGazetteer(opts);
   try {
     const tokens = tokenize(text, steps);
-    let { found, used } = readAll({ text, tokens, gz, fuzzy: false, tries: keyTries(gz), steps });
+    const first = readAll({ text, tokens, gz, fuzzy: false, tries: keyTries(gz), steps }, null, null);
+    let { found, used } = first;
     // Exact names first. Only when the text as typed does not read completely are damaged words
     // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
     // score higher (fuzzy matches pay for their doubt).
     if (!complete(used, found) && hasLetters(tokens)) {
       // Every word of the gazetteer's names: the vocabulary that confirms a repair.
       const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
-      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps });
+      // The second reading is used only when it scores higher. When no word was repaired, the first
+      // pass's marks say where a misspelt name could add a reading; every other reading is known.
+      const floor: Floor = { score: found === null ? -Infinity : found.score, tie: false, misspelt: null };
+      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps }, floor, repaired === tokens ? first : null);
       if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
     }
     return found === null ? EMPTY : build(used, found.reading, found.skipped);
