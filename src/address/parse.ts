@@ -1305,9 +1305,10 @@ function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
   const fwdMarks = first?.forward ?? null;
   const fwdFloor: Floor | null = r !== null && (floor === null || r.score > floor.score) ? { score: r.score, tie: true, misspelt: fwdMarks } : floorWith(floor, fwdMarks);
   const fwd = bestReading(ctx, FORWARD, fwdFloor);
-  const both = fwd.misspelt !== null && rev.misspelt !== null;
-  const forward = both ? fwd.misspelt : null;
-  const reversed = both ? rev.misspelt : null;
+  // Each direction's marks stand on their own: every exact reading of it scores at most its best,
+  // which is at most the score the caller keeps.
+  const forward = fwd.misspelt;
+  const reversed = rev.misspelt;
   if (r !== null && (fwd.found === null || r.score > fwd.found.score)) return { found: r, used: rctx, forward, reversed };
   return { found: fwd.found, used: ctx, forward, reversed };
 }
