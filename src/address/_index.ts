@@ -11,57 +11,106 @@
  * @internal
  */
 
-import { codeKey, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
+import { codeKey, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import type { AdminUnit } from './types.js';
 
 /**
- * A node of a reversed key trie: the words read so far, right to left, are the end of some key.
- * `entries` is set when they are a whole key.
+ * The reversed key tries of one gazetteer, one per level, laid out flat. A node is a number: a run of
+ * words read right to left that ends some key. Node 0 stands for "no such run". Words are numbered
+ * too (`ids`), and a token carries its word's number (see `Token.wid`), so a step of a walk reads a
+ * few numbers from typed arrays: no string hashing, no map and no node object. A walk touches a
+ * cache line or two per step, where a map of objects per node touched several.
  */
-export interface KeyNode {
-  /** The gazetteer's entry list for the key spelled by the path to this node, if it is a key. */
-  entries: readonly GazetteerEntry[] | undefined;
-  /** The node one word further left, by that word. */
-  before: Map<string, KeyNode> | undefined;
-}
-
-/** The reversed key tries of one gazetteer, one per level. */
 export interface KeyTries {
-  readonly province: KeyNode;
-  readonly district: KeyNode;
-  readonly ward: KeyNode;
   /**
-   * Every word of every key of the three tries, each mapped to the one string object that all the
-   * tries' maps hold for it. A map lookup by that same object is decided by identity, without
-   * comparing the strings' characters (see {@link trieWords}).
+   * Every word of every key of the three tries, each mapped to one string object for it. The
+   * tokenizer's word cache keeps that object as a word's `match`, so that equal words share one
+   * string (see {@link trieWords}).
    */
   readonly words: ReadonlyMap<string, string>;
+  /** Each word of {@link words} by its number, from 0. */
+  readonly ids: ReadonlyMap<string, number>;
+  /** `roots[id * 3 + level]` (province 0, district 1, ward 2): the node of that level's keys whose last word is word `id`, or 0. */
+  readonly roots: Int32Array;
+  /**
+   * The children of node `n`, one word further left, are the pairs at `edges[first[n]]` to
+   * `edges[first[n + 1]]`: (word number, node), sorted by word number.
+   */
+  readonly first: Int32Array;
+  readonly edges: Int32Array;
+  /** The gazetteer's entry list of the key each node spells, or `undefined` when it is not a whole key (index 0 unused). */
+  readonly entries: ReadonlyArray<readonly GazetteerEntry[] | undefined>;
+}
+
+/** Nodes with more children than this are searched by halving, the others in order. */
+const LINEAR_CHILDREN = 8;
+
+/** A node while the tries are built: its key's entries and its children by word number. */
+interface BuildNode {
+  entries: readonly GazetteerEntry[] | undefined;
+  children: Map<number, BuildNode> | undefined;
+  id: number;
 }
 
 /**
  * A key is its words joined by single spaces, and no input word is empty or holds a space, so a
- * run of words spells a key exactly when it walks that key's words in the trie. Each word is stored
- * as its one string object in `words` (added there when new).
+ * run of words spells a key exactly when it walks that key's words in the trie.
  */
-function trieOf(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map<string, string>): KeyNode {
-  const root: KeyNode = { entries: undefined, before: undefined };
+function addKeys(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map<string, string>, ids: Map<string, number>, roots: Map<number, BuildNode>): void {
   for (const [key, list] of map) {
     const ws = key.split(' ');
-    let node = root;
+    let children = roots;
+    let node: BuildNode | undefined;
     for (let k = ws.length - 1; k >= 0; k--) {
-      let w = words.get(ws[k]!);
-      if (w === undefined) words.set(ws[k]!, (w = ws[k]!));
-      if (node.before === undefined) node.before = new Map();
-      let next = node.before.get(w);
-      if (next === undefined) {
-        next = { entries: undefined, before: undefined };
-        node.before.set(w, next);
+      const w = ws[k]!;
+      let id = ids.get(w);
+      if (id === undefined) {
+        ids.set(w, (id = ids.size));
+        words.set(w, w);
       }
-      node = next;
+      node = children.get(id);
+      if (node === undefined) children.set(id, (node = { entries: undefined, children: undefined, id: 0 }));
+      if (k > 0) children = node.children ??= new Map();
     }
-    node.entries = list;
+    node!.entries = list;
   }
-  return root;
+}
+
+function flatten(gz: Gazetteer): KeyTries {
+  const words = new Map<string, string>();
+  const ids = new Map<string, number>();
+  const levels = [new Map<number, BuildNode>(), new Map<number, BuildNode>(), new Map<number, BuildNode>()] as const;
+  addKeys(gz.provinceKeys, words, ids, levels[0]);
+  addKeys(gz.districtKeys, words, ids, levels[1]);
+  addKeys(gz.wardKeys, words, ids, levels[2]);
+  // Number the nodes breadth first from 1, so that a node's children are numbered together.
+  const order: BuildNode[] = [];
+  for (const level of levels) for (const n of level.values()) order.push(n);
+  for (let i = 0; i < order.length; i++) {
+    order[i]!.id = i + 1;
+    const children = order[i]!.children;
+    if (children !== undefined) for (const c of children.values()) order.push(c);
+  }
+  const roots = new Int32Array(ids.size * 3);
+  levels.forEach((level, l) => {
+    for (const [id, n] of level) roots[id * 3 + l] = n.id;
+  });
+  const first = new Int32Array(order.length + 2);
+  const edges = new Int32Array((order.length - levels[0].size - levels[1].size - levels[2].size) * 2);
+  const entries: (readonly GazetteerEntry[] | undefined)[] = [undefined];
+  let e = 0;
+  for (const n of order) {
+    first[n.id] = e;
+    entries.push(n.entries);
+    if (n.children === undefined) continue;
+    const ids = [...n.children.keys()].sort((a, b) => a - b);
+    for (const id of ids) {
+      edges[e++] = id;
+      edges[e++] = n.children.get(id)!.id;
+    }
+  }
+  first[order.length + 1] = e;
+  return { words, ids, roots, first, edges, entries };
 }
 
 /**
@@ -94,10 +143,7 @@ class PerGazetteer<T> {
   }
 }
 
-const tries = /* @__PURE__ */ new PerGazetteer<KeyTries>((gz) => {
-  const words = new Map<string, string>();
-  return { province: trieOf(gz.provinceKeys, words), district: trieOf(gz.districtKeys, words), ward: trieOf(gz.wardKeys, words), words };
-});
+const tries = /* @__PURE__ */ new PerGazetteer<KeyTries>(flatten);
 
 /**
  * The reversed key tries of `gz`, built on first use.
@@ -111,9 +157,7 @@ export function keyTries(gz: Gazetteer): KeyTries {
 
 /**
  * The words of the tries used last (see {@link KeyTries.words}), for the tokenizer's word cache: a
- * word it keeps takes the tries' own string as its `match`, so the walks of later parses find it in
- * the tries' maps by identity. For other tries the string is only equal, not the same: the lookups
- * give the same answers, only a little more slowly.
+ * word it keeps takes the tries' own string as its `match`, so equal words share one string.
  *
  * @returns the words of the last tries, or `undefined` before any were built
  */
@@ -121,65 +165,69 @@ export function trieWords(): ReadonlyMap<string, string> | undefined {
   return tries.last?.words;
 }
 
+/** A token's word number (see `Token.wid`) when it is not known yet: look the word up. */
+export const WID_UNKNOWN = -2;
+/** A token's word number when its word is in no key. */
+export const WID_NONE = -1;
+
 /**
- * The trie of one level.
+ * The number of `word` in `t`, or {@link WID_NONE}.
  *
  * @param t - the tries of a gazetteer
- * @param level - province, district or ward
- * @returns the root of that level's reversed key trie
- */
-export function keyTrie(t: KeyTries, level: UnitLevel): KeyNode {
-  return level === 'province' ? t.province : level === 'district' ? t.district : t.ward;
-}
-
-/**
- * A word's children of the three trie roots, kept with the word in the tokenizer's word cache so a
- * word met again skips the lookups in the roots' large maps (the costliest step of a walk). `null`
- * until looked up for `tries`, `undefined` when looked up and absent; reset when the word is next
- * read against other tries.
- */
-export interface RootMemo {
-  tries: KeyTries | null;
-  province: KeyNode | undefined | null;
-  district: KeyNode | undefined | null;
-  ward: KeyNode | undefined | null;
-}
-
-/**
- * A new, empty {@link RootMemo}.
- *
- * @returns a memo that has looked nothing up
- */
-export function newRootMemo(): RootMemo {
-  return { tries: null, province: null, district: null, ward: null };
-}
-
-/** Points `memo` at `t`, forgetting what it found in other tries. */
-function resetMemo(memo: RootMemo, t: KeyTries): void {
-  memo.tries = t;
-  memo.province = null;
-  memo.district = null;
-  memo.ward = null;
-}
-
-/**
- * The child of `level`'s trie root for `word`: the node of the one-word keys ending in `word`. Gives
- * exactly what `keyTrie(t, level).before?.get(word)` gives.
- *
- * @param t - the tries of a gazetteer
- * @param level - province, district or ward
  * @param word - a token's `match`
- * @param memo - the memo kept with that word, or `null`
- * @returns the node, `undefined` when no key ends in `word`
+ * @returns its word number
  */
-export function rootChild(t: KeyTries, level: UnitLevel, word: string, memo: RootMemo | null): KeyNode | undefined {
-  if (memo === null) return keyTrie(t, level).before?.get(word);
-  if (memo.tries !== t) resetMemo(memo, t);
-  // `null` is "not looked up yet"; `undefined`, "no key ends in this word", is kept like a node (`??`
-  // would look it up again each time, and most words end no key of a given level).
-  if (level === 'province') return memo.province !== null ? memo.province : (memo.province = t.province.before?.get(word));
-  if (level === 'district') return memo.district !== null ? memo.district : (memo.district = t.district.before?.get(word));
-  return memo.ward !== null ? memo.ward : (memo.ward = t.ward.before?.get(word));
+export function wordId(t: KeyTries, word: string): number {
+  const id = t.ids.get(word);
+  return id === undefined ? WID_NONE : id;
+}
+
+/**
+ * The node of `level`'s keys whose last word is word `wid`: gives what the root's child by that word
+ * would give.
+ *
+ * @param t - the tries of a gazetteer
+ * @param level - 0 for province, 1 for district, 2 for ward
+ * @param wid - a word number, or {@link WID_NONE}
+ * @returns the node, 0 when no key ends in that word
+ */
+export function rootChild(t: KeyTries, level: number, wid: number): number {
+  return wid < 0 ? 0 : t.roots[wid * 3 + level]!;
+}
+
+/**
+ * The child of `node` by word `wid`: the node of the keys that end in the node's words preceded by
+ * that word.
+ *
+ * @param t - the tries of a gazetteer
+ * @param node - a node, or 0
+ * @param wid - a word number, or {@link WID_NONE}
+ * @returns the child, 0 when there is none
+ */
+export function childOf(t: KeyTries, node: number, wid: number): number {
+  if (node === 0 || wid < 0) return 0;
+  const edges = t.edges;
+  let lo = t.first[node]!;
+  let hi = t.first[node + 1]!;
+  if (hi - lo > 2 * LINEAR_CHILDREN) {
+    // Pairs from lo to hi, sorted by word number: halve on pair boundaries.
+    let a = lo >> 1;
+    let b = (hi >> 1) - 1;
+    while (a <= b) {
+      const m = (a + b) >> 1;
+      const w = edges[m * 2]!;
+      if (w === wid) return edges[m * 2 + 1]!;
+      if (w < wid) a = m + 1;
+      else b = m - 1;
+    }
+    return 0;
+  }
+  for (; lo < hi; lo += 2) {
+    const w = edges[lo]!;
+    if (w === wid) return edges[lo + 1]!;
+    if (w > wid) return 0;
+  }
+  return 0;
 }
 
 const unitEntries = /* @__PURE__ */ new PerGazetteer<ReadonlyMap<AdminUnit, GazetteerEntry>>((gz) => {

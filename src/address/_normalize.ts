@@ -11,7 +11,7 @@
 
 import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
 import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
-import { newRootMemo, trieWords, type RootMemo } from './_index.js';
+import { WID_UNKNOWN, wordId, trieWords, type KeyTries } from './_index.js';
 
 /** A word of the input: letters and digits, with its position in the original string. */
 export interface Token {
@@ -34,10 +34,10 @@ export interface Token {
   /** What the word lists say of `key` (see `wordFacts`). */
   readonly facts: WordFacts;
   /**
-   * Its trie-root lookups (see `RootMemo`): kept with a word from the word cache, or shared by the
-   * numbers of one value below 1000; else `null`.
+   * Its word's number in the key tries the tokens were made for (see `KeyTries`): `WID_NONE` when no
+   * key holds the word, `WID_UNKNOWN` when not looked up yet (the walk then looks it up once).
    */
-  readonly memo: RootMemo | null;
+  wid: number;
 }
 
 //#region character classes
@@ -179,8 +179,12 @@ interface WordKey {
   readonly parts: readonly string[] | null;
   /** Facts of `key`, or of `head` for a glued token (its number tail has none). */
   readonly facts: WordFacts;
-  /** Trie-root lookups of a whole word (`match`), for a word kept in the cache; else `null`. */
-  memo: RootMemo | null;
+  /** The word number of `match` in the tries `widOf`, for a whole word kept in the cache (see `cacheWord`). */
+  wid: number;
+  /** The tries `wid` was looked up in, or `null` when it was not. */
+  widOf: KeyTries | null;
+  /** The word is kept in the word cache (see `cacheWord`): only then is `wid` looked up and kept. */
+  kept: boolean;
   /** Digits in the all-digit tokens the word gives (for the phone test, which needs nine). */
   readonly digits: number;
   /** The word gives a token that may be noise after a name: `cu` or an English unit word. */
@@ -217,7 +221,7 @@ function wordKeyOf(key: string, ascii = false): WordKey {
         if (isAllDigits(part)) digits += part.length;
         else if (part === 'cu' || wordFacts(part).enSuffix) marked = true;
       }
-      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, memo: null, digits, marked };
+      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, wid: WID_UNKNOWN, widOf: null, kept: false, digits, marked };
     }
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
@@ -235,10 +239,10 @@ function wordKeyOf(key: string, ascii = false): WordKey {
     // The unit word ends in a letter, so it is never an all-digit key.
     const head = key.slice(0, cut);
     const facts = wordFacts(head);
-    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, memo: null, digits: tail.length, marked: head === 'cu' || facts.enSuffix };
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: tail.length, marked: head === 'cu' || facts.enSuffix };
   }
   const facts = wordFacts(key);
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, memo: null, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix };
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -279,16 +283,17 @@ interface CachedWord {
 const cachedWords: Array<CachedWord | undefined> = new Array<CachedWord | undefined>(WORD_CACHE_SIZE).fill(undefined);
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
-// cached, so each number below 1000 gets one trie-root memo (see `RootMemo`), shared by every token
-// of that value, and one key string, so that such a token needs no slice of the text. A slot holds
-// the number's decimal digits and trie nodes only (the same for every input) and is bounded by the
-// value limit.
+// cached, so each number below 1000 gets one key string and one word-number lookup, shared by every
+// token of that value, so that such a token needs no slice of the text. A slot holds the number's
+// decimal digits and word number only (the same for every input) and is bounded by the value limit.
 const NUMBER_MEMO_LIMIT = 1000;
 
-/** A number below {@link NUMBER_MEMO_LIMIT}: its key (digits, no leading zero) and its trie-root memo. */
+/** A number below {@link NUMBER_MEMO_LIMIT}: its key (digits, no leading zero) and its word number. */
 interface SmallNumber {
-  readonly key: string;
-  readonly memo: RootMemo;
+  readonly match: string;
+  /** The word number of `match` in the tries `widOf` (see `WordKey.wid`). */
+  wid: number;
+  widOf: KeyTries | null;
 }
 
 const smallNumbers: Array<SmallNumber | undefined> = new Array<SmallNumber | undefined>(NUMBER_MEMO_LIMIT).fill(undefined);
@@ -298,22 +303,38 @@ function smallNumber(v: number): SmallNumber {
   if (n === undefined) {
     // The tries' own string when some name key holds the number (see `cacheWord`).
     const key = String(v);
-    smallNumbers[v] = n = { key: trieWords()?.get(key) ?? key, memo: newRootMemo() };
+    smallNumbers[v] = n = { match: trieWords()?.get(key) ?? key, wid: WID_UNKNOWN, widOf: null };
   }
   return n;
 }
 
 /**
- * The trie-root memo of a number token.
+ * The word number of a cached word or small number in `tries`, looked up on its first use with
+ * those tries and kept. The tokenizer tests `widOf` itself and calls this only when it differs.
+ *
+ * @param w - a cached word or small number
+ * @param tries - the tries the tokens are made for
+ * @returns its word number there
+ */
+function cachedWid(w: WordKey | SmallNumber, tries: KeyTries): number {
+  w.wid = wordId(tries, w.match);
+  w.widOf = tries;
+  return w.wid;
+}
+
+/**
+ * The word number of a number token.
  *
  * @param match - the token's `match`: digits without leading zeros
- * @returns the memo of its value, or `null` from 1000 on
+ * @param tries - the tries the tokens are made for, or `null`
+ * @returns the word number of its value there; `WID_UNKNOWN` from 1000 on or without tries
  */
-function numberMemo(match: string): RootMemo | null {
-  if (match.length > 3) return null;
+function numberWid(match: string, tries: KeyTries | null): number {
+  if (match.length > 3 || tries === null) return WID_UNKNOWN;
   let v = 0;
   for (let i = 0; i < match.length; i++) v = v * 10 + match.charCodeAt(i) - 48;
-  return smallNumber(v).memo;
+  const n = smallNumber(v);
+  return n.widOf === tries ? n.wid : cachedWid(n, tries);
 }
 
 /**
@@ -329,12 +350,12 @@ function numberMemo(match: string): RootMemo | null {
  */
 function cacheWord(text: string, from: number, to: number, slot: number, p0: number, p1: number, p2: number, p3: number, ascii: boolean, upper: boolean): WordKey {
   const key = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
-  // A whole word kept in the cache also keeps its trie-root lookups, and a word of some name key
-  // takes the tries' own string (equal to its own), which their maps then find by identity.
+  // A whole word kept in the cache also keeps its word number (looked up when first used), and a
+  // word of some name key takes the tries' own string (equal to its own).
   if (key.cut < 0 && key.parts === null) {
-    key.memo = newRootMemo();
     const own = trieWords()?.get(key.match);
     if (own !== undefined) key.match = own;
+    key.kept = true;
   }
   cachedWords[slot + 1] = cachedWords[slot];
   cachedWords[slot] = { length: to - from, p0, p1, p2, p3, key };
@@ -382,9 +403,11 @@ const SEP_OTHER = 4;
  *
  * @param text - the raw address
  * @param steps - optional counter, incremented once per code point (used by the growth test)
+ * @param tries - the key tries the tokens' word numbers are for (see `Token.wid`); without them
+ *   every word number is `WID_UNKNOWN`
  * @returns tokens in input order
  */
-export function tokenize(text: string, steps?: { n: number }): Token[] {
+export function tokenize(text: string, steps?: { n: number }, tries: KeyTries | null = null): Token[] {
   const out: Token[] = [];
   const n = text.length;
   // Code points read, for `steps`: the loop reads every code unit once, so this is the length less
@@ -519,11 +542,12 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
         let v = c0;
         for (let k = start + 1; k < j; k++) v = v * 10 + text.charCodeAt(k) - 48;
         const num = smallNumber(v);
-        out.push({ key: num.key, match: num.key, start, end: j, sep, brk, noise: false, paren: false, facts: NO_FACTS, memo: num.memo });
+        const wid = tries === null ? WID_UNKNOWN : num.widOf === tries ? num.wid : cachedWid(num, tries);
+        out.push({ key: num.match, match: num.match, start, end: j, sep, brk, noise: false, paren: false, facts: NO_FACTS, wid });
       } else {
         const key = text.slice(start, j);
         const match = stripZeros(key);
-        out.push({ key, match, start, end: j, sep, brk, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(match) });
+        out.push({ key, match, start, end: j, sep, brk, noise: false, paren: false, facts: NO_FACTS, wid: numberWid(match, tries) });
       }
       digits += j - start;
     } else {
@@ -543,8 +567,12 @@ export function tokenize(text: string, steps?: { n: number }): Token[] {
       digits += w.digits;
       if (w.marked) marked = true;
       // A whole word (most words) is pushed here; a glued one is split by `pushGlued`.
-      if (w.cut < 0 && w.parts === null) out.push({ key: w.key, match: w.match, start, end: j, sep, brk, noise: false, paren: false, facts: w.facts, memo: w.memo });
-      else pushGlued(out, sep, brk, w, start, j);
+      if (w.cut < 0 && w.parts === null) {
+        // A cached word knows its number once looked up with these tries; any other word is looked
+        // up by the walk that first needs it.
+        const wid = tries === null || !w.kept ? WID_UNKNOWN : w.widOf === tries ? w.wid : cachedWid(w, tries);
+        out.push({ key: w.key, match: w.match, start, end: j, sep, brk, noise: false, paren: false, facts: w.facts, wid });
+      } else pushGlued(out, sep, brk, w, start, j, tries);
     }
     sepStart = j;
     brk = false;
@@ -571,22 +599,22 @@ function separator(text: string, from: number, to: number): string {
 }
 
 /** Push the tokens of a glued word: a compact code (`p7q3`) or a unit word and its number (`p12`). */
-function pushGlued(out: Token[], sep: string, brk: boolean, w: WordKey, start: number, end: number): void {
+function pushGlued(out: Token[], sep: string, brk: boolean, w: WordKey, start: number, end: number, tries: KeyTries | null): void {
   if (w.parts !== null) {
     // ASCII only: key offsets are text offsets.
     let at = start;
     for (let k = 0; k < w.parts.length; k++) {
       const part = w.parts[k]!;
       const first = k === 0;
-      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, noise: false, paren: false, facts: wordFacts(part), memo: null });
+      out.push({ key: part, match: stripZeros(part), start: at, end: at + part.length, sep: first ? sep : '', brk: first && brk, noise: false, paren: false, facts: wordFacts(part), wid: WID_UNKNOWN });
       at += part.length;
     }
     return;
   }
   // Digits are ASCII and always the tail of a glued token, so count them back from the end.
   const origCut = end - w.tail.length;
-  out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, noise: false, paren: false, facts: w.facts, memo: null });
-  out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, noise: false, paren: false, facts: NO_FACTS, memo: numberMemo(w.tailMatch) });
+  out.push({ key: w.head, match: w.head, start, end: origCut, sep, brk, noise: false, paren: false, facts: w.facts, wid: WID_UNKNOWN });
+  out.push({ key: w.tail, match: w.tailMatch, start: origCut, end, sep: '', brk: false, noise: false, paren: false, facts: NO_FACTS, wid: numberWid(w.tailMatch, tries) });
 }
 
 /** True when `sep` is one punctuation character that OCR or typing put inside a word (`B,ì,n,h`). */
@@ -613,7 +641,7 @@ function mergeSpelledOut(tokens: Token[]): Token[] {
     if (j - i >= 2) {
       let key = '';
       for (let k = i; k <= j; k++) key += tokens[k]!.key;
-      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, noise: false, paren: false, facts: wordFacts(key), memo: null });
+      out.push({ key, match: key, start: t.start, end: tokens[j]!.end, sep: t.sep, brk: t.brk, noise: false, paren: false, facts: wordFacts(key), wid: WID_UNKNOWN });
     } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
     i = j + 1;
   }

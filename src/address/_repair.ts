@@ -11,7 +11,7 @@
  * @internal
  */
 
-import { withinOneEdit } from './_index.js';
+import { withinOneEdit, WID_UNKNOWN } from './_index.js';
 import { cutAfterLetters, startsWithDigit, type Token } from './_normalize.js';
 import { wordFacts } from './_vocab.js';
 
@@ -40,7 +40,7 @@ function hasDigitAndLetter(k: string): boolean {
 }
 
 function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk): Token {
-  return { key, match: key, start, end, sep, brk, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), memo: key === t.key && t.match === key ? t.memo : null };
+  return { key, match: key, start, end, sep, brk, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), wid: t.match === key ? t.wid : WID_UNKNOWN };
 }
 
 /**

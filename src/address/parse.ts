@@ -12,7 +12,7 @@
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
-import { fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, type FuzzyBucket, type KeyNode, type KeyTries } from './_index.js';
+import { childOf, fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, wordId, WID_UNKNOWN, type FuzzyBucket, type KeyTries } from './_index.js';
 import { isToneAwareKey, toneAwareKey } from '../_fold.js';
 import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
@@ -56,6 +56,20 @@ interface Ctx {
   readonly steps: { n: number };
 }
 
+
+/** A level's index in the key tries' root table (see `KeyTries.roots`). */
+function levelIndex(level: UnitLevel): number {
+  return level === 'province' ? 0 : level === 'district' ? 1 : 2;
+}
+
+/**
+ * The word number of token `t` in `tries`: the one the tokenizer gave it, or, when it gave none
+ * (a word it does not cache, a repaired word), looked up now and kept in the token.
+ */
+function widOf(tries: KeyTries, t: Token): number {
+  const wid = t.wid;
+  return wid !== WID_UNKNOWN ? wid : (t.wid = wordId(tries, t.match));
+}
 
 /** Every word of every unit word, street and door word: known vocabulary for `repairTokens`. */
 const UNIT_WORD_KEYS: readonly string[] = [...new Set(UNIT_WORDS.flatMap((w) => w.words))];
@@ -325,7 +339,9 @@ function matchesAt<A, P>(
   // Walk the level's key trie leftwards one word per step: the words from `s` to `end` are a key
   // exactly when the walk reaches a node with entries. Once the walk leaves the trie no longer key
   // can match, but the steps are still counted as before, so the growth count stays the same.
-  let node: KeyNode | undefined;
+  const tries = ctx.tries;
+  const lvl = levelIndex(level);
+  let node = 0;
   // The bound and the step count are kept in locals: the walk is the parser's innermost loop, and
   // the count is added to the counter once, when the walk ends.
   const maxLen = gz.maxKeyWords < end ? gz.maxKeyWords : end;
@@ -335,8 +351,8 @@ function matchesAt<A, P>(
     const t = tokens[s]!;
     // Noise, and numbers of four or more digits (no unit name is one), end every name.
     if (t.noise || (t.key.length >= 4 && isAllDigits(t.key))) break;
-    node = len === 1 ? rootChild(ctx.tries, level, t.match, t.memo) : node?.before?.get(t.match);
-    const list = node?.entries;
+    node = len === 1 ? rootChild(tries, lvl, widOf(tries, t)) : node === 0 ? 0 : childOf(tries, node, widOf(tries, t));
+    const list = node === 0 ? undefined : tries.entries[node];
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
     const stopAfter = endsNames(t);
     if (list !== undefined) {
@@ -399,28 +415,30 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
   let buckets: readonly (FuzzyBucket | undefined)[] | undefined;
   // The run's node in each level's key trie, walked leftwards with the run: the run is exactly some
   // unit's name when one of them holds entries (the tries hold the gazetteer's keys word by word).
-  // The tries' small maps and the words' root memos, not the large key maps with a new string each
-  // time: on a stream of distinct addresses the probes of those were most of this search's time.
-  let inProvinces: KeyNode | undefined;
-  let inDistricts: KeyNode | undefined;
-  let inWards: KeyNode | undefined;
+  // The tries' flat arrays and the tokens' word numbers, not the large key maps with a new string
+  // each time: on a stream of distinct addresses the probes of those were most of this search's time.
+  const tries = ctx.tries;
+  let inProvinces = 0;
+  let inDistricts = 0;
+  let inWards = 0;
   for (let len = 1; len <= 3 && end - len >= 0; len++) {
     const s = end - len;
     const t = tokens[s]!;
     if (t.noise || startsWithDigit(t.key)) break;
     key = len === 1 ? t.match : `${t.match} ${key}`;
+    const wid = widOf(tries, t);
     if (len === 1) {
-      inProvinces = rootChild(ctx.tries, 'province', t.match, t.memo);
-      inDistricts = rootChild(ctx.tries, 'district', t.match, t.memo);
-      inWards = rootChild(ctx.tries, 'ward', t.match, t.memo);
+      inProvinces = rootChild(tries, 0, wid);
+      inDistricts = rootChild(tries, 1, wid);
+      inWards = rootChild(tries, 2, wid);
     } else {
-      inProvinces = inProvinces?.before?.get(t.match);
-      inDistricts = inDistricts?.before?.get(t.match);
-      inWards = inWards?.before?.get(t.match);
+      inProvinces = childOf(tries, inProvinces, wid);
+      inDistricts = childOf(tries, inDistricts, wid);
+      inWards = childOf(tries, inWards, wid);
     }
 
     // A run that is exactly some unit's name is that name, not a misspelling of another.
-    if (inWards?.entries !== undefined || inDistricts?.entries !== undefined || inProvinces?.entries !== undefined) {
+    if (tries.entries[inWards] !== undefined || tries.entries[inDistricts] !== undefined || tries.entries[inProvinces] !== undefined) {
       if (endsNames(t)) break;
       continue;
     }
@@ -1079,7 +1097,7 @@ function reverseSegments(tokens: readonly Token[]): Token[] {
       if (k > 0) out.push(t);
       else {
         const first = out.length === 0;
-        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, noise: t.noise, paren: t.paren, facts: t.facts, memo: t.memo });
+        out.push({ key: t.key, match: t.match, start: t.start, end: t.end, sep: first ? '' : ', ', brk: !first, noise: t.noise, paren: t.paren, facts: t.facts, wid: t.wid });
       }
     }
   }
@@ -1094,7 +1112,7 @@ function provinceFirst(ctx: Ctx): boolean {
   if (segEnd >= tokens.length) return false;
   // Cheap test first: some province name must end with the segment's last word.
   const last = tokens[segEnd - 1]!;
-  if (rootChild(ctx.tries, 'province', last.match, last.memo) === undefined) return false;
+  if (rootChild(ctx.tries, 0, widOf(ctx.tries, last)) === 0) return false;
   const pm = matchesAt(ctx, segEnd, 'province', acceptAll, null)[0];
   return pm !== undefined && pm.start === 0;
 }
@@ -1337,8 +1355,9 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   if (text.length > MAX_ADDRESS_LENGTH) throw new WaybillShieldError('INVALID_INPUT', 'address is too long');
   const gz = resolveGazetteer(opts);
   try {
-    const tokens = tokenize(text, steps);
-    const first = readAll({ text, tokens, gz, fuzzy: false, tries: keyTries(gz), steps }, null, null);
+    const tries = keyTries(gz);
+    const tokens = tokenize(text, steps, tries);
+    const first = readAll({ text, tokens, gz, fuzzy: false, tries, steps }, null, null);
     let { found, used } = first;
     // Exact names first. Only when the text as typed does not read completely are damaged words
     // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
