@@ -385,4 +385,6 @@ function evalGenerated(file: string, label: string): void {
 }
 evalGenerated('address-generated.json', 'generated per-style set (development set: regression guard)');
 if (heldout) evalGenerated('address-heldout.json', 'HELD-OUT generated set (not looked at during development)');
+evalGenerated('address-lookalike.json', 'generated scanner look-alikes (development set: regression guard)');
+if (heldout) evalGenerated('address-lookalike-heldout.json', 'HELD-OUT scanner look-alikes (not looked at during development)');
 //#endregion

@@ -5,7 +5,12 @@
  * - digit look-alikes inside a word: `K0N TUM` → `kon tum`, `1ong` → `long`;
  * - a word broken by a space: `Hu yện`, `Tĩ nh` → `huyen`, `tinh`;
  * - a unit word glued to the name after it in capitals: `XÃMỘC HOÁ`, `TỈNHNGHỆ AN`;
- * - a unit word with one letter wrong or missing: `Pường`, `Hyện` → `phuong`, `huyen`.
+ * - a unit word with one letter wrong or missing: `Pường`, `Hyện` → `phuong`, `huyen`;
+ * - a scanner's letter look-alikes: `Q` read as `O` (`Ouận`, `Ouảng Ngãi`), `m` read as `rn`
+ *   (`Cẩrn Phả`), `l` read as `I` (`Vĩnh Iong`); no Vietnamese syllable starts with `ou` or holds
+ *   `rn`, so neither is a word as written;
+ * - a number read as letters after a numbered unit's word: `Phường l2`, `Quận I`, `P.IO` → `12`,
+ *   `1`, `10`; and `O` for `Q` before such a number at the start of a segment (`O.11`, `O 7`).
  * Each token is looked at once, so the pass is linear in the input.
  * @module
  * @internal
@@ -19,11 +24,62 @@ import { wordFacts } from './_vocab.js';
 const GLUED_UNIT_WORDS: readonly string[] = ['thanhpho', 'thitran', 'phuong', 'huyen', 'thixa', 'quan', 'tinh', 'xa'];
 /** Unit words long enough to recognise with one letter wrong. */
 const LONG_UNIT_WORDS: readonly string[] = ['phuong', 'huyen'];
+/** One-word unit words of the levels whose units may be numbered (`Phường 12`, `Quận 10`, `F7`, `Ward 3`). */
+const NUMBERED_UNIT_WORDS: ReadonlySet<string> = new Set(['phuong', 'p', 'f', 'quan', 'q', 'ward', 'district']);
+
+/**
+ * The number a scanner read as letters: `l`, `i` (from `I`) for 1 and `o` for 0, mixed with digits,
+ * one or two characters (no unit's number has three). `null` when `k` holds anything else or no
+ * look-alike at all.
+ */
+function numberLookalike(k: string): string | null {
+  if (k.length === 0 || k.length > 2) return null;
+  let out = '';
+  let letter = false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += k[i];
+    else if (c === 108 || c === 105) {
+      out += '1';
+      letter = true;
+    } else if (c === 111) {
+      out += '0';
+      letter = true;
+    } else return null;
+  }
+  // A leading zero is no unit's number (`O1`, `lO` is 10): `o` first stays letters.
+  return letter && out.charCodeAt(0) !== 48 ? out : null;
+}
+
+/**
+ * The word a scanner's letter look-alikes made of a real word: `ou…` → `qu…` (`Q` read as `O`),
+ * `rn` → `m`, and a first `i` → `l` (`l` read as `I`: `l` only ever starts a Vietnamese syllable,
+ * while `i` sits inside many, `Bia` among them), alone or together; `null` unless the result is in
+ * `words`.
+ */
+function letterLookalike(k: string, words: ReadonlySet<string>): string | null {
+  const q = k.length > 2 && k.charCodeAt(0) === 111 && k.charCodeAt(1) === 117 ? `qu${k.slice(2)}` : k;
+  const m = k.includes('rn') ? q.replaceAll('rn', 'm') : q;
+  if (m !== k && words.has(m)) return m;
+  if (m.charCodeAt(0) === 105) {
+    const l = `l${m.slice(1)}`;
+    if (words.has(l)) return l;
+  }
+  return null;
+}
 
 function letters(k: string): boolean {
   for (let i = 0; i < k.length; i++) {
     const c = k.charCodeAt(i);
     if (c < 97 || c > 122) return false;
+  }
+  return k.length > 0;
+}
+
+function isDigits(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
   return k.length > 0;
 }
@@ -50,9 +106,11 @@ function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.se
  * @param text - the input
  * @param words - every word of every unit name and unit word of the gazetteer (folded)
  * @param unitWords - the words of unit words (`phuong`, `huyen`, `tinh`, …)
+ * @param lookalikes - receives the start offset of each word read through a scanner's look-alikes
+ *   (letters or a number), so that a name made of one counts as misspelt
  * @returns the same array when nothing needed repair, else a new one
  */
-export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>): Token[] {
+export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, lookalikes: Set<number>): Token[] {
   let out: Token[] | null = null;
   const push = (i: number, ts: Token[]): void => {
     if (out === null) out = tokens.slice(0, i);
@@ -62,6 +120,29 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     const t = tokens[i]!;
     const known = words.has(t.key);
     const n = tokens[i + 1];
+    // The token before this one as repaired so far.
+    const prev = out !== null ? (out as Token[])[(out as Token[]).length - 1] : tokens[i - 1];
+    // A number read as letters after a numbered unit's word, as the whole name: the segment ends or
+    // the next unit's word follows (`Phường l2,`, `Quận lO Tp. …`). Vị Thanh's `Phường I` is named so,
+    // but that address reads whole in the first pass, which a reading of `Phường 1` must beat.
+    // The tokenizer splits `lO` before the capital: such a pair is read as one.
+    if (!t.noise && prev !== undefined && !t.brk && !prev.noise && NUMBERED_UNIT_WORDS.has(prev.key)) {
+      const pair = n !== undefined && n.sep === '' && t.key.length === 1 && n.key.length === 1;
+      const last = pair ? n : t;
+      const after = tokens[pair ? i + 2 : i + 1];
+      const num = after === undefined || after.brk || after.noise || after.facts.unitWords !== undefined ? numberLookalike(pair ? t.key + n.key : t.key) : null;
+      if (num !== null && words.has(num)) {
+        lookalikes.add(t.start);
+        push(i, [withKey(t, num, t.start, last.end)]);
+        if (pair) i++;
+        continue;
+      }
+    }
+    // `O` for `Q` (`Quận`) before a number, at the start of a segment: `O.11`, `O 7`, `O l2`.
+    if (t.key === 'o' && (prev === undefined || t.brk) && n !== undefined && !n.brk && (isDigits(n.key) || numberLookalike(n.key) !== null)) {
+      push(i, [withKey(t, 'q')]);
+      continue;
+    }
     // A word broken in two by a space: join with the next when together they are a word and one
     // part alone is not (or together they are a unit word: `Hu yện`, `Tĩ nh`).
     if (
@@ -88,7 +169,19 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     // Digit look-alikes.
     if (!startsWithDigit(t.key) && hasDigitAndLetter(t.key)) {
       const k = t.key.replace(/0/g, 'o').replace(/1/g, 'l');
-      if (words.has(k)) {
+      // With letter look-alikes too: `0uận` is `Ouận`, so `Quận`.
+      const r = words.has(k) ? k : letters(k) ? letterLookalike(k, words) : null;
+      if (r !== null) {
+        if (r !== k) lookalikes.add(t.start);
+        push(i, [withKey(t, r)]);
+        continue;
+      }
+    }
+    // A scanner's letter look-alikes (`Ouận`, `Cẩrn Phả`).
+    if (letters(t.key)) {
+      const k = letterLookalike(t.key, words);
+      if (k !== null) {
+        lookalikes.add(t.start);
         push(i, [withKey(t, k)]);
         continue;
       }

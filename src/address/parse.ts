@@ -54,6 +54,11 @@ interface Ctx {
   readonly fuzzy: boolean;
   readonly tries: KeyTries;
   readonly steps: { n: number };
+  /**
+   * Start offsets of the words the second pass read through a scanner's look-alikes (`Ouảng`,
+   * `l2`, see `repairTokens`): a name made of one is a misspelt name; `null` when there are none.
+   */
+  readonly lookalikes: ReadonlySet<number> | null;
 }
 
 
@@ -123,6 +128,12 @@ function landmarkBefore(tokens: readonly Token[], s: number): boolean {
 }
 
 /** A match sits inside parentheses when its first or last word does (names do not span a bracket). */
+/** True when a token from `from` to `to` was read through a scanner's look-alikes (see `Ctx.lookalikes`). */
+function lookalikeIn(lookalikes: ReadonlySet<number>, tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lookalikes.has(tokens[i]!.start)) return true;
+  return false;
+}
+
 function parenIn(tokens: readonly Token[], from: number, to: number): boolean {
   return tokens[from]!.paren || tokens[to - 1]!.paren;
 }
@@ -381,7 +392,8 @@ function matchesAt<A, P>(
         if (cand.length > 1) cand = preferCurrent(cand);
         if (cand.length > 0) {
           const start = prefix === null ? s : s - prefix.words.length;
-          const m: Match = { level, start, nameStart: s, end, entries: cand, prefix, typeMismatch, fuzzy: false, paren: parenIn(tokens, start, end) };
+          const fuzzy = ctx.lookalikes !== null && lookalikeIn(ctx.lookalikes, tokens, s, end);
+          const m: Match = { level, start, nameStart: s, end, entries: cand, prefix, typeMismatch, fuzzy, paren: parenIn(tokens, start, end) };
           // Most walks find one match: an array of exactly one, not an empty one grown by a push.
           if (out === null) out = [m];
           else out.push(m);
@@ -899,8 +911,10 @@ function oneSchemeProvince(entries: readonly GazetteerEntry[]): boolean {
 }
 
 function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, best: Best): void {
+  // A name read through a scanner's look-alikes (`fuzzy`) is misspelt: never the unit that names the
+  // province here, only a ward under an exact district.
   for (const dm of matchesAt(ctx, end, 'district', acceptAll, null)) {
-    if (!oneProvince(dm.entries)) continue;
+    if (dm.fuzzy || !oneProvince(dm.entries)) continue;
     // A bare one-word district (`Gò Vấp`, `PN`) counts only with a ward of it named with its unit
     // word right before it (`F7 Gò Vấp`, `P9 PN`): two nested units agree.
     const trusted = trustedBare(dm, skipped);
@@ -916,6 +930,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, best: Best)
     }
   }
   for (const wm of matchesAt(ctx, end, 'ward', acceptAll, null)) {
+    if (wm.fuzzy) continue;
     const pick = pickWard(ctx, wm);
     if (!(pick.ward ? true : oneSchemeProvince(pick.ambiguous)) || !trustedBare(wm, skipped)) continue;
     const first = pick.ward ?? pick.ambiguous[0]!;
@@ -1316,7 +1331,7 @@ function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
     const fwd = bestReading(ctx, FORWARD, floorWith(floor, first?.forward ?? null));
     return { found: fwd.found, used: ctx, forward: fwd.misspelt, reversed: null };
   }
-  const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps };
+  const rctx: Ctx = { text: ctx.text, tokens: reverseSegments(ctx.tokens), gz: ctx.gz, fuzzy: ctx.fuzzy, tries: ctx.tries, steps: ctx.steps, lookalikes: ctx.lookalikes };
   const rev = bestReading(rctx, REVERSED, floorWith(floor, first?.reversed ?? null));
   // The forward reading is kept on a tie, so it must reach the reversed one's score (and the floor).
   const r = rev.found;
@@ -1357,18 +1372,19 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
   try {
     const tries = keyTries(gz);
     const tokens = tokenize(text, steps, tries);
-    const first = readAll({ text, tokens, gz, fuzzy: false, tries, steps }, null, null);
+    const first = readAll({ text, tokens, gz, fuzzy: false, tries, steps, lookalikes: null }, null, null);
     let { found, used } = first;
     // Exact names first. Only when the text as typed does not read completely are damaged words
     // repaired (`Hu yện`, `K0N TUM`, `XÃMỘC`) and misspelt names looked for; that reading must then
     // score higher (fuzzy matches pay for their doubt).
     if (!complete(used, found) && hasLetters(tokens)) {
       // Every word of the gazetteer's names: the vocabulary that confirms a repair.
-      const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET);
+      const lookalikes = new Set<number>();
+      const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET, lookalikes);
       // The second reading is used only when it scores higher. When no word was repaired, the first
       // pass's marks say where a misspelt name could add a reading; every other reading is known.
       const floor: Floor = { score: found === null ? -Infinity : found.score, tie: false, misspelt: null };
-      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps }, floor, repaired === tokens ? first : null);
+      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps, lookalikes: lookalikes.size > 0 ? lookalikes : null }, floor, repaired === tokens ? first : null);
       if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
     }
     return found === null ? EMPTY : build(used, found.reading, found.skipped);
