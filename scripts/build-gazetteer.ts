@@ -158,6 +158,11 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
   const h = JSON.parse(readFileSync(join(src, 'history/units-history.json'), 'utf8')) as { snapshots: Array<{ date: string }>; units: HRec[] };
   // One source record has no code and no name; it names nothing and is skipped.
   h.units = h.units.filter((r) => r.code !== '' && r.name !== '' && r.fullName !== null);
+  // Some source names hold doubled spaces (`Hải Châu  I`, `Cò  Nòi`): one space, as the units print.
+  for (const r of h.units) {
+    r.name = r.name.replace(/\s+/gu, ' ').trim();
+    r.fullName = r.fullName.replace(/\s+/gu, ' ').trim();
+  }
   const dates = h.snapshots.map((s) => s.date);
   const LAST = '2025-03';
   const fold = (x: string): string =>

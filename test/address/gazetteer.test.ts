@@ -64,6 +64,8 @@ describe('gazetteer', () => {
 
   // Recorded from the decode of the packed text format of 2026-11 (before the format changed): any
   // re-encoding of the bundled data must decode to exactly these tables, unit for unit, in order.
+  // The history table was re-recorded when the build began squashing the source's doubled spaces
+  // (`Cò  Nòi`): 8 records that differed from their current unit only by a space went.
   it('the bundled data decodes to exactly the recorded content', () => {
     const g = unpackGazetteer(GAZETTEER_DATA);
     const tables = Object.fromEntries(Object.entries(g).map(([k, v]) => [k, [(v as unknown[]).length, hash(v)]]));
@@ -73,9 +75,9 @@ describe('gazetteer', () => {
       provincesLegacy: [63, '48567683c656baa35d35cdd5e0655646c7508f06504c1233b934ace86937d9f7'],
       districtsLegacy: [696, 'eb645a8f1a8ac304976db9f653275dffed56bde55bcb834cfa12243fecc6f3bc'],
       wardsLegacy: [10035, '2d48681c89e3eaca00c892b4aba933d68ee9b83cbd1754cc3cb03026d7110f9c'],
-      historyLegacy: [1847, '013b98101ee12348d8b3cc37b707985669876a969d99f651f44e25bdccd92ff0'],
+      historyLegacy: [1839, 'e8703f85a8211595fb6c7b3a85d44be0eaab3f3f8a8ae293692bbfa003d0eb98'],
     });
-    expect(hash(g)).toBe('335db7130222a3818a1890a2dbe7a662b2bcecc1e0768c375cc939831e1123a6');
+    expect(hash(g)).toBe('821c3e9aef89c9b56cd7b669688b2a2a9ff8cfdf16eb9b168003c5c52d5c4199');
   });
 
   it('packing the decoded bundled data gives back the committed packed text', () => {
@@ -117,7 +119,7 @@ describe('gazetteer', () => {
       wardsLegacy: 10035,
       // Abolished or renamed before 2025-03 (history/units-history.json, see docs/address.md).
       historicalDistricts: 27,
-      historicalWards: 1820,
+      historicalWards: 1812,
     });
   });
 });
