@@ -110,7 +110,7 @@ function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.se
  *   (letters or a number), so that a name made of one counts as misspelt
  * @returns the same array when nothing needed repair, else a new one
  */
-export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, lookalikes: Set<number>): Token[] {
+export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, lookalikes: number[]): Token[] {
   let out: Token[] | null = null;
   const push = (i: number, ts: Token[]): void => {
     if (out === null) out = tokens.slice(0, i);
@@ -126,13 +126,13 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     // the next unit's word follows (`Phường l2,`, `Quận lO Tp. …`). Vị Thanh's `Phường I` is named so,
     // but that address reads whole in the first pass, which a reading of `Phường 1` must beat.
     // The tokenizer splits `lO` before the capital: such a pair is read as one.
-    if (!t.noise && prev !== undefined && !t.brk && !prev.noise && NUMBERED_UNIT_WORDS.has(prev.key)) {
+    if (!t.noise && prev !== undefined && !t.brk && !prev.noise && prev.facts.unitWords !== undefined && NUMBERED_UNIT_WORDS.has(prev.key)) {
       const pair = n !== undefined && n.sep === '' && t.key.length === 1 && n.key.length === 1;
       const last = pair ? n : t;
       const after = tokens[pair ? i + 2 : i + 1];
       const num = after === undefined || after.brk || after.noise || after.facts.unitWords !== undefined ? numberLookalike(pair ? t.key + n.key : t.key) : null;
       if (num !== null && words.has(num)) {
-        lookalikes.add(t.start);
+        lookalikes.push(t.start);
         push(i, [withKey(t, num, t.start, last.end)]);
         if (pair) i++;
         continue;
@@ -172,7 +172,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       // With letter look-alikes too: `0uận` is `Ouận`, so `Quận`.
       const r = words.has(k) ? k : letters(k) ? letterLookalike(k, words) : null;
       if (r !== null) {
-        if (r !== k) lookalikes.add(t.start);
+        if (r !== k) lookalikes.push(t.start);
         push(i, [withKey(t, r)]);
         continue;
       }
@@ -181,7 +181,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     if (letters(t.key)) {
       const k = letterLookalike(t.key, words);
       if (k !== null) {
-        lookalikes.add(t.start);
+        lookalikes.push(t.start);
         push(i, [withKey(t, k)]);
         continue;
       }

@@ -58,7 +58,7 @@ interface Ctx {
    * Start offsets of the words the second pass read through a scanner's look-alikes (`Ouảng`,
    * `l2`, see `repairTokens`): a name made of one is a misspelt name; `null` when there are none.
    */
-  readonly lookalikes: ReadonlySet<number> | null;
+  readonly lookalikes: readonly number[] | null;
 }
 
 
@@ -129,8 +129,8 @@ function landmarkBefore(tokens: readonly Token[], s: number): boolean {
 
 /** A match sits inside parentheses when its first or last word does (names do not span a bracket). */
 /** True when a token from `from` to `to` was read through a scanner's look-alikes (see `Ctx.lookalikes`). */
-function lookalikeIn(lookalikes: ReadonlySet<number>, tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (lookalikes.has(tokens[i]!.start)) return true;
+function lookalikeIn(lookalikes: readonly number[], tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lookalikes.includes(tokens[i]!.start)) return true;
   return false;
 }
 
@@ -1379,12 +1379,12 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
     // score higher (fuzzy matches pay for their doubt).
     if (!complete(used, found) && hasLetters(tokens)) {
       // Every word of the gazetteer's names: the vocabulary that confirms a repair.
-      const lookalikes = new Set<number>();
+      const lookalikes: number[] = [];
       const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET, lookalikes);
       // The second reading is used only when it scores higher. When no word was repaired, the first
       // pass's marks say where a misspelt name could add a reading; every other reading is known.
       const floor: Floor = { score: found === null ? -Infinity : found.score, tie: false, misspelt: null };
-      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps, lookalikes: lookalikes.size > 0 ? lookalikes : null }, floor, repaired === tokens ? first : null);
+      const alt = readAll({ text, tokens: repaired, gz, fuzzy: true, tries: used.tries, steps, lookalikes: lookalikes.length > 0 ? lookalikes : null }, floor, repaired === tokens ? first : null);
       if (alt.found !== null && (found === null || alt.found.score > found.score)) ({ found, used } = alt);
     }
     return found === null ? EMPTY : build(used, found.reading, found.skipped);
