@@ -221,7 +221,11 @@ function buildHistory(): NonNullable<GazetteerInput['historyLegacy']> {
   for (const r of h.units) {
     if (r.level !== 'ward' || r.lastSeen === LAST) continue;
     const now = currentWards.get(r.code);
-    if (now && fold(now.name) === fold(r.name)) continue;
+    // The same ward under another district that still exists (Xã Nghi Thái: Huyện Nghi Lộc, now in
+    // Thành phố Vinh) is kept, so that an address written with the old district finds it there. Under a
+    // district since abolished, its successor's wards are found already (see `alsoInto`).
+    const moved = now !== undefined && now.district !== r.parentCode && currentDistrictCodes.has(r.parentCode);
+    if (now && fold(now.name) === fold(r.name) && !moved) continue;
     let succ: string | undefined = now?.code;
     if (succ === undefined) {
       const d = districtSucc.get(r.parentCode);

@@ -26,6 +26,26 @@ describe('historical units (units-history.json successors)', () => {
     expect(maskAddress(a)).toBe('***, Phường 1, Quận 6, Hồ Chí Minh');
   });
 
+  it('a ward moved to another district that still exists is found under its old one (Xã Nghi Thái: Huyện Nghi Lộc, now Thành phố Vinh)', () => {
+    const h = gz.historical.get(historicalKey('ward', '17926', 'Nghi Thái'));
+    expect(h?.unit.historical).toBe(true);
+    expect(h?.successor?.unit.code).toBe('17926');
+    const a = parseAddress('Xã Nghi Thái, Huyện Nghi Lộc, Tỉnh Nghệ An');
+    expect(a.ward).toMatchObject({ code: '17926', name: 'Nghi Thái', historical: true });
+    expect(a.district?.name).toBe('Nghi Lộc');
+    const r = addressRouting(a);
+    expect(r.ward?.code).toBe('17926');
+    expect(r.district?.name).toBe('Vinh');
+    expect(r.in2025.ward).not.toBeNull();
+    expect(maskAddress(a)).toBe('***, Xã Nghi Thái, Thành phố Vinh, Nghệ An');
+    // Written with its current district, or with none, it is the current unit.
+    for (const s of ['Xã Nghi Thái, Thành phố Vinh, Tỉnh Nghệ An', 'Xã Nghi Thái, Nghệ An']) {
+      const b = parseAddress(s);
+      expect(b.ward?.historical ?? false, s).toBe(false);
+      expect(addressRouting(b).in2025.ward?.code, s).toBe(r.in2025.ward?.code);
+    }
+  });
+
   it('Quận 2, Quận 9 and Quận Thủ Đức became Thành phố Thủ Đức (769) in 2021', () => {
     for (const [code, name] of [['769', '2'], ['763', '9'], ['762', 'Thủ Đức']] as const) {
       const h = gz.historical.get(historicalKey('district', code, name));
