@@ -17,7 +17,7 @@
  */
 
 import { withinOneEdit, WID_UNKNOWN } from './_index.js';
-import { cutAfterLetters, startsWithDigit, type Token } from './_normalize.js';
+import { cutAfterLetters, isAllDigits, startsWithDigit, type Token } from './_normalize.js';
 import { wordFacts } from './_vocab.js';
 
 /** Unit words that may be glued in front of a name, longest first. */
@@ -72,14 +72,6 @@ function letters(k: string): boolean {
   for (let i = 0; i < k.length; i++) {
     const c = k.charCodeAt(i);
     if (c < 97 || c > 122) return false;
-  }
-  return k.length > 0;
-}
-
-function isDigits(k: string): boolean {
-  for (let i = 0; i < k.length; i++) {
-    const c = k.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
   }
   return k.length > 0;
 }
@@ -139,7 +131,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       }
     }
     // `O` for `Q` (`Quận`) before a number, at the start of a segment: `O.11`, `O 7`, `O l2`.
-    if (t.key === 'o' && (prev === undefined || t.brk) && n !== undefined && !n.brk && (isDigits(n.key) || numberLookalike(n.key) !== null)) {
+    if (t.key === 'o' && (prev === undefined || t.brk) && n !== undefined && !n.brk && (isAllDigits(n.key) || numberLookalike(n.key) !== null)) {
       push(i, [withKey(t, 'q')]);
       continue;
     }
