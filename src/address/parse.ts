@@ -916,14 +916,18 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, best: Best)
   for (const dm of matchesAt(ctx, end, 'district', acceptAll, null)) {
     if (dm.fuzzy || !oneProvince(dm.entries)) continue;
     // A bare one-word district (`Gò Vấp`, `PN`) counts only with a ward of it named with its unit
-    // word right before it (`F7 Gò Vấp`, `P9 PN`): two nested units agree.
+    // word right before it (`F7 Gò Vấp`, `P9 PN`): two nested units agree. With text skipped after it
+    // (`…, Nghi Phong, Nghi Lộc, NA`), a bare district of two or more words counts only with a ward
+    // of it right before it, bare of two or more words too or with its unit word: a landmark or a
+    // street may be named like one unit, but not like a ward and its own district in a row.
     const trusted = trustedBare(dm, skipped);
-    if (!trusted && skipped) continue;
+    const nestedOnly = !trusted && skipped && dm.end - dm.nameStart >= 2;
+    if (!trusted && skipped && !nestedOnly) continue;
     const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
     const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { districts: dm.entries, scope: null }, dm.entries);
     for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
-      if (!trusted && wm!.prefix === null) continue;
+      if (!trusted && wm!.prefix === null && !(nestedOnly && wm!.end - wm!.nameStart >= 2)) continue;
       const pick = wm === null ? null : pickWard(ctx, wm);
       if (!trusted && pick!.ward === null) continue;
       offer(best, null, p ? [p] : [], true, dm, false, wm, pick, false);

@@ -47,6 +47,16 @@ describe('one consistent reading of the whole text', () => {
     // `Hải Châu` is also a ward elsewhere; with its unit word and province it is the district here.
     expect(names('Phường Thạch Thang, Quận Hải Châu, Đà Nẵng')).toEqual(['Thạch Thang', 'Hải Châu', 'Đà Nẵng']);
   });
+
+  it('with unread text after them, a bare ward and its own district in a row are read; one bare name is not', () => {
+    // `NA` (Nghệ An's initials) is no key; the nested pair still places the address.
+    expect(names('Xóm 2, Nghi Phong, Nghi Lộc, NA')).toEqual(['Nghi Phong', 'Nghi Lộc', 'Nghệ An']);
+    expect(names('2 Kim Mã, Mường Sại, Quỳnh Nhai, giao giờ hành chính')).toEqual(['Mường Sại', 'Quỳnh Nhai', 'Sơn La']);
+    expect(maskAddress('2 Kim Mã, Mường Sại, Quỳnh Nhai, giao giờ hành chính')).toBe('***, Xã Mường Sại, Huyện Quỳnh Nhai, Sơn La');
+    // One bare name with text after it may be a landmark or a street: nothing is read.
+    expect(names('12 Lê Lợi, Nghi Lộc, NA')).toEqual([null, null, null]);
+    expect(names('Số 3, Trung Tự, gần chợ Kim Liên')).toEqual([null, null, null]);
+  });
 });
 
 describe('compact, glued and English forms', () => {
