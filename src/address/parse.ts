@@ -862,6 +862,26 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): boolean {
       offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
     }
   }
+  // The district written before its ward (`Quận 3, Phường 7, TP HCM`): a ward right before the
+  // province, and an exact district right before that ward which holds it. Exact names only.
+  // The ward is matched again under that district: among all the province's wards of its name, a
+  // current one elsewhere hides a historical one of the district (`Phường 7` of Quận 3).
+  for (const wm0 of bareWards) {
+    if (wm0.fuzzy) continue;
+    const e3 = leftEdge(ctx, wm0.start);
+    for (const dm of e3 > 0 ? matchesAt(ctx, e3, 'district', inLegacyProvince, scope, inScopeOf, scope, scope) : NO_MATCHES) {
+      if (dm.fuzzy) continue;
+      const under: UnderDistrict = { ctx, scope, districts: dm.entries };
+      for (const wm of matchesAt(ctx, e1, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope)) {
+        if (wm.fuzzy || wm.start !== wm0.start) continue;
+        const legacy = legacyOf(wm.entries);
+        if (legacy.length === 0) continue;
+        const w = legacy.length === wm.entries.length ? wm : withEntries(wm, legacy);
+        const pick = pickWard(ctx, w);
+        offer(best, pm, pm.entries, false, dm, false, w, pick, isCross(scope, pick.ward ?? dm.entries[0]!));
+      }
+    }
+  }
   return misspeltCouldAdd;
 }
 
@@ -1208,7 +1228,10 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
   if (r.district && district) spans.district = span(ctx, r.district.start, r.district.end);
   if (r.ward && ward) spans.ward = span(ctx, r.ward.start, r.ward.end);
 
-  const routingStart = r.ward?.start ?? r.district?.start ?? r.province?.start ?? 0;
+  // The leftmost unit (a district may be written before its ward).
+  const ws = r.ward?.start ?? Infinity;
+  const ds = r.district?.start ?? Infinity;
+  const routingStart = ws < ds ? ws : ds < Infinity ? ds : (r.province?.start ?? 0);
   // Each door part: its first piece, extended by pieces of the same kind that follow it directly.
   // Kept per kind in locals, then added to `spans` in the order the kinds first appear (the order
   // callers have always seen), each store naming its property.

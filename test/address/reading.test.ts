@@ -48,6 +48,21 @@ describe('one consistent reading of the whole text', () => {
     expect(names('Phường Thạch Thang, Quận Hải Châu, Đà Nẵng')).toEqual(['Thạch Thang', 'Hải Châu', 'Đà Nẵng']);
   });
 
+  it('a district written before its ward is read when it holds the ward', () => {
+    expect(names('Quận Tân Bình, Phường 12, TP.HCM')).toEqual(['12', 'Tân Bình', 'Hồ Chí Minh']);
+    expect(names('Quận 10, Phường 12, HCM')).toEqual(['12', '10', 'Hồ Chí Minh']);
+    // Phường 7 of Quận 3 is historical (now Võ Thị Sáu); current wards named 7 elsewhere do not hide it.
+    const a = parseAddress('Q.3, P.7, TPHCM');
+    expect([a.ward?.name, a.ward?.historical, a.district?.name]).toEqual(['7', true, '3']);
+    expect(addressRouting(a).ward?.name).toBe('Võ Thị Sáu');
+    // The door is the text before the district, which is the leftmost unit.
+    const b = parseAddress('12 Lê Lợi, Quận Hoàn Kiếm, Phường Tràng Tiền, Hà Nội');
+    expect([b.ward?.name, b.district?.name, b.houseNumber, b.street]).toEqual(['Tràng Tiền', 'Hoàn Kiếm', '12', 'Lê Lợi']);
+    expect(maskAddress(b)).toBe('***, Phường Tràng Tiền, Quận Hoàn Kiếm, Hà Nội');
+    // A district that does not hold the ward is not read (Quận 1 has no Phường 12).
+    expect(names('Quận 1, Phường 12, TP HCM')[1]).toBeNull();
+  });
+
   it('with unread text after them, a bare ward and its own district in a row are read; one bare name is not', () => {
     // `NA` (Nghệ An's initials) is no key; the nested pair still places the address.
     expect(names('Xóm 2, Nghi Phong, Nghi Lộc, NA')).toEqual(['Nghi Phong', 'Nghi Lộc', 'Nghệ An']);
