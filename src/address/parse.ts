@@ -801,13 +801,12 @@ function legacyWardOf(e: GazetteerEntry, districts: readonly GazetteerEntry[]): 
 }
 
 /**
- * Offers every reading under province match `pm`. Returns true when a misspelt name could add a
- * reading here (no district matched and no ward with its unit word, or no ward under some district
- * or under the province alone): the second pass looks for misspelt names exactly there.
+ * Offers every reading under province match `pm` whose units end at token `e1`. Returns true when a
+ * misspelt name could add a reading here (no district matched and no ward with its unit word, or no
+ * ward under some district or under the province alone): the second pass looks for misspelt names
+ * exactly there.
  */
-function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): boolean {
-  const scope = scopeOf(ctx.gz, pm.entries);
-  const e1 = leftEdge(ctx, pm.start);
+function readingsFrom(ctx: Ctx, pm: Match, best: Best, scope: Scope, e1: number): boolean {
   let districts = matchesAt(ctx, e1, 'district', inLegacyProvince, scope, inScopeOf, scope, scope);
   // Wards right under the province come first: they decide whether a misspelt district is looked for.
   const bareWards = matchesAt(ctx, e1, 'ward', inScope, scope, inScopeOf, scope, scope);
@@ -824,42 +823,48 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): boolean {
   for (let di = -1; di < districts.length; di++) {
     const dm = di < 0 ? null : districts[di]!;
     const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
-    let wards: Match[];
-    let under: UnderDistrict | null = null;
-    if (dm === null) wards = bareWards;
-    else {
-      under = { ctx, scope, districts: dm.entries };
-      // `under` holds the districts and the scope: it is the cut as well.
-      wards = matchesAt(ctx, e2, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope);
-    }
-    if (wards.length === 0) {
-      misspeltCouldAdd = true;
-      if (ctx.fuzzy) wards = under === null ? fuzzyMatchesAt(ctx, e2, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e2, 'ward', scope, wardUnderDistrict, under);
-    }
-    const minWard = dm === null ? longestDistrict : 0;
-    for (let wi = -1; wi < wards.length; wi++) {
-      const wm = wi < 0 ? null : wards[wi]!;
-      if (wm !== null && wm.prefix === null && !wm.fuzzy && wm.end - wm.nameStart < minWard) continue;
-      // Never a province from one misspelt word alone: it needs an exact unit under it.
-      if (pm.fuzzy && (dm === null || dm.fuzzy) && (wm === null || wm.fuzzy)) continue;
-      // Under a district, a legacy ward of it comes first; a 2025 ward is read only as "new ward
-      // written with its old district" (the district then explains text but is not reported).
-      let context = false;
-      let pick: WardPick | null = null;
-      if (wm !== null) {
-        if (dm === null) pick = pickWard(ctx, wm);
-        else {
-          const legacy = legacyOf(wm.entries);
-          if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : withEntries(wm, legacy));
+    // Under a district, the wards before a remark in parentheses right before it are read too
+    // (`P. Bến Nghé (nay là P. Sài Gòn), Q.1`): a unit inside the remark pays its penalty.
+    const e2r = dm === null ? -1 : beforeRemark(ctx, e2);
+    for (let pass = 0; pass < (e2r > 0 ? 2 : 1); pass++) {
+      const e = pass === 0 ? e2 : e2r;
+      let wards: Match[];
+      let under: UnderDistrict | null = null;
+      if (dm === null) wards = bareWards;
+      else {
+        under = { ctx, scope, districts: dm.entries };
+        // `under` holds the districts and the scope: it is the cut as well.
+        wards = matchesAt(ctx, e, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope);
+      }
+      if (wards.length === 0) {
+        misspeltCouldAdd = true;
+        if (ctx.fuzzy) wards = under === null ? fuzzyMatchesAt(ctx, e, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e, 'ward', scope, wardUnderDistrict, under);
+      }
+      const minWard = dm === null ? longestDistrict : 0;
+      for (let wi = -1; wi < wards.length; wi++) {
+        const wm = wi < 0 ? null : wards[wi]!;
+        if (wm !== null && wm.prefix === null && !wm.fuzzy && wm.end - wm.nameStart < minWard) continue;
+        // Never a province from one misspelt word alone: it needs an exact unit under it.
+        if (pm.fuzzy && (dm === null || dm.fuzzy) && (wm === null || wm.fuzzy)) continue;
+        // Under a district, a legacy ward of it comes first; a 2025 ward is read only as "new ward
+        // written with its old district" (the district then explains text but is not reported).
+        let context = false;
+        let pick: WardPick | null = null;
+        if (wm !== null) {
+          if (dm === null) pick = pickWard(ctx, wm);
           else {
-            pick = pickWard(ctx, wm);
-            context = true;
+            const legacy = legacyOf(wm.entries);
+            if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : withEntries(wm, legacy));
+            else {
+              pick = pickWard(ctx, wm);
+              context = true;
+            }
           }
         }
+        const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
+        const cross = used !== null && isCross(scope, used);
+        offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
       }
-      const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
-      const cross = used !== null && isCross(scope, used);
-      offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
     }
   }
   // The district written before its ward (`Quận 3, Phường 7, TP HCM`): a ward right before the
@@ -883,6 +888,35 @@ function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): boolean {
     }
   }
   return misspeltCouldAdd;
+}
+
+/**
+ * The readings under the province match `pm`: its district and ward right before it, or before a
+ * remark in parentheses right before it (`Phường Sài Gòn (P. Bến Nghé cũ), TP HCM`). Text in
+ * parentheses is a unit only while nothing else explains the address: such a unit pays
+ * `PAREN_PENALTY`.
+ *
+ * @returns whether a misspelt name could add a reading here (see `bestReading`'s marks)
+ */
+function readingsUnderProvince(ctx: Ctx, pm: Match, best: Best): boolean {
+  const scope = scopeOf(ctx.gz, pm.entries);
+  const e1 = leftEdge(ctx, pm.start);
+  let could = readingsFrom(ctx, pm, best, scope, e1);
+  const e1r = beforeRemark(ctx, e1);
+  if (e1r > 0 && readingsFrom(ctx, pm, best, scope, e1r)) could = true;
+  return could;
+}
+
+/**
+ * The edge left of a remark in parentheses that ends at token `e` (its words, and noise among
+ * them), or -1 when the word before `e` is not in parentheses or nothing is left of the remark.
+ */
+function beforeRemark(ctx: Ctx, e: number): number {
+  const { tokens } = ctx;
+  if (e === 0 || !tokens[e - 1]!.paren) return -1;
+  let k = e;
+  while (k > 0 && (tokens[k - 1]!.paren || tokens[k - 1]!.noise)) k--;
+  return k > 0 ? leftEdge(ctx, k) : -1;
 }
 
 /** The legacy entries of `entries`: `entries` itself when all are, an empty list when none is. */

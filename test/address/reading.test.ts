@@ -48,6 +48,19 @@ describe('one consistent reading of the whole text', () => {
     expect(names('Phường Thạch Thang, Quận Hải Châu, Đà Nẵng')).toEqual(['Thạch Thang', 'Hải Châu', 'Đà Nẵng']);
   });
 
+  it('a remark in parentheses between the units is no unit while the text outside explains the address', () => {
+    // The old ward in parentheses, the current one outside: the current one is read, and labelled.
+    expect(names('Phường Sài Gòn (P. Bến Nghé cũ), TP HCM')).toEqual(['Sài Gòn', null, 'Hồ Chí Minh']);
+    expect(maskAddress('Phường Sài Gòn (P. Bến Nghé cũ), TP HCM')).toBe('***, Phường Sài Gòn, Hồ Chí Minh');
+    // The new ward in parentheses between ward and district: the ward outside them is read.
+    expect(names('12 Lê Lợi, P. Bến Nghé (nay là P. Sài Gòn), Q.1, TP HCM')).toEqual(['Bến Nghé', '1', 'Hồ Chí Minh']);
+    // A remark that names no unit does not cut the ward off its province.
+    expect(names('Phường Sài Gòn (gần chợ), TP HCM')).toEqual(['Sài Gòn', null, 'Hồ Chí Minh']);
+    expect(names('xã Bình Xuyên (Vĩnh Phúc cũ), tỉnh Phú Thọ')).toEqual(['Bình Xuyên', null, 'Phú Thọ']);
+    // With nothing else, the text in parentheses is read (with its penalty).
+    expect(names('(Phường Bến Nghé), TP HCM')).toEqual(['Bến Nghé', null, 'Hồ Chí Minh']);
+  });
+
   it('a district written before its ward is read when it holds the ward', () => {
     expect(names('Quận Tân Bình, Phường 12, TP.HCM')).toEqual(['12', 'Tân Bình', 'Hồ Chí Minh']);
     expect(names('Quận 10, Phường 12, HCM')).toEqual(['12', '10', 'Hồ Chí Minh']);
