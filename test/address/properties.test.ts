@@ -153,6 +153,18 @@ describe('leaks: text the reading does not explain never reaches the label', () 
     );
   });
 
+  it('a remark in parentheses between the ward and the province changes nothing on the label', () => {
+    const parts = fc.constantFrom(...wards25).map((w) => [w.unit.fullName, prov25.get(w.province)!] as const);
+    const remark = fc.tuple(fc.constantFrom('gần chợ', 'đối diện', 'cạnh trường', 'sau'), fc.constantFrom(...otherNames)).map(([w, n]) => `${w} ${n}`);
+    fc.assert(
+      fc.property(door, parts, remark, (d, [ward, province], r) => {
+        const plain = maskAddress(`${d.text}, ${ward}, ${province}`);
+        expect(maskAddress(`${d.text}, ${ward} (${r}), ${province}`)).toBe(plain);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('a street or landmark named like a unit elsewhere is not that unit', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 300 }), fc.constantFrom(...otherNames), base, (n, street, b) => {
