@@ -161,7 +161,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     // Digit look-alikes.
     if (!startsWithDigit(t.key) && hasDigitAndLetter(t.key)) {
       const k = t.key.replace(/0/g, 'o').replace(/1/g, 'l');
-      // With letter look-alikes too: `0uận` is `Ouận`, so `Quận`.
+      // With letter look-alikes too: `Ou0c` is `Ouoc`, so `Quốc`.
       const r = words.has(k) ? k : letters(k) ? letterLookalike(k, words) : null;
       if (r !== null) {
         if (r !== k) lookalikes.push(t.start);

@@ -64,6 +64,8 @@ describe('letter look-alikes', () => {
       ['Xã Tịnh Ấn Tây, Thành phố Quảng Ngãi, Tỉnh Ouảng Ngãi', 'Xã Tịnh Ấn Tây, Thành phố Quảng Ngãi, Tỉnh Quảng Ngãi', 'province'],
       ['Tổ 3, Phường Cẩm Trung, Thành phố Cẩrn Phả, Quảng Ninh', 'Tổ 3, Phường Cẩm Trung, Thành phố Cẩm Phả, Quảng Ninh', 'district'],
       ['Xã Long Phước, Huyện Long Hồ, Vĩnh Iong', 'Xã Long Phước, Huyện Long Hồ, Vĩnh Long', 'province'],
+      // A digit look-alike and a letter look-alike in one word.
+      ['Xã Ou0c Oai, Hà Nội', 'Xã Quốc Oai, Hà Nội', 'ward'],
     ];
     for (const [noisy, clean, level] of cases) {
       expect(codes(noisy)).toEqual(codes(clean));
