@@ -22,13 +22,7 @@ import type { AdminUnit } from './types.js';
  * cache line or two per step, where a map of objects per node touched several.
  */
 export interface KeyTries {
-  /**
-   * Every word of every key of the three tries, each mapped to one string object for it. The
-   * tokenizer's word cache keeps that object as a word's `match`, so that equal words share one
-   * string (see {@link trieWords}).
-   */
-  readonly words: ReadonlyMap<string, string>;
-  /** Each word of {@link words} by its number, from 0. */
+  /** Every word of every key of the three tries, by its number (from 0). */
   readonly ids: ReadonlyMap<string, number>;
   /** `roots[id * 3 + level]` (province 0, district 1, ward 2): the node of that level's keys whose last word is word `id`, or 0. */
   readonly roots: Int32Array;
@@ -56,7 +50,7 @@ interface BuildNode {
  * A key is its words joined by single spaces, and no input word is empty or holds a space, so a
  * run of words spells a key exactly when it walks that key's words in the trie.
  */
-function addKeys(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map<string, string>, ids: Map<string, number>, roots: Map<number, BuildNode>): void {
+function addKeys(map: ReadonlyMap<string, readonly GazetteerEntry[]>, ids: Map<string, number>, roots: Map<number, BuildNode>): void {
   for (const [key, list] of map) {
     const ws = key.split(' ');
     let children = roots;
@@ -64,10 +58,7 @@ function addKeys(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map
     for (let k = ws.length - 1; k >= 0; k--) {
       const w = ws[k]!;
       let id = ids.get(w);
-      if (id === undefined) {
-        ids.set(w, (id = ids.size));
-        words.set(w, w);
-      }
+      if (id === undefined) ids.set(w, (id = ids.size));
       node = children.get(id);
       if (node === undefined) children.set(id, (node = { entries: undefined, children: undefined, id: 0 }));
       if (k > 0) children = node.children ??= new Map();
@@ -77,12 +68,11 @@ function addKeys(map: ReadonlyMap<string, readonly GazetteerEntry[]>, words: Map
 }
 
 function flatten(gz: Gazetteer): KeyTries {
-  const words = new Map<string, string>();
   const ids = new Map<string, number>();
   const levels = [new Map<number, BuildNode>(), new Map<number, BuildNode>(), new Map<number, BuildNode>()] as const;
-  addKeys(gz.provinceKeys, words, ids, levels[0]);
-  addKeys(gz.districtKeys, words, ids, levels[1]);
-  addKeys(gz.wardKeys, words, ids, levels[2]);
+  addKeys(gz.provinceKeys, ids, levels[0]);
+  addKeys(gz.districtKeys, ids, levels[1]);
+  addKeys(gz.wardKeys, ids, levels[2]);
   // Number the nodes breadth first from 1, so that a node's children are numbered together.
   const order: BuildNode[] = [];
   for (const level of levels) for (const n of level.values()) order.push(n);
@@ -110,7 +100,7 @@ function flatten(gz: Gazetteer): KeyTries {
     }
   }
   first[order.length + 1] = e;
-  return { words, ids, roots, first, edges, entries };
+  return { ids, roots, first, edges, entries };
 }
 
 /**
@@ -153,16 +143,6 @@ const tries = /* @__PURE__ */ new PerGazetteer<KeyTries>(flatten);
  */
 export function keyTries(gz: Gazetteer): KeyTries {
   return tries.of(gz);
-}
-
-/**
- * The words of the tries used last (see {@link KeyTries.words}), for the tokenizer's word cache: a
- * word it keeps takes the tries' own string as its `match`, so equal words share one string.
- *
- * @returns the words of the last tries, or `undefined` before any were built
- */
-export function trieWords(): ReadonlyMap<string, string> | undefined {
-  return tries.last?.words;
 }
 
 /** A token's word number (see `Token.wid`) when it is not known yet: look the word up. */

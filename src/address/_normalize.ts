@@ -11,7 +11,7 @@
 
 import { foldDiacritics, foldKey, toneInsensitiveKey } from '../_fold.js';
 import { NO_FACTS, wordFacts, type WordFacts } from './_vocab.js';
-import { WID_UNKNOWN, wordId, trieWords, type KeyTries } from './_index.js';
+import { WID_UNKNOWN, wordId, type KeyTries } from './_index.js';
 
 /** A word of the input: letters and digits, with its position in the original string. */
 export interface Token {
@@ -167,8 +167,8 @@ function breaksAt(text: string, from: number, i: number, cp: number): boolean {
  */
 interface WordKey {
   readonly key: string;
-  /** `key` as the gazetteer indexes it; a cached word holds the tries' own string (see `cacheWord`). */
-  match: string;
+  /** `key` as the gazetteer indexes it (see {@link joinKey}). */
+  readonly match: string;
   /** Length of the unit word of a glued token in the key, or -1 when the word stays whole. */
   readonly cut: number;
   /** The parts of a glued token, or empty strings. */
@@ -301,9 +301,7 @@ const smallNumbers: Array<SmallNumber | undefined> = new Array<SmallNumber | und
 function smallNumber(v: number): SmallNumber {
   let n = smallNumbers[v];
   if (n === undefined) {
-    // The tries' own string when some name key holds the number (see `cacheWord`).
-    const key = String(v);
-    smallNumbers[v] = n = { match: trieWords()?.get(key) ?? key, wid: WID_UNKNOWN, widOf: null };
+    smallNumbers[v] = n = { match: String(v), wid: WID_UNKNOWN, widOf: null };
   }
   return n;
 }
@@ -350,13 +348,8 @@ function numberWid(match: string, tries: KeyTries | null): number {
  */
 function cacheWord(text: string, from: number, to: number, slot: number, p0: number, p1: number, p2: number, p3: number, ascii: boolean, upper: boolean): WordKey {
   const key = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
-  // A whole word kept in the cache also keeps its word number (looked up when first used), and a
-  // word of some name key takes the tries' own string (equal to its own).
-  if (key.cut < 0 && key.parts === null) {
-    const own = trieWords()?.get(key.match);
-    if (own !== undefined) key.match = own;
-    key.kept = true;
-  }
+  // A whole word kept in the cache also keeps its word number (looked up when first used).
+  if (key.cut < 0 && key.parts === null) key.kept = true;
   cachedWords[slot + 1] = cachedWords[slot];
   cachedWords[slot] = { length: to - from, p0, p1, p2, p3, key };
   return key;

@@ -822,50 +822,17 @@ function readingsFrom(ctx: Ctx, pm: Match, best: Best, scope: Scope, e1: number)
   // Without a district first (di = -1), then under each district match.
   for (let di = -1; di < districts.length; di++) {
     const dm = di < 0 ? null : districts[di]!;
-    const e2 = dm === null ? e1 : leftEdge(ctx, dm.start);
-    // Under a district, the wards before a remark in parentheses right before it are read too
-    // (`P. Bến Nghé (nay là P. Sài Gòn), Q.1`): a unit inside the remark pays its penalty.
-    const e2r = dm === null ? -1 : beforeRemark(ctx, e2);
-    for (let pass = 0; pass < (e2r > 0 ? 2 : 1); pass++) {
-      const e = pass === 0 ? e2 : e2r;
-      let wards: Match[];
-      let under: UnderDistrict | null = null;
-      if (dm === null) wards = bareWards;
-      else {
-        under = { ctx, scope, districts: dm.entries };
-        // `under` holds the districts and the scope: it is the cut as well.
-        wards = matchesAt(ctx, e, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope);
-      }
-      if (wards.length === 0) {
-        misspeltCouldAdd = true;
-        if (ctx.fuzzy) wards = under === null ? fuzzyMatchesAt(ctx, e, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e, 'ward', scope, wardUnderDistrict, under);
-      }
-      const minWard = dm === null ? longestDistrict : 0;
-      for (let wi = -1; wi < wards.length; wi++) {
-        const wm = wi < 0 ? null : wards[wi]!;
-        if (wm !== null && wm.prefix === null && !wm.fuzzy && wm.end - wm.nameStart < minWard) continue;
-        // Never a province from one misspelt word alone: it needs an exact unit under it.
-        if (pm.fuzzy && (dm === null || dm.fuzzy) && (wm === null || wm.fuzzy)) continue;
-        // Under a district, a legacy ward of it comes first; a 2025 ward is read only as "new ward
-        // written with its old district" (the district then explains text but is not reported).
-        let context = false;
-        let pick: WardPick | null = null;
-        if (wm !== null) {
-          if (dm === null) pick = pickWard(ctx, wm);
-          else {
-            const legacy = legacyOf(wm.entries);
-            if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : withEntries(wm, legacy));
-            else {
-              pick = pickWard(ctx, wm);
-              context = true;
-            }
-          }
-        }
-        const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
-        const cross = used !== null && isCross(scope, used);
-        offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
-      }
+    const minWard = dm === null ? longestDistrict : 0;
+    if (dm === null) {
+      if (offerWards(ctx, pm, best, scope, null, e1, bareWards, minWard)) misspeltCouldAdd = true;
+      continue;
     }
+    const e2 = leftEdge(ctx, dm.start);
+    if (offerWards(ctx, pm, best, scope, dm, e2, bareWards, minWard)) misspeltCouldAdd = true;
+    // The wards before a remark in parentheses right before the district are read too
+    // (`P. Bến Nghé (nay là P. Sài Gòn), Q.1`): a unit inside the remark pays its penalty.
+    const e2r = beforeRemark(ctx, e2);
+    if (e2r > 0 && offerWards(ctx, pm, best, scope, dm, e2r, bareWards, minWard)) misspeltCouldAdd = true;
   }
   // The district written before its ward (`Quận 3, Phường 7, TP HCM`): a ward right before the
   // province, and an exact district right before that ward which holds it. Exact names only.
@@ -888,6 +855,52 @@ function readingsFrom(ctx: Ctx, pm: Match, best: Best, scope: Scope, e1: number)
     }
   }
   return misspeltCouldAdd;
+}
+
+/**
+ * Offers the readings under province match `pm` and district match `dm` (or none: then the wards
+ * are `bareWards`, those right before the province) whose ward ends at token `e`. Returns true when
+ * no ward matched there, so that a misspelt one could add a reading.
+ */
+function offerWards(ctx: Ctx, pm: Match, best: Best, scope: Scope, dm: Match | null, e: number, bareWards: Match[], minWard: number): boolean {
+  let could = false;
+  let wards: Match[];
+  let under: UnderDistrict | null = null;
+  if (dm === null) wards = bareWards;
+  else {
+    under = { ctx, scope, districts: dm.entries };
+    // `under` holds the districts and the scope: it is the cut as well.
+    wards = matchesAt(ctx, e, 'ward', wardUnderDistrict, under, inDistrictsOf, under, dm.entries, scope);
+  }
+  if (wards.length === 0) {
+    could = true;
+    if (ctx.fuzzy) wards = under === null ? fuzzyMatchesAt(ctx, e, 'ward', scope, inScope, scope) : fuzzyMatchesAt(ctx, e, 'ward', scope, wardUnderDistrict, under);
+  }
+  for (let wi = -1; wi < wards.length; wi++) {
+    const wm = wi < 0 ? null : wards[wi]!;
+    if (wm !== null && wm.prefix === null && !wm.fuzzy && wm.end - wm.nameStart < minWard) continue;
+    // Never a province from one misspelt word alone: it needs an exact unit under it.
+    if (pm.fuzzy && (dm === null || dm.fuzzy) && (wm === null || wm.fuzzy)) continue;
+    // Under a district, a legacy ward of it comes first; a 2025 ward is read only as "new ward
+    // written with its old district" (the district then explains text but is not reported).
+    let context = false;
+    let pick: WardPick | null = null;
+    if (wm !== null) {
+      if (dm === null) pick = pickWard(ctx, wm);
+      else {
+        const legacy = legacyOf(wm.entries);
+        if (legacy.length > 0) pick = pickWard(ctx, legacy.length === wm.entries.length ? wm : withEntries(wm, legacy));
+        else {
+          pick = pickWard(ctx, wm);
+          context = true;
+        }
+      }
+    }
+    const used = pick?.ward ?? (dm !== null ? dm.entries[0]! : null);
+    const cross = used !== null && isCross(scope, used);
+    offer(best, pm, pm.entries, false, dm, context, wm, pick, cross);
+  }
+  return could;
 }
 
 /**
