@@ -268,14 +268,6 @@ export function relatedOf(gz: Gazetteer, e: GazetteerEntry): Related | null {
   return r;
 }
 
-/** A key of one level, for approximate matching. */
-export interface FuzzyKey {
-  readonly key: string;
-  readonly entries: readonly GazetteerEntry[];
-  /** {@link letterMask} of `key`. */
-  readonly mask: number;
-}
-
 /**
  * Which characters a key holds, as bits: `a`–`z` one bit each, the space one, any other character
  * one of five by its code. One edit changes which characters a string holds by at most two (a
@@ -307,10 +299,24 @@ export function masksMayBeOneEditApart(a: number, b: number): boolean {
   return d === 0;
 }
 
-/** Keys of one scope, bucketed by key length (a one-edit match differs in length by at most one). */
-export type FuzzyBucket = ReadonlyMap<number, readonly FuzzyKey[]>;
+/**
+ * The keys of one scope (a province of one scheme, or every province), for approximate matching: laid
+ * out flat and ordered by length (a one-edit match differs in length by at most one), so that the
+ * search reads the masks of the keys it may match as one run of adjacent numbers, and reads a key or
+ * its entries only when the masks allow a match. On a stream of distinct addresses that run is most
+ * of what the search costs, and a key object per key made each mask a memory access of its own.
+ */
+export interface FuzzyBucket {
+  /** {@link letterMask} of each key. */
+  readonly masks: Int32Array;
+  readonly keys: readonly string[];
+  readonly entries: ReadonlyArray<readonly GazetteerEntry[]>;
+  /** `from[L]`: the index of the first key of `L` or more characters, for `L` up to `maxLength + 1`. */
+  readonly from: Int32Array;
+  readonly maxLength: number;
+}
 
-/** Per level: keys by `scheme:provinceCode` (wards, districts) or under `*` (provinces). */
+/** Per level: keys by `scheme:provinceCode` (wards, districts) or of every province. */
 export interface FuzzyIndex {
   readonly province: FuzzyBucket;
   readonly district: ReadonlyMap<string, FuzzyBucket>;
@@ -326,8 +332,28 @@ function letters(key: string): number {
   return n;
 }
 
-function bucketize(map: ReadonlyMap<string, readonly GazetteerEntry[]>, scoped: boolean): Map<string, Map<number, FuzzyKey[]>> {
-  const out = new Map<string, Map<number, FuzzyKey[]>>();
+interface BucketKey {
+  readonly key: string;
+  readonly entries: readonly GazetteerEntry[];
+}
+
+function flatBucket(keys: BucketKey[]): FuzzyBucket {
+  // Stable: keys of one length keep the order of the gazetteer's key map.
+  const sorted = keys.map((k, i) => ({ k, i })).sort((x, y) => x.k.key.length - y.k.key.length || x.i - y.i);
+  const maxLength = sorted.length === 0 ? 0 : sorted[sorted.length - 1]!.k.key.length;
+  const from = new Int32Array(maxLength + 2);
+  const masks = new Int32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) masks[i] = letterMask(sorted[i]!.k.key);
+  let i = 0;
+  for (let L = 0; L <= maxLength + 1; L++) {
+    while (i < sorted.length && sorted[i]!.k.key.length < L) i++;
+    from[L] = i;
+  }
+  return { masks, keys: sorted.map((x) => x.k.key), entries: sorted.map((x) => x.k.entries), from, maxLength };
+}
+
+function bucketize(map: ReadonlyMap<string, readonly GazetteerEntry[]>, scoped: boolean): Map<string, FuzzyBucket> {
+  const groupsKeys = new Map<string, BucketKey[]>();
   for (const [key, list] of map) {
     if (letters(key) < FUZZY_MIN_LETTERS || /\d/.test(key)) continue;
     const groups = new Map<string, GazetteerEntry[]>();
@@ -338,18 +364,18 @@ function bucketize(map: ReadonlyMap<string, readonly GazetteerEntry[]>, scoped: 
       groups.set(g, l);
     }
     for (const [g, entries] of groups) {
-      let b = out.get(g);
-      if (b === undefined) out.set(g, (b = new Map()));
-      const l = b.get(key.length) ?? [];
-      l.push({ key, entries, mask: letterMask(key) });
-      b.set(key.length, l);
+      let b = groupsKeys.get(g);
+      if (b === undefined) groupsKeys.set(g, (b = []));
+      b.push({ key, entries });
     }
   }
+  const out = new Map<string, FuzzyBucket>();
+  for (const [g, keys] of groupsKeys) out.set(g, flatBucket(keys));
   return out;
 }
 
 const fuzzyIndexes = /* @__PURE__ */ new PerGazetteer<FuzzyIndex>((gz) => ({
-  province: bucketize(gz.provinceKeys, false).get('*') ?? new Map(),
+  province: bucketize(gz.provinceKeys, false).get('*') ?? flatBucket([]),
   district: bucketize(gz.districtKeys, true),
   ward: bucketize(gz.wardKeys, true),
 }));

@@ -16,7 +16,7 @@
  * @internal
  */
 
-import { withinOneEdit, WID_UNKNOWN } from './_index.js';
+import { withinOneEdit, wordId, WID_UNKNOWN, type KeyTries } from './_index.js';
 import { cutAfterLetters, isAllDigits, startsWithDigit, type Token } from './_normalize.js';
 import { wordFacts } from './_vocab.js';
 
@@ -87,6 +87,20 @@ function hasDigitAndLetter(k: string): boolean {
   return d && l;
 }
 
+/**
+ * Whether token `t`'s word is in the vocabulary: `words.has(t.key)`, answered from its word number in
+ * the tries (the vocabulary is the tries' words and the unit words) when the token's key is its
+ * match, as every word's is: the number is on the token already, or looked up once and kept there,
+ * where a probe of the large vocabulary set was a memory access of its own for every word.
+ * @internal exported for its test
+ */
+export function inVocabulary(t: Token, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, tries: KeyTries): boolean {
+  if (t.key !== t.match) return words.has(t.key);
+  let wid = t.wid;
+  if (wid === WID_UNKNOWN) t.wid = wid = wordId(tries, t.match);
+  return wid >= 0 || unitWords.has(t.key);
+}
+
 function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk): Token {
   return { key, match: key, start, end, sep, brk, noise: t.noise, paren: t.paren, facts: key === t.key ? t.facts : wordFacts(key), wid: t.match === key ? t.wid : WID_UNKNOWN };
 }
@@ -98,11 +112,12 @@ function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.se
  * @param text - the input
  * @param words - every word of every unit name and unit word of the gazetteer (folded)
  * @param unitWords - the words of unit words (`phuong`, `huyen`, `tinh`, …)
+ * @param tries - the gazetteer's key tries, whose words are `words` less `unitWords`
  * @param lookalikes - receives the start offset of each word read through a scanner's look-alikes
  *   (letters or a number), so that a name made of one counts as misspelt
  * @returns the same array when nothing needed repair, else a new one
  */
-export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, lookalikes: number[]): Token[] {
+export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, tries: KeyTries, lookalikes: number[]): Token[] {
   let out: Token[] | null = null;
   const push = (i: number, ts: Token[]): void => {
     if (out === null) out = tokens.slice(0, i);
@@ -110,7 +125,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const known = words.has(t.key);
+    const known = inVocabulary(t, words, unitWords, tries);
     const n = tokens[i + 1];
     // The token before this one as repaired so far.
     const prev = out !== null ? (out as Token[])[(out as Token[]).length - 1] : tokens[i - 1];
@@ -143,12 +158,12 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       !n.brk &&
       !n.noise &&
       n.sep === ' ' &&
-      (!known || t.key.length <= 3 || n.key.length <= 3 || !words.has(n.key)) &&
+      (!known || t.key.length <= 3 || n.key.length <= 3 || !inVocabulary(n, words, unitWords, tries)) &&
       letters(t.key) &&
       letters(n.key)
     ) {
       const k = t.key + n.key;
-      if (words.has(k) && (!known || !words.has(n.key) || (k.length >= 4 && unitWords.has(k)))) {
+      if (words.has(k) && (!known || !inVocabulary(n, words, unitWords, tries) || (k.length >= 4 && unitWords.has(k)))) {
         push(i, [withKey(t, k, t.start, n.end)]);
         i++;
         continue;

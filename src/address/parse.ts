@@ -12,12 +12,13 @@
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
-import { childOf, fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, wordId, WID_UNKNOWN, type FuzzyBucket, type KeyTries } from './_index.js';
+import { provinceOf } from './_resolve.js';
+import { childOf, fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, wordId, WID_UNKNOWN, type FuzzyBucket, type FuzzyIndex, type KeyTries } from './_index.js';
 import { isToneAwareKey, toneAwareKey } from '../_fold.js';
 import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
-import { codeKey, isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
+import { isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
 import type { AddressPart, AdminUnit, ParsedAddress, Span } from './types.js';
 import { MAX_ADDRESS_LENGTH } from './constants.js';
 
@@ -348,8 +349,8 @@ function matchesAt<A, P>(
   const { tokens, gz } = ctx;
   let out: Match[] | null = null;
   // Walk the level's key trie leftwards one word per step: the words from `s` to `end` are a key
-  // exactly when the walk reaches a node with entries. Once the walk leaves the trie no longer key
-  // can match, but the steps are still counted as before, so the growth count stays the same.
+  // exactly when the walk reaches a node with entries. The walk ends where it leaves the trie: no
+  // longer run of words is a key.
   const tries = ctx.tries;
   const lvl = levelIndex(level);
   let node = 0;
@@ -362,8 +363,13 @@ function matchesAt<A, P>(
     const t = tokens[s]!;
     // Noise, and numbers of four or more digits (no unit name is one), end every name.
     if (t.noise || (t.key.length >= 4 && isAllDigits(t.key))) break;
-    node = len === 1 ? rootChild(tries, lvl, widOf(tries, t)) : node === 0 ? 0 : childOf(tries, node, widOf(tries, t));
-    const list = node === 0 ? undefined : tries.entries[node];
+    node = len === 1 ? rootChild(tries, lvl, widOf(tries, t)) : childOf(tries, node, widOf(tries, t));
+    // Out of the trie: no longer run of words is a key.
+    if (node === 0) {
+      len++;
+      break;
+    }
+    const list = tries.entries[node];
     // Names never run across a comma; a spaced dash may sit inside one (Văn Miếu - Quốc Tử Giám).
     const stopAfter = endsNames(t);
     if (list !== undefined) {
@@ -424,7 +430,7 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
   let foundKey = '';
   let key = '';
   // The buckets to search depend only on the level and scope: looked up once, when first needed.
-  let buckets: readonly (FuzzyBucket | undefined)[] | undefined;
+  let buckets: readonly FuzzyBucket[] | undefined;
   // The run's node in each level's key trie, walked leftwards with the run: the run is exactly some
   // unit's name when one of them holds entries (the tries hold the gazetteer's keys word by word).
   // The tries' flat arrays and the tokens' word numbers, not the large key maps with a new string
@@ -454,39 +460,66 @@ function fuzzyMatchesAt<A>(ctx: Ctx, end: number, level: UnitLevel, scope: Scope
       if (endsNames(t)) break;
       continue;
     }
-    buckets ??= level === 'province' || scope === null ? [idx.province] : groupsOf(scope, level).map((g) => (level === 'ward' ? idx.ward : idx.district).get(g));
+    buckets ??= level === 'province' || scope === null ? [idx.province] : fuzzyBucketsOf(idx, scope, level);
     const mask = letterMask(key);
-    for (const b of buckets) {
-      if (b === undefined) continue;
-      for (let L = key.length - 1; L <= key.length + 1; L++) {
-        for (const fk of b.get(L) ?? []) {
-          ctx.steps.n++;
-          // The masks first (see `letterMask`): most keys of the bucket are ruled out without reading
-          // them, before the key itself is compared (same length, so a comparison reads both).
-          if (!masksMayBeOneEditApart(mask, fk.mask) || fk.key === key || !withinOneEdit(key, fk.key)) continue;
-          let cand = filterBy(fk.entries, accept, arg);
-          if (cand.length === 0) continue;
-          const prefix = unitWordBefore(ctx, s);
-          if (prefix !== null) {
-            if (!prefix.classes.includes(level as UnitClass)) continue;
-            const typed = cand.filter((e) => e.unit.type === prefix.type);
-            if (typed.length > 0) cand = typed;
-          } else {
-            cand = cand.filter((e) => !e.numeric);
-            if (cand.length === 0 || streetBefore(tokens, s) || landmarkBefore(tokens, s)) continue;
-          }
-          if (found !== null && foundKey !== fk.key) return NO_MATCHES;
-          const start = prefix === null ? s : s - prefix.words.length;
-          const entries: GazetteerEntry[] = found === null ? [] : [...found.entries];
-          for (const e of cand) if (!entries.includes(e)) entries.push(e);
-          foundKey = fk.key;
-          found = { level, start, nameStart: s, end, entries, prefix, typeMismatch: false, fuzzy: true, paren: parenIn(tokens, start, end) };
-        }
+    for (let bi = 0; bi < buckets.length; bi++) {
+      const b = buckets[bi]!;
+      const { masks, from } = b;
+      // The keys of one character fewer to one more than the run's key.
+      const top = b.maxLength + 1;
+      const lo = key.length - 1;
+      const hi = key.length + 2;
+      const to = from[hi < top ? hi : top]!;
+      const first = from[lo < top ? lo : top]!;
+      // One step per key of the range: the masks rule most of them out (see `letterMask`) in a loop
+      // of its own; a key is read, and compared, only when its mask allows it.
+      ctx.steps.n += to - first;
+      for (let i = nextByMask(masks, mask, first, to); i < to; i = nextByMask(masks, mask, i + 1, to)) {
+        const fkey = b.keys[i]!;
+        if (fkey === key || !withinOneEdit(key, fkey)) continue;
+        const r: Match | null | undefined = fuzzyCand(ctx, b.entries[i]!, accept, arg, s, level, found, foundKey, fkey, end);
+        if (r === undefined) continue;
+        if (r === null) return NO_MATCHES;
+        found = r;
+        foundKey = fkey;
       }
     }
     if (endsNames(t)) break;
   }
   return found === null ? NO_MATCHES : [found];
+}
+
+/** The index of the first key in `[i, to)` whose mask may be one edit from `mask`, or `to`. */
+function nextByMask(masks: Int32Array, mask: number, i: number, to: number): number {
+  for (; i < to; i++) if (masksMayBeOneEditApart(mask, masks[i]!)) return i;
+  return to;
+}
+
+/**
+ * What one key within one edit of the run adds to the approximate search: `undefined` when its
+ * entries do not count here (filtered out, a unit word of another level before the run, a street
+ * or landmark word before it), `null` when a second, different key matches (a misspelling must be
+ * unique in its context), else the match so far with its entries added. A function of its own:
+ * inlined in the scan over the keys it made that loop several times slower.
+ */
+function fuzzyCand<A>(ctx: Ctx, list: readonly GazetteerEntry[], accept: Accept<A>, arg: A, s: number, level: UnitLevel, found: Match | null, foundKey: string, fkey: string, end: number): Match | null | undefined {
+  const { tokens } = ctx;
+  let cand = filterBy(list, accept, arg);
+  if (cand.length === 0) return undefined;
+  const prefix = unitWordBefore(ctx, s);
+  if (prefix !== null) {
+    if (!prefix.classes.includes(level as UnitClass)) return undefined;
+    const typed = cand.filter((e) => e.unit.type === prefix.type);
+    if (typed.length > 0) cand = typed;
+  } else {
+    cand = cand.filter((e) => !e.numeric);
+    if (cand.length === 0 || streetBefore(tokens, s) || landmarkBefore(tokens, s)) return undefined;
+  }
+  if (found !== null && foundKey !== fkey) return null;
+  const start = prefix === null ? s : s - prefix.words.length;
+  const entries: GazetteerEntry[] = found === null ? [] : [...found.entries];
+  for (const e of cand) if (!entries.includes(e)) entries.push(e);
+  return { level, start, nameStart: s, end, entries, prefix, typeMismatch: false, fuzzy: true, paren: parenIn(tokens, start, end) };
 }
 
 /** Skip separators already excluded; step left over tokens that are noise. */
@@ -511,6 +544,9 @@ interface Scope {
   readonly keys: readonly string[];
   /** `2025:code` of every 2025 province in scope. */
   readonly keys25: readonly string[];
+  /** The fuzzy buckets of its provinces, per level, found when first searched (see {@link fuzzyBucketsOf}). */
+  fuzzyWards: readonly FuzzyBucket[] | null;
+  fuzzyDistricts: readonly FuzzyBucket[] | null;
 }
 
 /** Scopes by the gazetteer's own province entry lists (immutable), computed once per list. */
@@ -555,7 +591,7 @@ function computeScope(gz: Gazetteer, provinces: readonly GazetteerEntry[]): Scop
   for (const c of p25) keys25.push(`2025:${c}`);
   const keys: string[] = [...keys25];
   for (const c of pL) keys.push(`legacy:${c}`);
-  return { p25, pL, cross25, crossL, keys, keys25 };
+  return { p25, pL, cross25, crossL, keys, keys25, fuzzyWards: null, fuzzyDistricts: null };
 }
 
 function inScope(e: GazetteerEntry, scope: Scope): boolean {
@@ -639,14 +675,23 @@ function pickWard(ctx: Ctx, m: Match): WardPick {
     const s0 = cand[0]!.successor;
     if (cand.every((e) => e.successor === s0)) cand = [cand[0]!];
   }
-  const c25 = cand.filter((e) => e.unit.scheme === '2025');
-  const cL = cand.filter((e) => e.unit.scheme === 'legacy');
-  if (c25.length === 1) {
-    // The legacy reading only counts when it is the same kind of unit (Phường ≠ Xã of the same name).
-    const alt = cL.length === 1 && cL[0]!.unit.type === c25[0]!.unit.type && cL[0]!.successor === null ? cL[0]! : null;
-    return { ward: c25[0]!, alt, ambiguous: NO_ENTRIES };
+  // How many of each scheme, and the first of each: only one of a scheme is ever used.
+  let n25 = 0;
+  let nL = 0;
+  let w25: GazetteerEntry | null = null;
+  let wL: GazetteerEntry | null = null;
+  for (let i = 0; i < cand.length; i++) {
+    const e = cand[i]!;
+    if (e.unit.scheme === '2025') {
+      if (n25++ === 0) w25 = e;
+    } else if (nL++ === 0) wL = e;
   }
-  if (c25.length === 0 && cL.length === 1) return { ward: cL[0]!, alt: null, ambiguous: NO_ENTRIES };
+  if (n25 === 1) {
+    // The legacy reading only counts when it is the same kind of unit (Phường ≠ Xã of the same name).
+    const alt = nL === 1 && wL!.unit.type === w25!.unit.type && wL!.successor === null ? wL : null;
+    return { ward: w25, alt, ambiguous: NO_ENTRIES };
+  }
+  if (n25 === 0 && nL === 1) return { ward: wL, alt: null, ambiguous: NO_ENTRIES };
   return { ward: null, alt: null, ambiguous: cand };
 }
 
@@ -770,11 +815,22 @@ function hasPrefixed(matches: readonly Match[]): boolean {
   return false;
 }
 
-function groupsOf(scope: Scope, level: UnitLevel): string[] {
-  const g: string[] = [];
-  if (level === 'ward') for (const c of scope.p25) g.push(`2025:${c}`);
-  for (const c of scope.pL) g.push(`legacy:${c}`);
-  return g;
+/** The fuzzy buckets of the provinces in `scope` (wards: 2025 then legacy; districts: legacy), kept with the scope. */
+function fuzzyBucketsOf(idx: FuzzyIndex, scope: Scope, level: UnitLevel): readonly FuzzyBucket[] {
+  const ward = level === 'ward';
+  let kept = ward ? scope.fuzzyWards : scope.fuzzyDistricts;
+  if (kept === null) {
+    const m = ward ? idx.ward : idx.district;
+    const out: FuzzyBucket[] = [];
+    for (let i = ward ? 0 : scope.keys25.length; i < scope.keys.length; i++) {
+      const b = m.get(scope.keys[i]!);
+      if (b !== undefined) out.push(b);
+    }
+    kept = out;
+    if (ward) scope.fuzzyWards = out;
+    else scope.fuzzyDistricts = out;
+  }
+  return kept;
 }
 
 function inLegacyProvince(e: GazetteerEntry, scope: Scope): boolean {
@@ -947,8 +1003,9 @@ function withEntries(m: Match, entries: readonly GazetteerEntry[]): Match {
   return { level: m.level, start: m.start, nameStart: m.nameStart, end: m.end, entries, prefix: m.prefix, typeMismatch: m.typeMismatch, fuzzy: m.fuzzy, paren: m.paren };
 }
 
+/** The province entry of `e`: looked up once per entry and kept (see `provinceOf`), no key string built per call. */
 function provinceEntryOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | undefined {
-  return gz.byCode.get(codeKey(e.unit.scheme, 'province', e.province));
+  return provinceOf(gz, e) ?? undefined;
 }
 
 /**
@@ -1454,7 +1511,7 @@ export function parseAddressCounted(text: unknown, opts: ParseAddressOptions | u
     if (!complete(used, found) && hasLetters(tokens)) {
       // Every word of the gazetteer's names: the vocabulary that confirms a repair.
       const lookalikes: number[] = [];
-      const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET, lookalikes);
+      const repaired = repairTokens(tokens, text, nameWords(gz, UNIT_WORD_KEYS), UNIT_WORD_SET, tries, lookalikes);
       // The second reading is used only when it scores higher. When no word was repaired, the first
       // pass's marks say where a misspelt name could add a reading; every other reading is known.
       const floor: Floor = { score: found === null ? -Infinity : found.score, tie: false, misspelt: null };
