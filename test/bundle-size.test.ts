@@ -35,12 +35,14 @@ const KB = 1024;
  * the sizes measured when they were set (core + gazetteer 169.7 KB, 170.1 KB, 169.3 KB; 158.7 KB since
  * the goods examples left the registered data and the gazetteer was packed in columns; 159.7 KB since
  * the per-character tone keys of the address step's seventh speed pass; 160.3 KB since its eighth; 161.5 KB
- * since its ninth, the scanner look-alike repairs and three reading rules, core + reader 83.6 KB); the latter's target (150 KB)
+ * since its ninth, the scanner look-alike repairs and three reading rules, core + reader 83.6 KB; 162.0 KB
+ * since its tenth, core + reader 84.1 KB, when the reader's guard moved from 84 to 85 KB: the pass's
+ * flat approximate-match index, entry links and kept resolution cost 0.5 KB); the latter's target (150 KB)
  * is NOT met: no better coding of the same content gets there (README, "Size"; docs/address.md, "How
  * far recoding can go"), so it waits on a product decision about content, and its ceiling should move
  * down to the target when that lands.
  */
-export const CEILINGS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithReader: 84 * KB, coreWithGazetteer: 163 * KB };
+export const CEILINGS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithReader: 85 * KB, coreWithGazetteer: 163 * KB };
 /** Issue #16's targets, for the record (the courier and core ones are the asserted ceilings; the one with the gazetteer not until met). */
 export const TARGETS = { courier: 20 * KB, coreWithoutGazetteer: 70 * KB, coreWithGazetteer: 150 * KB };
 

@@ -250,14 +250,18 @@ export interface Related {
 const related = /* @__PURE__ */ new PerGazetteer<Map<GazetteerEntry, Related>>(() => new Map());
 
 /**
- * The neighbours record of `e` in `gz`, created empty on first use. Only for a frozen entry with a
- * frozen unit, whose fields (and so whose neighbours) cannot change.
+ * The neighbours record of `e` in `gz`: the one the entry carries when `gz` made it, else one kept
+ * here, created empty on first use. Only for a frozen entry with a frozen unit, whose fields (and so
+ * whose neighbours) cannot change.
  *
  * @param gz - a gazetteer
  * @param e - one of its entries
  * @returns the record to read and fill in, or `null` when `e` is not frozen (look up every time)
  */
 export function relatedOf(gz: Gazetteer, e: GazetteerEntry): Related | null {
+  // An entry of `gz` reached by its code look-ups carries its record (see `EntryLinks`).
+  const links = e.links;
+  if (links !== undefined && links.owner === gz) return links;
   const m = related.of(gz);
   let r = m.get(e);
   if (r === undefined) {

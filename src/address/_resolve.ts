@@ -82,6 +82,38 @@ export function resolveUnits(p: ParsedAddress, gz: Gazetteer): ResolvedUnits {
   return resolveFresh(gz, pu, du, wu, altUnit);
 }
 
+/** True when `e` is absent or an entry `gz` made and reaches by its code (see `EntryLinks`). */
+function ownOrNone(gz: Gazetteer, e: GazetteerEntry | null): boolean {
+  return e === null || e.links?.owner === gz;
+}
+
+/**
+ * Keep the resolution of a parse result the parser has just built from these entries, so that
+ * masking and routing it right after, as `protect()` does, look nothing up. Kept only when every
+ * entry is one `gz` made and reaches by its code: then its unit is one of `gz`'s own objects, and
+ * {@link resolveUnits} would find exactly this (the current unit a historical one went into).
+ *
+ * @param gz - the gazetteer of the parse
+ * @param province - the result's province entry, or `null`
+ * @param district - its district entry, or `null`
+ * @param ward - its ward entry, or `null`
+ * @param altWard - its legacy alternative's ward entry, or `null`
+ */
+export function rememberResolved(gz: Gazetteer, province: GazetteerEntry | null, district: GazetteerEntry | null, ward: GazetteerEntry | null, altWard: GazetteerEntry | null): void {
+  if (!ownOrNone(gz, province) || !ownOrNone(gz, district) || !ownOrNone(gz, ward) || !ownOrNone(gz, altWard)) return;
+  memoGz = gz;
+  memoProvince = province === null ? null : province.unit;
+  memoDistrict = district === null ? null : district.unit;
+  memoWard = ward === null ? null : ward.unit;
+  memoAltWard = altWard === null ? null : altWard.unit;
+  memoUnits = {
+    province: province === null ? null : (province.successor ?? province),
+    district: district === null ? null : (district.successor ?? district),
+    ward: ward === null ? null : (ward.successor ?? ward),
+    altWard: altWard === null ? null : (altWard.successor ?? altWard),
+  };
+}
+
 /** How many units {@link entryOf} had to look up by scheme and code since {@link resolveFresh} began. */
 let lookedUp = 0;
 

@@ -75,6 +75,27 @@ export interface GazetteerEntry {
   readonly successor: GazetteerEntry | null;
   /** For a historical district split between several: the other current district codes it fed. */
   readonly alsoInto: readonly string[];
+  /** What the reader keeps with the entry (see {@link EntryLinks}); absent on a hand-made entry. */
+  readonly links?: EntryLinks;
+}
+
+/**
+ * What the reader keeps with an entry: the gazetteer whose code look-ups reach it (set once that
+ * gazetteer is built; `null` for an entry another of the same code shadows), and its neighbours in
+ * the hierarchy in that gazetteer, each found on first need (`relatedOf` in `_index.ts`). Reached
+ * from the entry itself, where a map from entries to records cost a hash look-up, often a cache miss,
+ * on every call of masking and routing. @internal
+ */
+export interface EntryLinks {
+  owner: Gazetteer | null;
+  province: GazetteerEntry | null | undefined;
+  district: GazetteerEntry | null | undefined;
+  ward2025: GazetteerEntry | null | undefined;
+  province2025: GazetteerEntry | null | undefined;
+}
+
+function newLinks(): EntryLinks {
+  return { owner: null, province: undefined, district: undefined, ward2025: undefined, province2025: undefined };
 }
 
 /**
@@ -211,6 +232,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         numeric: isNumericName(unit.name),
         successor: null,
         alsoInto: NONE,
+        links: newLinks(),
       });
       byCode.set(codeKey(scheme, level, unit.code), e);
       return e;
@@ -260,6 +282,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
           numeric: isNumericName(unit.name),
           successor: succ,
           alsoInto: Object.freeze([...(h.alsoInto ?? [])]),
+          links: newLinks(),
         });
         historical.set(historicalKey(level, unit.code, unit.name), e);
         index(level === 'ward' ? wardKeys : districtKeys, e, h);
@@ -279,7 +302,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
       }
     }
 
-    return Object.freeze({
+    const gz: Gazetteer = Object.freeze({
       kind: 'waybill-shield/gazetteer' as const,
       provinceKeys,
       districtKeys,
@@ -298,6 +321,10 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         historicalWards: hist.length - hDistricts,
       }),
     });
+    // The entries its code look-ups reach (a later unit of the same code shadows an earlier one).
+    for (const e of byCode.values()) e.links!.owner = gz;
+    for (const e of historical.values()) e.links!.owner = gz;
+    return gz;
   });
 }
 

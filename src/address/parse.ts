@@ -12,7 +12,7 @@
 import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
-import { provinceOf } from './_resolve.js';
+import { provinceOf, rememberResolved } from './_resolve.js';
 import { childOf, fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, wordId, WID_UNKNOWN, type FuzzyBucket, type FuzzyIndex, type KeyTries } from './_index.js';
 import { isToneAwareKey, toneAwareKey } from '../_fold.js';
 import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
@@ -1397,6 +1397,8 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
   const ambiguous: AdminUnit[] = [];
   if (pick !== null) for (const e of pick.ambiguous) ambiguous.push(e.unit);
   if (r.district && !district) for (const e of r.district.entries) ambiguous.push(e.unit);
+  // Masking and routing of this result find its entries kept (see `rememberResolved`).
+  rememberResolved(gz, province, district, ward, alt);
   // Fields spelled out in the order callers have always seen (door parts: house number, alley,
   // sub-ward, room, street); no spread, which is slow on Node 20.
   return Object.freeze({

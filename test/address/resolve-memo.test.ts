@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addressRouting, maskAddress, parseAddress } from '../../src/address/index.js';
+import { addressRouting, createGazetteer, defaultGazetteer, maskAddress, parseAddress } from '../../src/address/index.js';
+import { codeKey, type GazetteerEntry } from '../../src/address/gazetteer.js';
+import { districtOf, province2025Of, provinceOf, ward2025Of } from '../../src/address/_resolve.js';
 import { digestOf, generatedAddresses } from './_differential-corpus.js';
 
 // The address step keeps some results across calls: masking and routing the last resolution of a
@@ -75,5 +77,40 @@ describe('resolving the units of a parse result', () => {
     const n = texts.length;
     for (let i = 0, k = 0; i < n; i++, k = (k + 7) % n) expect(digestOf(texts[k]!)).toBe(forward[k]);
   });
-});
 
+  it('links every entry its gazetteer reaches by code to it, and its neighbours are what code look-ups give', () => {
+    const gz = defaultGazetteer();
+    const reached = new Set<GazetteerEntry>([...gz.byCode.values(), ...gz.historical.values()]);
+    for (const m of [gz.provinceKeys, gz.districtKeys, gz.wardKeys]) {
+      for (const list of m.values()) for (const e of list) expect(e.links?.owner === gz).toBe(reached.has(e));
+    }
+    for (const e of reached) {
+      expect(provinceOf(gz, e)).toBe(gz.byCode.get(codeKey(e.unit.scheme, 'province', e.province)) ?? null);
+      if (e.level === 'ward' && e.unit.scheme === 'legacy') expect(districtOf(gz, e)).toBe(gz.byCode.get(codeKey('legacy', 'district', e.district!)) ?? null);
+      if (e.level === 'ward' && e.unit.scheme === 'legacy' && e.to2025.length === 1) expect(ward2025Of(gz, e)).toBe(gz.byCode.get(codeKey('2025', 'ward', e.to2025[0]!)) ?? null);
+      if (e.level === 'province') expect(province2025Of(gz, e)).toBe(e.unit.scheme === '2025' ? e : (gz.byCode.get(codeKey('2025', 'province', e.to2025[0]!)) ?? null));
+    }
+  });
+
+  it('keeps no resolution of a unit its gazetteer does not reach by code (a later unit of the same code shadows it)', () => {
+    // Two legacy wards of one code: the code look-ups reach the second; a parse may still read the first.
+    const gz = createGazetteer({
+      provinces2025: [{ code: '01', name: 'Hà Nội', type: 'thanh-pho' }],
+      wards2025: [{ code: '00004', name: 'Ba Đình', type: 'phuong', province: '01' }],
+      provincesLegacy: [{ code: '01', name: 'Hà Nội', type: 'thanh-pho', to2025: '01' }],
+      districtsLegacy: [{ code: '001', name: 'Ba Đình', type: 'quan', province: '01' }],
+      wardsLegacy: [
+        { code: '00001', name: 'Phúc Xá', type: 'phuong', district: '001', to2025: ['00004'] },
+        { code: '00001', name: 'Trúc Bạch', type: 'phuong', district: '001', to2025: ['00004'] },
+      ],
+    });
+    const shadowed = gz.wardKeys.get('phuc xa')![0]!;
+    expect(shadowed.links?.owner).toBeNull();
+    expect(gz.byCode.get(codeKey('legacy', 'ward', '00001'))!.unit.name).toBe('Trúc Bạch');
+    const p = parseAddress('P. Phúc Xá, Q. Ba Đình, Hà Nội', { gazetteer: gz });
+    expect(p.ward?.name).toBe('Phúc Xá');
+    // Masking and routing resolve the result as they resolve a copy of it: by its code.
+    expect(maskAddress(p, { gazetteer: gz })).toBe(maskAddress(copied(p), { gazetteer: gz }));
+    expect(addressRouting(p, { gazetteer: gz })).toEqual(addressRouting(copied(p), { gazetteer: gz }));
+  });
+});
