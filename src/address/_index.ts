@@ -11,7 +11,7 @@
  * @internal
  */
 
-import { codeKey, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { codeKey, type Gazetteer, type GazetteerEntry, type Related } from './gazetteer.js';
 import type { AdminUnit } from './types.js';
 
 /**
@@ -234,17 +234,6 @@ const unitEntries = /* @__PURE__ */ new PerGazetteer<ReadonlyMap<AdminUnit, Gaze
  */
 export function entryOfUnit(gz: Gazetteer): ReadonlyMap<AdminUnit, GazetteerEntry> {
   return unitEntries.of(gz);
-}
-
-/**
- * An entry's neighbours in the hierarchy (its province, legacy district, 2025 ward and 2025
- * province), each looked up in `byCode` on first need and kept; `undefined` until then.
- */
-export interface Related {
-  province: GazetteerEntry | null | undefined;
-  district: GazetteerEntry | null | undefined;
-  ward2025: GazetteerEntry | null | undefined;
-  province2025: GazetteerEntry | null | undefined;
 }
 
 const related = /* @__PURE__ */ new PerGazetteer<Map<GazetteerEntry, Related>>(() => new Map());

@@ -101,17 +101,22 @@ function ownOrNone(gz: Gazetteer, e: GazetteerEntry | null): boolean {
  */
 export function rememberResolved(gz: Gazetteer, province: GazetteerEntry | null, district: GazetteerEntry | null, ward: GazetteerEntry | null, altWard: GazetteerEntry | null): void {
   if (!ownOrNone(gz, province) || !ownOrNone(gz, district) || !ownOrNone(gz, ward) || !ownOrNone(gz, altWard)) return;
-  memoGz = gz;
-  memoProvince = province === null ? null : province.unit;
-  memoDistrict = district === null ? null : district.unit;
-  memoWard = ward === null ? null : ward.unit;
-  memoAltWard = altWard === null ? null : altWard.unit;
-  memoUnits = {
+  keep(gz, province?.unit ?? null, district?.unit ?? null, ward?.unit ?? null, altWard?.unit ?? null, {
     province: province === null ? null : (province.successor ?? province),
     district: district === null ? null : (district.successor ?? district),
     ward: ward === null ? null : (ward.successor ?? ward),
     altWard: altWard === null ? null : (altWard.successor ?? altWard),
-  };
+  });
+}
+
+/** Keep `out` as the resolution of these unit objects in `gz` (see {@link resolveUnits}). */
+function keep(gz: Gazetteer, pu: unknown, du: unknown, wu: unknown, altUnit: unknown, out: ResolvedUnits): void {
+  memoGz = gz;
+  memoProvince = pu;
+  memoDistrict = du;
+  memoWard = wu;
+  memoAltWard = altUnit;
+  memoUnits = out;
 }
 
 /** How many units {@link entryOf} had to look up by scheme and code since {@link resolveFresh} began. */
@@ -139,14 +144,7 @@ function resolveFresh(gz: Gazetteer, pu: unknown, du: unknown, wu: unknown, altU
   const district = entryOf(gz, units, 'district', du);
   const ward = entryOf(gz, units, 'ward', wu);
   const out: ResolvedUnits = { province, district, ward, altWard };
-  if (lookedUp === 0) {
-    memoGz = gz;
-    memoProvince = pu;
-    memoDistrict = du;
-    memoWard = wu;
-    memoAltWard = altUnit;
-    memoUnits = out;
-  }
+  if (lookedUp === 0) keep(gz, pu, du, wu, altUnit, out);
   return out;
 }
 

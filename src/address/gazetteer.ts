@@ -86,8 +86,15 @@ export interface GazetteerEntry {
  * from the entry itself, where a map from entries to records cost a hash look-up, often a cache miss,
  * on every call of masking and routing. @internal
  */
-export interface EntryLinks {
+export interface EntryLinks extends Related {
   owner: Gazetteer | null;
+}
+
+/**
+ * An entry's neighbours in the hierarchy (its province, legacy district, 2025 ward and 2025
+ * province), each looked up in `byCode` on first need and kept; `undefined` until then. @internal
+ */
+export interface Related {
   province: GazetteerEntry | null | undefined;
   district: GazetteerEntry | null | undefined;
   ward2025: GazetteerEntry | null | undefined;

@@ -505,15 +505,15 @@ function nextByMask(masks: Int32Array, mask: number, i: number, to: number): num
  */
 function fuzzyCand<A>(ctx: Ctx, list: readonly GazetteerEntry[], accept: Accept<A>, arg: A, s: number, level: UnitLevel, found: Match | null, foundKey: string, fkey: string, end: number): Match | null | undefined {
   const { tokens } = ctx;
-  let cand = filterBy(list, accept, arg);
+  let cand: readonly GazetteerEntry[] = filterBy(list, accept, arg);
   if (cand.length === 0) return undefined;
   const prefix = unitWordBefore(ctx, s);
   if (prefix !== null) {
-    if (!prefix.classes.includes(level as UnitClass)) return undefined;
-    const typed = cand.filter((e) => e.unit.type === prefix.type);
+    if (!has(prefix.classes, level as UnitClass)) return undefined;
+    const typed = ofType(cand, prefix.type);
     if (typed.length > 0) cand = typed;
   } else {
-    cand = cand.filter((e) => !e.numeric);
+    cand = notNumeric(cand);
     if (cand.length === 0 || streetBefore(tokens, s) || landmarkBefore(tokens, s)) return undefined;
   }
   if (found !== null && foundKey !== fkey) return null;
