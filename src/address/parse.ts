@@ -1471,6 +1471,11 @@ function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
   const r = rev.found;
   const fwdMarks = first?.forward ?? null;
   const fwdFloor: Floor | null = r !== null && (floor === null || r.score > floor.score) ? { score: r.score, tie: true, misspelt: fwdMarks } : floorWith(floor, fwdMarks);
+  // A complete reversed reading (first pass): the text opens with its province, then its ward (and
+  // district). Read forward, that province heads no reading, so the forward scan could at most find a
+  // second complete address at the text's end; the one it opens with is kept, and the forward scan,
+  // about a fifth of such a parse, is not run. (Same outputs on the differential corpus.)
+  if (floor === null && complete(rctx, r)) return { found: r, used: rctx, forward: null, reversed: rev.misspelt };
   const fwd = bestReading(ctx, FORWARD, fwdFloor);
   // Each direction's marks stand on their own: every exact reading of it scores at most its best,
   // which is at most the score the caller keeps.
