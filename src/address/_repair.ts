@@ -68,6 +68,12 @@ function letterLookalike(k: string, words: ReadonlySet<string>): string | null {
   return null;
 }
 
+/** The long unit word within one edit of `k`, if any. */
+function longUnitWordNear(k: string): string | undefined {
+  for (const w of LONG_UNIT_WORDS) if (withinOneEdit(k, w)) return w;
+  return undefined;
+}
+
 function letters(k: string): boolean {
   for (let i = 0; i < k.length; i++) {
     const c = k.charCodeAt(i);
@@ -118,17 +124,16 @@ function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.se
  * @returns the same array when nothing needed repair, else a new one
  */
 export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, tries: KeyTries, lookalikes: number[]): Token[] {
+  // The repaired tokens, started (as a copy of the tokens before the first repair) at the first
+  // repair: until then nothing is copied. Plain statements rather than a helper closure, which would
+  // be made on every call.
   let out: Token[] | null = null;
-  const push = (i: number, ts: Token[]): void => {
-    if (out === null) out = tokens.slice(0, i);
-    out.push(...ts);
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const known = inVocabulary(t, words, unitWords, tries);
     const n = tokens[i + 1];
     // The token before this one as repaired so far.
-    const prev = out !== null ? (out as Token[])[(out as Token[]).length - 1] : tokens[i - 1];
+    const prev = out !== null ? out[out.length - 1] : tokens[i - 1];
     // A number read as letters after a numbered unit's word, as the whole name: the segment ends or
     // the next unit's word follows (`Phường l2,`, `Quận lO Tp. …`). Vị Thanh's `Phường I` is named so,
     // but that address reads whole in the first pass, which a reading of `Phường 1` must beat.
@@ -140,14 +145,14 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       const num = after === undefined || after.brk || after.noise || after.facts.unitWords !== undefined ? numberLookalike(pair ? t.key + n.key : t.key) : null;
       if (num !== null && words.has(num)) {
         lookalikes.push(t.start);
-        push(i, [withKey(t, num, t.start, last.end)]);
+        (out ??= tokens.slice(0, i)).push(withKey(t, num, t.start, last.end));
         if (pair) i++;
         continue;
       }
     }
     // `O` for `Q` (`Quận`) before a number, at the start of a segment: `O.11`, `O 7`, `O l2`.
     if (t.key === 'o' && (prev === undefined || t.brk) && n !== undefined && !n.brk && (isAllDigits(n.key) || numberLookalike(n.key) !== null)) {
-      push(i, [withKey(t, 'q')]);
+      (out ??= tokens.slice(0, i)).push(withKey(t, 'q'));
       continue;
     }
     // A word broken in two by a space: join with the next when together they are a word and one
@@ -164,13 +169,13 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
     ) {
       const k = t.key + n.key;
       if (words.has(k) && (!known || !inVocabulary(n, words, unitWords, tries) || (k.length >= 4 && unitWords.has(k)))) {
-        push(i, [withKey(t, k, t.start, n.end)]);
+        (out ??= tokens.slice(0, i)).push(withKey(t, k, t.start, n.end));
         i++;
         continue;
       }
     }
     if (t.noise || known) {
-      if (out !== null) (out as Token[]).push(t);
+      if (out !== null) out.push(t);
       continue;
     }
     // Digit look-alikes.
@@ -180,7 +185,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       const r = words.has(k) ? k : letters(k) ? letterLookalike(k, words) : null;
       if (r !== null) {
         if (r !== k) lookalikes.push(t.start);
-        push(i, [withKey(t, r)]);
+        (out ??= tokens.slice(0, i)).push(withKey(t, r));
         continue;
       }
     }
@@ -189,7 +194,7 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       const k = letterLookalike(t.key, words);
       if (k !== null) {
         lookalikes.push(t.start);
-        push(i, [withKey(t, k)]);
+        (out ??= tokens.slice(0, i)).push(withKey(t, k));
         continue;
       }
     }
@@ -202,7 +207,8 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
           const unitTokens = u === 'thanhpho' ? ['thanh', 'pho'] : u === 'thitran' ? ['thi', 'tran'] : u === 'thixa' ? ['thi', 'xa'] : [u];
           const parts: Token[] = unitTokens.map((w, k) => withKey(t, w, t.start, cut, k === 0 ? t.sep : ' ', k === 0 ? t.brk : false));
           parts.push(withKey(t, t.key.slice(u.length), cut, t.end, '', false));
-          push(i, parts);
+          out ??= tokens.slice(0, i);
+          for (const p of parts) out.push(p);
           done = true;
           break;
         }
@@ -210,14 +216,14 @@ export function repairTokens(tokens: Token[], text: string, words: ReadonlySet<s
       if (done) continue;
       // A long unit word with one letter wrong, missing or doubled, before a name in its segment.
       if (t.key.length >= 4 && n !== undefined && !n.brk) {
-        const u = LONG_UNIT_WORDS.find((w) => withinOneEdit(t.key, w));
+        const u = longUnitWordNear(t.key);
         if (u !== undefined) {
-          push(i, [withKey(t, u)]);
+          (out ??= tokens.slice(0, i)).push(withKey(t, u));
           continue;
         }
       }
     }
-    if (out !== null) (out as Token[]).push(t);
+    if (out !== null) out.push(t);
   }
   return out ?? tokens;
 }
