@@ -189,6 +189,16 @@ interface WordKey {
   readonly digits: number;
   /** The word gives a token that may be noise after a name: `cu` or an English unit word. */
   readonly marked: boolean;
+  /**
+   * For a word kept in the word cache, the word as the cache checks it: its length and its units
+   * packed three to a number (see `cacheWord`); 0 for any other. Kept on the key itself, so that a
+   * hit reads one object rather than a slot object and then the key it points to.
+   */
+  length: number;
+  p0: number;
+  p1: number;
+  p2: number;
+  p3: number;
 }
 
 /**
@@ -221,7 +231,7 @@ function wordKeyOf(key: string, ascii = false): WordKey {
         if (isAllDigits(part)) digits += part.length;
         else if (part === 'cu' || wordFacts(part).enSuffix) marked = true;
       }
-      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, wid: WID_UNKNOWN, widOf: null, kept: false, digits, marked };
+      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, wid: WID_UNKNOWN, widOf: null, kept: false, digits, marked, length: 0, p0: 0, p1: 0, p2: 0, p3: 0 };
     }
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
@@ -239,10 +249,10 @@ function wordKeyOf(key: string, ascii = false): WordKey {
     // The unit word ends in a letter, so it is never an all-digit key.
     const head = key.slice(0, cut);
     const facts = wordFacts(head);
-    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: tail.length, marked: head === 'cu' || facts.enSuffix };
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: tail.length, marked: head === 'cu' || facts.enSuffix, length: 0, p0: 0, p1: 0, p2: 0, p3: 0 };
   }
   const facts = wordFacts(key);
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix };
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix, length: 0, p0: 0, p1: 0, p2: 0, p3: 0 };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -268,19 +278,11 @@ const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
 const WORD_CACHE_MAX_LENGTH = 12;
 
-/** A cached word (its length and packed units, see above) and its key. */
-interface CachedWord {
-  readonly length: number;
-  readonly p0: number;
-  readonly p1: number;
-  readonly p2: number;
-  readonly p3: number;
-  readonly key: WordKey;
-}
-
-// Plain objects rather than typed arrays of lengths and packs: a field read costs less than a typed
-// array element read (length and bounds checks), and a hit needs five of them.
-const cachedWords: Array<CachedWord | undefined> = new Array<CachedWord | undefined>(WORD_CACHE_SIZE).fill(undefined);
+// The slots hold the words' keys, which carry the length and packed units a hit is checked by
+// (`WordKey.length`, `p0`–`p3`). Plain objects rather than typed arrays of lengths and packs: a field
+// read costs less than a typed array element read (length and bounds checks), and a hit needs five of
+// them.
+const cachedWords: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
 // cached, so each number below 1000 gets one key string and one word-number lookup, shared by every
@@ -350,8 +352,13 @@ function cacheWord(text: string, from: number, to: number, slot: number, p0: num
   const key = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   // A whole word kept in the cache also keeps its word number (looked up when first used).
   if (key.cut < 0 && key.parts === null) key.kept = true;
+  key.length = to - from;
+  key.p0 = p0;
+  key.p1 = p1;
+  key.p2 = p2;
+  key.p3 = p3;
   cachedWords[slot + 1] = cachedWords[slot];
-  cachedWords[slot] = { length: to - from, p0, p1, p2, p3, key };
+  cachedWords[slot] = key;
   return key;
 }
 
@@ -552,9 +559,9 @@ export function tokenize(text: string, steps?: { n: number }, tries: KeyTries | 
       else {
         const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
         const c0 = cachedWords[slot];
-        let c1: CachedWord | undefined;
-        if (c0 !== undefined && c0.length === len && c0.p0 === p0 && c0.p1 === p1 && c0.p2 === p2 && c0.p3 === p3) w = c0.key;
-        else if ((c1 = cachedWords[slot + 1]) !== undefined && c1.length === len && c1.p0 === p0 && c1.p1 === p1 && c1.p2 === p2 && c1.p3 === p3) w = c1.key;
+        let c1: WordKey | undefined;
+        if (c0 !== undefined && c0.length === len && c0.p0 === p0 && c0.p1 === p1 && c0.p2 === p2 && c0.p3 === p3) w = c0;
+        else if ((c1 = cachedWords[slot + 1]) !== undefined && c1.length === len && c1.p0 === p0 && c1.p1 === p1 && c1.p2 === p2 && c1.p3 === p3) w = c1;
         else w = cacheWord(text, start, j, slot, p0, p1, p2, p3, ascii, upper);
       }
       digits += w.digits;
