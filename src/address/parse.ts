@@ -160,9 +160,9 @@ function preferCurrent(cand: readonly GazetteerEntry[]): readonly GazetteerEntry
 }
 
 /**
- * The entries of `src` (`list` itself, or `list` cut down by place) that `accept` keeps, as
- * `same(list, filterBy(src, accept, arg))` gives them, but without copying when nothing is dropped:
- * `list` when every entry of it is kept, `src` when every entry of a cut is kept.
+ * The entries of `src` (`list` itself, or `list` cut down by place) that `accept` keeps, in order,
+ * without copying when nothing is dropped: `list` when every entry of it is kept, `src` when every
+ * entry of a cut is kept.
  */
 function keptOf<A>(list: readonly GazetteerEntry[], src: readonly GazetteerEntry[], accept: Accept<A>, arg: A): readonly GazetteerEntry[] {
   const n = src.length;
@@ -282,13 +282,6 @@ function districtCodes(entries: readonly GazetteerEntry[]): string[] {
 
 function addNew(out: string[], c: string): void {
   if (!has(out, c)) out.push(c);
-}
-
-/** The entries `accept` keeps. */
-function filterBy<A>(list: readonly GazetteerEntry[], accept: Accept<A>, arg: A): GazetteerEntry[] {
-  const out: GazetteerEntry[] = [];
-  for (let i = 0; i < list.length; i++) if (accept(list[i]!, arg)) out.push(list[i]!);
-  return out;
 }
 
 /** What {@link matchesAt} returns when nothing matches; never modified. */
@@ -505,7 +498,9 @@ function nextByMask(masks: Int32Array, mask: number, i: number, to: number): num
  */
 function fuzzyCand<A>(ctx: Ctx, list: readonly GazetteerEntry[], accept: Accept<A>, arg: A, s: number, level: UnitLevel, found: Match | null, foundKey: string, fkey: string, end: number): Match | null | undefined {
   const { tokens } = ctx;
-  let cand: readonly GazetteerEntry[] = filterBy(list, accept, arg);
+  // The gazetteer's own list when the filter keeps all of it: the scope of a misspelt province is
+  // then found by that list (see `scopeOf`) rather than computed for a copy on every parse.
+  let cand: readonly GazetteerEntry[] = keptOf(list, list, accept, arg);
   if (cand.length === 0) return undefined;
   const prefix = unitWordBefore(ctx, s);
   if (prefix !== null) {
@@ -518,8 +513,12 @@ function fuzzyCand<A>(ctx: Ctx, list: readonly GazetteerEntry[], accept: Accept<
   }
   if (found !== null && foundKey !== fkey) return null;
   const start = prefix === null ? s : s - prefix.words.length;
-  const entries: GazetteerEntry[] = found === null ? [] : [...found.entries];
-  for (const e of cand) if (!entries.includes(e)) entries.push(e);
+  let entries: readonly GazetteerEntry[] = cand;
+  if (found !== null) {
+    const merged = [...found.entries];
+    for (const e of cand) if (!merged.includes(e)) merged.push(e);
+    entries = merged;
+  }
   return { level, start, nameStart: s, end, entries, prefix, typeMismatch: false, fuzzy: true, paren: parenIn(tokens, start, end) };
 }
 
