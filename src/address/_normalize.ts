@@ -40,6 +40,15 @@ export interface Token {
   wid: number;
 }
 
+/**
+ * The word number of token `t` in `tries`: the one the tokenizer gave it, or, when it gave none
+ * (a word it does not cache, a repaired word), looked up now and kept in the token.
+ */
+export function widOf(tries: KeyTries, t: Token): number {
+  const wid = t.wid;
+  return wid !== WID_UNKNOWN ? wid : (t.wid = wordId(tries, t.match));
+}
+
 //#region character classes
 // What the tokenizer needs to know of a code point: a combining mark (joins the word before it),
 // a letter or digit (starts or continues a word), or anything else (ends a word).

@@ -16,8 +16,8 @@
  * @internal
  */
 
-import { withinOneEdit, wordId, WID_UNKNOWN, type KeyTries } from './_index.js';
-import { cutAfterLetters, isAllDigits, startsWithDigit, type Token } from './_normalize.js';
+import { withinOneEdit, WID_UNKNOWN, type KeyTries } from './_index.js';
+import { cutAfterLetters, isAllDigits, startsWithDigit, widOf, type Token } from './_normalize.js';
 import { wordFacts } from './_vocab.js';
 
 /** Unit words that may be glued in front of a name, longest first. */
@@ -102,9 +102,7 @@ function hasDigitAndLetter(k: string): boolean {
  */
 export function inVocabulary(t: Token, words: ReadonlySet<string>, unitWords: ReadonlySet<string>, tries: KeyTries): boolean {
   if (t.key !== t.match) return words.has(t.key);
-  let wid = t.wid;
-  if (wid === WID_UNKNOWN) t.wid = wid = wordId(tries, t.match);
-  return wid >= 0 || unitWords.has(t.key);
+  return widOf(tries, t) >= 0 || unitWords.has(t.key);
 }
 
 function withKey(t: Token, key: string, start = t.start, end = t.end, sep = t.sep, brk = t.brk): Token {

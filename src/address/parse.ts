@@ -13,9 +13,9 @@ import { WaybillShieldError } from '../errors.js';
 import { parseDoor } from './_door.js';
 import { repairTokens } from './_repair.js';
 import { provinceOf, rememberResolved } from './_resolve.js';
-import { childOf, fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, wordId, WID_UNKNOWN, type FuzzyBucket, type FuzzyIndex, type KeyTries } from './_index.js';
+import { childOf, fuzzyIndex, letterMask, masksMayBeOneEditApart, nameWords, rootChild, withinOneEdit, keyTries, legacyDistrictsOf2025, type FuzzyBucket, type FuzzyIndex, type KeyTries } from './_index.js';
 import { isToneAwareKey, toneAwareKey } from '../_fold.js';
-import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, type Token } from './_normalize.js';
+import { endsNames, isAllDigits, soleMark, startsWithDigit, tokenize, toneKey, widOf, type Token } from './_normalize.js';
 import { COUNTRY_KEYS, UNIT_WORDS, type DoorKind, type UnitClass, type UnitWord } from './_vocab.js';
 import { defaultGazetteer } from './default-gazetteer.js';
 import { isGazetteer, type Gazetteer, type GazetteerEntry, type UnitLevel } from './gazetteer.js';
@@ -66,15 +66,6 @@ interface Ctx {
 /** A level's index in the key tries' root table (see `KeyTries.roots`). */
 function levelIndex(level: UnitLevel): number {
   return level === 'province' ? 0 : level === 'district' ? 1 : 2;
-}
-
-/**
- * The word number of token `t` in `tries`: the one the tokenizer gave it, or, when it gave none
- * (a word it does not cache, a repaired word), looked up now and kept in the token.
- */
-function widOf(tries: KeyTries, t: Token): number {
-  const wid = t.wid;
-  return wid !== WID_UNKNOWN ? wid : (t.wid = wordId(tries, t.match));
 }
 
 /** Every word of every unit word, street and door word: known vocabulary for `repairTokens`. */
@@ -1003,11 +994,6 @@ function withEntries(m: Match, entries: readonly GazetteerEntry[]): Match {
   return { level: m.level, start: m.start, nameStart: m.nameStart, end: m.end, entries, prefix: m.prefix, typeMismatch: m.typeMismatch, fuzzy: m.fuzzy, paren: m.paren };
 }
 
-/** The province entry of `e`: looked up once per entry and kept (see `provinceOf`), no key string built per call. */
-function provinceEntryOf(gz: Gazetteer, e: GazetteerEntry): GazetteerEntry | undefined {
-  return provinceOf(gz, e) ?? undefined;
-}
-
 /**
  * Without a province, only a unit word or a unique name of two or more words is trusted, and after
  * skipping trailing words only a unit word: single bare words are too often names of people.
@@ -1047,7 +1033,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, best: Best)
     const trusted = trustedBare(dm, skipped);
     const nestedOnly = !trusted && skipped && dm.end - dm.nameStart >= 2;
     if (!trusted && skipped && !nestedOnly) continue;
-    const p = provinceEntryOf(ctx.gz, dm.entries[0]!);
+    const p = provinceOf(ctx.gz, dm.entries[0]!);
     const wards = matchesAt(ctx, leftEdge(ctx, dm.start), 'ward', legacyWardOf, dm.entries, inDistrictsOf, { districts: dm.entries, scope: null }, dm.entries);
     for (let wi = trusted ? -1 : 0; wi < wards.length; wi++) {
       const wm = wi < 0 ? null : wards[wi]!;
@@ -1062,7 +1048,7 @@ function nationwideReadings(ctx: Ctx, end: number, skipped: boolean, best: Best)
     const pick = pickWard(ctx, wm);
     if (!(pick.ward ? true : oneSchemeProvince(pick.ambiguous)) || !trustedBare(wm, skipped)) continue;
     const first = pick.ward ?? pick.ambiguous[0]!;
-    const p = provinceEntryOf(ctx.gz, first);
+    const p = provinceOf(ctx.gz, first);
     offer(best, null, p ? [p] : [], true, null, false, wm, pick, false);
   }
 }
@@ -1308,7 +1294,7 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
   const anchor = ward ?? district;
   let province: GazetteerEntry | null = null;
   if (anchor !== null) {
-    province = entryWith(r.provinceEntries, anchor.unit.scheme, anchor.province) ?? provinceEntryOf(gz, anchor) ?? null;
+    province = entryWith(r.provinceEntries, anchor.unit.scheme, anchor.province) ?? provinceOf(gz, anchor);
   } else {
     province = null;
     for (const e of r.provinceEntries) {
@@ -1393,7 +1379,7 @@ function build(ctx: Ctx, r: Reading, skipped: number): ParsedAddress {
   confidence = Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100));
 
   const alt = pick?.alt ?? null;
-  const altProvince = alt ? provinceEntryOf(gz, alt) : undefined;
+  const altProvince = alt ? provinceOf(gz, alt) : null;
   const ambiguous: AdminUnit[] = [];
   if (pick !== null) for (const e of pick.ambiguous) ambiguous.push(e.unit);
   if (r.district && !district) for (const e of r.district.entries) ambiguous.push(e.unit);
@@ -1468,13 +1454,13 @@ function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
   const rev = bestReading(rctx, REVERSED, floorWith(floor, first?.reversed ?? null));
   // The forward reading is kept on a tie, so it must reach the reversed one's score (and the floor).
   const r = rev.found;
-  const fwdMarks = first?.forward ?? null;
-  const fwdFloor: Floor | null = r !== null && (floor === null || r.score > floor.score) ? { score: r.score, tie: true, misspelt: fwdMarks } : floorWith(floor, fwdMarks);
   // A complete reversed reading (first pass): the text opens with its province, then its ward (and
   // district). Read forward, that province heads no reading, so the forward scan could at most find a
   // second complete address at the text's end; the one it opens with is kept, and the forward scan,
   // about a fifth of such a parse, is not run. (Same outputs on the differential corpus.)
   if (floor === null && complete(rctx, r)) return { found: r, used: rctx, forward: null, reversed: rev.misspelt };
+  const fwdMarks = first?.forward ?? null;
+  const fwdFloor: Floor | null = r !== null && (floor === null || r.score > floor.score) ? { score: r.score, tie: true, misspelt: fwdMarks } : floorWith(floor, fwdMarks);
   const fwd = bestReading(ctx, FORWARD, fwdFloor);
   // Each direction's marks stand on their own: every exact reading of it scores at most its best,
   // which is at most the score the caller keeps.
@@ -1493,8 +1479,8 @@ function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
  * address (a landmark, a note, a phone, an old province in parentheses), and a misspelt name there
  * would be a unit named after the address's own province, which the parser never reads (issue #10,
  * §1). The first pass already charged them their skip penalty. (Until 2026-12-01 any skipped word sent
- * the parse to the second pass; on the differential corpus that changed no output, and it was a
- * quarter of the mixed corpus's time.)
+ * the parse to the second pass; on the differential corpus that changed no output, and not running
+ * it took about a tenth off the mixed corpus's time.)
  */
 function complete(ctx: Ctx, f: Found | null): boolean {
   if (f === null) return false;
