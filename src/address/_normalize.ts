@@ -198,16 +198,6 @@ interface WordKey {
   readonly digits: number;
   /** The word gives a token that may be noise after a name: `cu` or an English unit word. */
   readonly marked: boolean;
-  /**
-   * For a word kept in the word cache, the word as the cache checks it: its length and its units
-   * packed three to a number (see `cacheWord`); 0 for any other. Kept on the key itself, so that a
-   * hit reads one object rather than a slot object and then the key it points to.
-   */
-  length: number;
-  p0: number;
-  p1: number;
-  p2: number;
-  p3: number;
 }
 
 /**
@@ -240,7 +230,7 @@ function wordKeyOf(key: string, ascii = false): WordKey {
         if (isAllDigits(part)) digits += part.length;
         else if (part === 'cu' || wordFacts(part).enSuffix) marked = true;
       }
-      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, wid: WID_UNKNOWN, widOf: null, kept: false, digits, marked, length: 0, p0: 0, p1: 0, p2: 0, p3: 0 };
+      return { key, match: key, cut: -1, head: '', tail: '', tailMatch: '', parts, facts: NO_FACTS, wid: WID_UNKNOWN, widOf: null, kept: false, digits, marked };
     }
   }
   // Split "p12" / "q01" / "kp3" into unit word + number.
@@ -258,10 +248,10 @@ function wordKeyOf(key: string, ascii = false): WordKey {
     // The unit word ends in a letter, so it is never an all-digit key.
     const head = key.slice(0, cut);
     const facts = wordFacts(head);
-    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: tail.length, marked: head === 'cu' || facts.enSuffix, length: 0, p0: 0, p1: 0, p2: 0, p3: 0 };
+    return { key, match: key, cut, head, tail, tailMatch: stripZeros(tail), parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: tail.length, marked: head === 'cu' || facts.enSuffix };
   }
   const facts = wordFacts(key);
-  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix, length: 0, p0: 0, p1: 0, p2: 0, p3: 0 };
+  return { key, match: stripZeros(key), cut: -1, head: '', tail: '', tailMatch: '', parts: null, facts, wid: WID_UNKNOWN, widOf: null, kept: false, digits: isAllDigits(key) ? key.length : 0, marked: key === 'cu' || facts.enSuffix };
 }
 
 // Keying a word is the costly step of tokenizing, and address words are administrative and street
@@ -287,11 +277,15 @@ const WORD_CACHE_SIZE = 4096;
 const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
 const WORD_CACHE_MAX_LENGTH = 12;
 
-// The slots hold the words' keys, which carry the length and packed units a hit is checked by
-// (`WordKey.length`, `p0`–`p3`). Plain objects rather than typed arrays of lengths and packs: a field
-// read costs less than a typed array element read (length and bounds checks), and a hit needs five of
-// them.
+// The slots hold the words' keys; what a hit is checked by sits apart, in one typed array of five
+// numbers per slot (`CACHE_CHECK`): the word's length (0 for an empty slot; no word is empty) and its
+// four packs. A check reads one run of adjacent numbers and then, on a hit, the key. Until 2026-12-01
+// the key objects carried the length and packs themselves: a double held in an object field is a
+// number object of its own in V8, so a check read five objects, which on a stream of distinct
+// addresses were cache misses more often than not.
 const cachedWords: Array<WordKey | undefined> = new Array<WordKey | undefined>(WORD_CACHE_SIZE).fill(undefined);
+const CACHE_CHECK = 5;
+const cacheChecks = new Float64Array(WORD_CACHE_SIZE * CACHE_CHECK);
 
 // Small numbers (`Phường 12`, `Quận 1`, most house numbers) are common and, unlike words, never
 // cached, so each number below 1000 gets one key string and one word-number lookup, shared by every
@@ -361,13 +355,16 @@ function cacheWord(text: string, from: number, to: number, slot: number, p0: num
   const key = ascii ? asciiWordKey(text, from, to, upper) : foldedWordKey(text, from, to);
   // A whole word kept in the cache also keeps its word number (looked up when first used).
   if (key.cut < 0 && key.parts === null) key.kept = true;
-  key.length = to - from;
-  key.p0 = p0;
-  key.p1 = p1;
-  key.p2 = p2;
-  key.p3 = p3;
   cachedWords[slot + 1] = cachedWords[slot];
   cachedWords[slot] = key;
+  const c = slot * CACHE_CHECK;
+  // The set's first slot moves to its second (the next CACHE_CHECK numbers).
+  for (let k = 0; k < CACHE_CHECK; k++) cacheChecks[c + CACHE_CHECK + k] = cacheChecks[c + k]!;
+  cacheChecks[c] = to - from;
+  cacheChecks[c + 1] = p0;
+  cacheChecks[c + 2] = p1;
+  cacheChecks[c + 3] = p2;
+  cacheChecks[c + 4] = p3;
   return key;
 }
 
@@ -567,10 +564,10 @@ export function tokenize(text: string, steps?: { n: number }, tries: KeyTries | 
       if (digit || wide || len > WORD_CACHE_MAX_LENGTH) w = ascii ? asciiWordKey(text, start, j, upper) : foldedWordKey(text, start, j);
       else {
         const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
-        const c0 = cachedWords[slot];
-        let c1: WordKey | undefined;
-        if (c0 !== undefined && c0.length === len && c0.p0 === p0 && c0.p1 === p1 && c0.p2 === p2 && c0.p3 === p3) w = c0;
-        else if ((c1 = cachedWords[slot + 1]) !== undefined && c1.length === len && c1.p0 === p0 && c1.p1 === p1 && c1.p2 === p2 && c1.p3 === p3) w = c1;
+        const c = slot * CACHE_CHECK;
+        const cc = cacheChecks;
+        if (cc[c] === len && cc[c + 1] === p0 && cc[c + 2] === p1 && cc[c + 3] === p2 && cc[c + 4] === p3) w = cachedWords[slot]!;
+        else if (cc[c + 5] === len && cc[c + 6] === p0 && cc[c + 7] === p1 && cc[c + 8] === p2 && cc[c + 9] === p3) w = cachedWords[slot + 1]!;
         else w = cacheWord(text, start, j, slot, p0, p1, p2, p3, ascii, upper);
       }
       digits += w.digits;
