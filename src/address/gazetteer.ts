@@ -81,7 +81,7 @@ export interface GazetteerEntry {
 
 /**
  * What the reader keeps with an entry: the gazetteer whose code look-ups reach it (set once that
- * gazetteer is built; `null` for an entry another of the same code shadows), and its neighbours in
+ * gazetteer is built, for every entry it holds: codes are unique in it), and its neighbours in
  * the hierarchy in that gazetteer, each found on first need (`relatedOf` in `_index.ts`). Reached
  * from the entry itself, where a map from entries to records cost a hash look-up, often a cache miss,
  * on every call of masking and routing. @internal
@@ -183,7 +183,8 @@ function isNumericName(name: string): boolean {
  *
  * @param input - units of both schemes and the legacy → 2025 mapping
  * @returns an indexed, immutable gazetteer
- * @throws {WaybillShieldError} `INVALID_INPUT` when a unit is malformed or a parent code is unknown
+ * @throws {WaybillShieldError} `INVALID_INPUT` when a unit is malformed, a parent code is unknown, or
+ *   two units of one level and scheme share a code
  * @example
  * ```ts
  * const gz = createGazetteer({
@@ -241,7 +242,11 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         alsoInto: NONE,
         links: newLinks(),
       });
-      byCode.set(codeKey(scheme, level, unit.code), e);
+      const key = codeKey(scheme, level, unit.code);
+      // Codes are how masking, routing and the mapping reach a unit: a second unit of one code would
+      // make one of the two unreachable, and a code look-up answer the wrong one.
+      if (byCode.has(key)) throw new WaybillShieldError('INVALID_INPUT', 'gazetteer: two units of one level and scheme share a code');
+      byCode.set(key, e);
       return e;
     };
     const need = (key: string): GazetteerEntry => {
@@ -328,7 +333,7 @@ export function createGazetteer(input: GazetteerInput): Gazetteer {
         historicalWards: hist.length - hDistricts,
       }),
     });
-    // The entries its code look-ups reach (a later unit of the same code shadows an earlier one).
+    // The entries its code look-ups reach: every current one (codes are unique) and the historical ones.
     for (const e of byCode.values()) e.links!.owner = gz;
     for (const e of historical.values()) e.links!.owner = gz;
     return gz;

@@ -54,6 +54,32 @@ describe('gazetteer', () => {
     expect(() => createGazetteer(null as never)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
+  it('refuses two units of one level and scheme with one code, which a code look-up could not tell apart', () => {
+    const second = { code: '00343', name: 'Hạ Đình', type: 'phuong', district: '009', to2025: ['00367'] } as const;
+    const cases: GazetteerInput[] = [
+      { ...tiny, wardsLegacy: [...tiny.wardsLegacy, second] },
+      { ...tiny, wards2025: [...tiny.wards2025, { code: '00004', name: 'Ngọc Hà', type: 'phuong', province: '01' }] },
+      { ...tiny, districtsLegacy: [...tiny.districtsLegacy, { code: '009', name: 'Hoàng Mai', type: 'quan', province: '01' }] },
+      { ...tiny, provincesLegacy: [...tiny.provincesLegacy, { code: '01', name: 'Hà Tây', type: 'tinh', to2025: '01' }] },
+      { ...tiny, provinces2025: [...tiny.provinces2025, { code: '01', name: 'Hà Tây', type: 'tinh' }] },
+    ];
+    for (const input of cases) {
+      let caught: unknown;
+      try {
+        createGazetteer(input);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toEqual(expect.objectContaining({ name: 'WaybillShieldError', code: 'INVALID_INPUT' }));
+      // The message names neither the code nor a unit.
+      expect((caught as Error).message).not.toMatch(/\d|Đình|Hà|Hoàng|Ngọc/);
+    }
+    // One code in two schemes, or in two levels, is two units, each reached by its own look-up.
+    const gz = createGazetteer({ ...tiny, districtsLegacy: [...tiny.districtsLegacy, { code: '00343', name: 'Hoàng Mai', type: 'quan', province: '01' }] });
+    expect(gz.byCode.get('legacy:ward:00343')?.unit.name).toBe('Thượng Đình');
+    expect(gz.byCode.get('legacy:district:00343')?.unit.name).toBe('Hoàng Mai');
+  });
+
   it('the packed form round-trips', () => {
     const back = unpackGazetteer(packGazetteer(tiny));
     expect(back.wardsLegacy).toEqual(tiny.wardsLegacy);
