@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressRouting, createGazetteer, defaultGazetteer, maskAddress, parseAddress } from '../../src/address/index.js';
+import { addressRouting, defaultGazetteer, maskAddress, parseAddress } from '../../src/address/index.js';
 import { codeKey, type GazetteerEntry } from '../../src/address/gazetteer.js';
 import { districtOf, province2025Of, provinceOf, ward2025Of } from '../../src/address/_resolve.js';
 import { digestOf, generatedAddresses } from './_differential-corpus.js';
