@@ -1082,6 +1082,11 @@ function sound(m: Match | null): boolean {
   return m !== null && !m.fuzzy && !m.paren;
 }
 
+/** The reading has an exact province and an exact ward (neither misspelt nor in parentheses). */
+function exactProvinceAndWard(r: Reading): boolean {
+  return sound(r.province) && r.pick?.ward != null && sound(r.ward);
+}
+
 /** Score lost per word skipped at the end (text after the province: landmarks, notes, hamlets). */
 const SKIP_PENALTY = 0.15;
 /** Skipping a word inside parentheses costs less: a remark there is expected. */
@@ -1185,7 +1190,7 @@ function bestReading(ctx: Ctx, direction: 0 | 1, floor: Floor | null): Scan {
     }
     // A reading with an exact province and ward, nothing skipped, is complete: nothing further left
     // can explain more of the text.
-    if (r !== null && best.skipped === 0 && sound(r.province) && r.pick?.ward && sound(r.ward)) {
+    if (r !== null && best.skipped === 0 && exactProvinceAndWard(r)) {
       exhaustive = false;
       break;
     }
@@ -1485,7 +1490,7 @@ function readAll(ctx: Ctx, floor: Floor | null, first: Read | null): Read {
 function complete(ctx: Ctx, f: Found | null): boolean {
   if (f === null) return false;
   const r = f.reading;
-  if (!(sound(r.province) && r.pick?.ward != null && sound(r.ward))) return false;
+  if (!exactProvinceAndWard(r)) return false;
   const w = r.ward!;
   if (w.prefix !== null || w.start === 0 || ctx.tokens[w.start]!.brk) return true;
   const before = ctx.tokens[w.start - 1]!;
