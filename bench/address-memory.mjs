@@ -6,22 +6,21 @@
 //
 //   node bench/address-memory.mjs [rounds=6]
 //
-// Two measurements, each printed as a table:
+// Three measurements, each printed as a table:
 //
 // 1. Working set. The 1,600 addresses are ordered one of each style in turn, so the first K hold
 //    every style equally for K = 16, 32, …, and so about the same work per address. For K = 16 …
 //    1,600 the first K are cycled; the CPU time per address is the median of the rounds. A small K
 //    keeps what the parser reads in the processor's caches and its address translations in the
 //    TLBs; a large one is a courier's stream.
-// 2. What a parse costs after the processor lost one thing. Each address is parsed, then again at
-//    once (everything warm), then again after each of:
-//    - touching one 64-byte line in each 4 KB page of a 32 MB buffer: 8,192 pages, so the TLBs (the
-//      processor's cache of address translations) no longer hold the parser's pages, while the
-//      lines touched fall into 1/64 of the second-level cache's sets and one first-level set;
-//    - touching the same number of lines packed in 512 KB (128 pages): about as many cache lines
-//      evicted, spread over every set, and few translations;
-//    - reading all of the 32 MB: caches and TLBs both lose the parser's data and code.
-//    Times are per call (`process.hrtime`), means over every address and round.
+// 2. Lost address translations. 16 and 1,600 addresses cycled as above, each parse timed by
+//    itself (`process.hrtime`), with and without first touching one 64-byte line in each 4 KB page
+//    of a 32 MB buffer: 8,192 pages, so the TLBs (the processor's cache of address translations)
+//    lose the parser's pages, while the lines touched fall into 1/64 of the second-level cache's
+//    sets and one first-level set (a 4 KB stride keeps the set index), so most cached data stays.
+// 3. A parse after everything was lost: each address parsed, at once again (warm), and again after
+//    reading all of the 32 MB buffer (caches and translations both lost), as a parse in a process
+//    that did other memory-heavy work in between would be. Means per call.
 // See docs/address.md, "Speed", thirteenth pass, for what it showed.
 import { readFileSync } from 'node:fs';
 
@@ -82,31 +81,52 @@ const everyLine = () => {
 const onePerPage = () => {
   for (let i = 0; i < buffer.length; i += 512) sink += buffer[i];
 };
-const packedLines = () => {
-  for (let i = 0; i < 64 << 10; i += 8) sink += buffer[i];
-};
 const one = (t) => {
   const t0 = process.hrtime.bigint();
   step(t);
   return Number(process.hrtime.bigint() - t0);
 };
-const after = { 'again at once': 0, 'after 8,192 pages touched (TLBs)': 0, 'after 8,192 lines in 512 KB (caches)': 0, 'after 32 MB read (caches and TLBs)': 0 };
-const names = Object.keys(after);
+
+const cycled = (k, flush) => {
+  const sub = texts.slice(0, k);
+  const reps = Math.ceil(8000 / k);
+  run(sub);
+  let ns = 0;
+  for (let r = 0; r < reps; r++) {
+    for (const t of sub) {
+      if (flush) onePerPage();
+      ns += one(t);
+    }
+  }
+  return ns / (reps * k * 1000);
+};
+const ways = [
+  ['16 addresses', 16, false],
+  ['16 addresses, translations lost before each parse', 16, true],
+  ['1,600 addresses', 1600, false],
+  ['1,600 addresses, translations lost before each parse', 1600, true],
+].filter(([, k]) => k <= texts.length);
+const perWay = ways.map(() => []);
+for (let r = 0; r < rounds; r++) ways.forEach(([, k, flush], i) => perWay[i].push(cycled(k, flush)));
+console.log('\n2. With and without the address translations lost before each parse (µs per parse, median of rounds)\n');
+console.log('| cycled | µs | of 16 addresses |');
+console.log('|---|---:|---:|');
+const first = median(perWay[0]);
+ways.forEach(([name], i) => console.log(`| ${name} | ${median(perWay[i]).toFixed(2)} | ${(median(perWay[i]) / first).toFixed(2)} |`));
+
+let warm = 0;
+let cold = 0;
 for (let r = 0; r < rounds; r++) {
   for (const t of texts) {
     one(t);
-    after[names[0]] += one(t);
-    onePerPage();
-    after[names[1]] += one(t);
-    packedLines();
-    after[names[2]] += one(t);
+    warm += one(t);
     everyLine();
-    after[names[3]] += one(t);
+    cold += one(t);
   }
 }
-console.log('\n2. One parse, by what the processor lost just before it (mean µs per address)\n');
+console.log('\n3. One parse, warm and after 32 MB were read (mean µs per address)\n');
 console.log('| parsed | µs | of warm |');
 console.log('|---|---:|---:|');
-const warm = after[names[0]];
-for (const k of names) console.log(`| ${k} | ${(after[k] / (rounds * texts.length * 1000)).toFixed(2)} | ${(after[k] / warm).toFixed(2)} |`);
+console.log(`| again at once | ${(warm / (rounds * texts.length * 1000)).toFixed(2)} | 1.00 |`);
+console.log(`| after 32 MB read | ${(cold / (rounds * texts.length * 1000)).toFixed(2)} | ${(cold / warm).toFixed(2)} |`);
 if (sink < 0) console.log('');
