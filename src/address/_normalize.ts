@@ -263,18 +263,26 @@ function wordKeyOf(key: string, ascii = false): WordKey {
 // of 13 or more UTF-16 units a view that keeps its whole parent string alive, while a shorter slice
 // is a copy.
 //
-// The cache is two-way set-associative: set `hash & (sets - 1)` is a pair of slots, where the hash
-// of the word's UTF-16 units is computed by the tokenizer as it reads them. A slot keeps the word as
-// its length and its units packed three to a number (16 bits per unit, so 48 bits, exact in a double;
-// four numbers hold the longest cached word), which the tokenizer also packs as it reads the word. A
-// hit is checked by comparing the length and the four numbers: exactly the word, unit for unit,
-// without reading the text again (each `charCodeAt` dispatches on the string's representation, and
-// the check unit by unit was the costliest step of tokenizing), slicing or hashing a string. A new
-// word goes into the set's first slot and the word there moves to the second, so two words of one
-// set both stay (a direct-mapped table would evict one for the other each time, and such pairs are
-// common in a few thousand slots).
-const WORD_CACHE_SIZE = 4096;
-const WORD_CACHE_SETS = WORD_CACHE_SIZE / 2;
+// The cache is two-way set-associative: a set is a pair of slots, chosen by the top bits of the hash
+// of the word's UTF-16 units times a large odd constant, where the hash is computed by the tokenizer
+// as it reads the units. Until 2026-12-01 the set was the hash's low bits: a polynomial hash of a
+// short word varies little there, so common words shared sets (`Hà` and `Giang`; `Nghệ`, `Hội` and
+// `CHÂU`), and a set holding three words in turn missed on every one of them: 535 misses per pass
+// over the 1,600 addresses of the development set, each a word keyed again. Mixing the hash first
+// and twice the sets left 54 (a few sets still hold three words of that set; a courier's own
+// vocabulary is larger, and each slot costs 48 bytes).
+//
+// A slot keeps the word as its length and its units packed three to a number (16 bits per unit, so
+// 48 bits, exact in a double; four numbers hold the longest cached word), which the tokenizer also
+// packs as it reads the word. A hit is checked by comparing the length and the four numbers: exactly
+// the word, unit for unit, without reading the text again (each `charCodeAt` dispatches on the
+// string's representation, and the check unit by unit was the costliest step of tokenizing),
+// slicing or hashing a string. A new word goes into the set's first slot and the word there moves to
+// the second, so two words of one set both stay (a direct-mapped table would evict one for the other
+// each time, and such pairs are common in a few thousand slots).
+/** log2 of the number of sets (pairs of slots). */
+const WORD_CACHE_SET_BITS = 12;
+const WORD_CACHE_SIZE = 2 << WORD_CACHE_SET_BITS;
 const WORD_CACHE_MAX_LENGTH = 12;
 
 // The slots hold the words' keys; what a hit is checked by sits apart, in one typed array of five
@@ -563,7 +571,7 @@ export function tokenize(text: string, steps?: { n: number }, tries: KeyTries | 
       let w: WordKey;
       if (digit || wide || len > WORD_CACHE_MAX_LENGTH) w = ascii ? asciiWordKey(text, start, j, upper) : foldedWordKey(text, start, j);
       else {
-        const slot = (hash & (WORD_CACHE_SETS - 1)) << 1;
+        const slot = (Math.imul(hash, 0x9e3779b1) >>> (32 - WORD_CACHE_SET_BITS)) << 1;
         const c = slot * CACHE_CHECK;
         const cc = cacheChecks;
         if (cc[c] === len && cc[c + 1] === p0 && cc[c + 2] === p1 && cc[c + 3] === p2 && cc[c + 4] === p3) w = cachedWords[slot]!;
