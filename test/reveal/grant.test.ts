@@ -58,6 +58,11 @@ describe('reveal', () => {
       'grant',
     ];
     for (const f of fakes) expect(() => reveal(record, f as RevealGrant, { keyring, ...at })).toThrow(expect.objectContaining({ code: 'INVALID_GRANT' }));
+    // A fake reads as spent; the real grant's state is not reachable by reflection, so it cannot be unspent.
+    expect((Object.create(RevealGrant.prototype) as RevealGrant).spent).toBe(true);
+    expect((new Proxy(real, {}) as RevealGrant).spent).toBe(true);
+    expect(Reflect.ownKeys(real).sort()).toEqual(['assignment', 'courierId', 'expiresAt', 'fields', 'waybillId']);
+    expect(Object.getOwnPropertyNames(RevealGrant).sort()).toEqual(['length', 'name', 'prototype']);
     expect(() => new RevealGrant(Symbol('mint'), { waybillId: record.id, courierId: 'x', assignment: 1, fields: ['recipient.phone'], expiresAt: T0 * 2 })).toThrow(
       expect.objectContaining({ code: 'INVALID_GRANT' }),
     );
