@@ -22,7 +22,7 @@
  * see docs/address.md, "Speed").
  *
  * The mixed corpus against the noble seal is gated as a regression guard (`bound`). Issue #10's
- * budget of 0.3 is named in the titles; on 2026-11-30 the tidy corpus was at it against the noble
+ * budget of 0.3 is named in the titles; on 2026-12-01 the tidy corpus was at it against the noble
  * seal and the rest above it (docs/address.md, "Speed").
  */
 import { readFileSync } from 'node:fs';
@@ -41,10 +41,13 @@ import type { SuiteResult } from '../types.js';
 /** The parser reaches its steady speed on a corpus of distinct addresses after 1–2 s of compiling. */
 const ADDRESS_WARMUP_MS = 4000;
 /**
- * The bound on the mixed corpus against the noble seal: a regression guard about 1.5–2× what it
- * measures (0.41–0.59 on 2026-12-01; 1.1–1.3 on 2026-11-30, when it was 1.8).
+ * The bound on the mixed corpus against the noble seal: a regression guard about twice what it
+ * measures. With V8's GC on the measured thread (`npm run bench`, see bench/run.ts) it read 0.77,
+ * rounds 0.49–1.02, on 2026-12-01; the figures of 0.36–0.59 before that day, and the bound of 1.0
+ * set on them, were measured with V8's concurrent GC helpers slowing the noble seal more than the
+ * parser (1.1–1.3 on 2026-11-30, when the bound was 1.8).
  */
-const MIXED_GUARD = 1.0;
+const MIXED_GUARD = 1.5;
 
 interface Case {
   readonly style: string;
