@@ -12,7 +12,15 @@
  * against it read too low (the address step 0.38 of a noble seal with the helpers, 0.77 without, in
  * one pair of runs on 2026-12-01). `npx tsx bench/run.ts` still runs with V8's defaults, for
  * comparison; the results record which mode measured them.
+ *
+ * On Linux the suites measured in this process run pinned to one CPU (`taskset`, every thread of
+ * the process): the scheduler moving the process between CPUs, and the loader's and libuv's
+ * threads beside it, cost the address parser, which waits on memory, up to three times its time in
+ * some processes and not others (the mixed corpus read 0.58–1.98 of a noble seal unpinned in eight
+ * runs on 2026-12-01, 0.63–0.74 pinned to either CPU in six). The CLI and Redis suites, which run
+ * several processes, run unpinned.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import '../src/index.node.js'; // as the package's Node entry does: the bundled gazetteer and native seals
@@ -47,20 +55,41 @@ if (!process.execArgv.includes('--single-threaded-gc')) {
   );
 }
 
+/** Set this process's CPU affinity (all its threads); false where `taskset` is missing or refuses. */
+function affinity(cpus: string): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const ncpu = os.cpus().length;
+const pinTo = String(ncpu - 1);
+const ALL_CPUS = `0-${ncpu - 1}`;
+/** The suites that start other processes, which must not inherit the pin. */
+const MULTI_PROCESS = new Set(['cli']);
+let pinned = false;
+
 const results: SuiteResult[] = [];
 for (const [name, suite] of Object.entries(SUITES)) {
   if (only && name !== only) continue;
+  if (MULTI_PROCESS.has(name)) affinity(ALL_CPUS);
+  else pinned = affinity(pinTo) || pinned;
   process.stderr.write(`bench: ${name}…\n`);
   results.push(...(await suite(opts)));
 }
 // The Redis ledger suite starts its own servers and a cluster; it skips (saying so) without them.
 if (!only || only === 'redis') {
+  affinity(ALL_CPUS);
   process.stderr.write('bench: redis…\n');
   results.push(...(await redisSuite(opts)));
 }
 
 const gc = process.execArgv.includes('--single-threaded-gc') ? 'V8 --single-threaded-gc' : "V8's default concurrent GC threads";
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}, ${gc}`;
+const pin = pinned ? `, in-process suites pinned to CPU ${pinTo}` : '';
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${ncpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}, ${gc}${pin}`;
 console.log(`\nwaybill-shield benchmarks (${ci ? 'ci' : 'full'}) on ${machine}\n`);
 console.log('| comparison | ours (items/s) | peer (items/s) | ratio (median) | paired ratios [min–max] | bound | |');
 console.log('|---|---:|---:|---:|---|---|---|');

@@ -42,10 +42,11 @@ import type { SuiteResult } from '../types.js';
 const ADDRESS_WARMUP_MS = 4000;
 /**
  * The bound on the mixed corpus against the noble seal: a regression guard about twice what it
- * measures. With V8's GC on the measured thread (`npm run bench`, see bench/run.ts) it read 0.77,
- * rounds 0.49–1.02, on 2026-12-01; the figures of 0.36–0.59 before that day, and the bound of 1.0
- * set on them, were measured with V8's concurrent GC helpers slowing the noble seal more than the
- * parser (1.1–1.3 on 2026-11-30, when the bound was 1.8).
+ * measures. Measured as `npm run bench` does (V8's GC on the measured thread, the process pinned
+ * to one CPU; see bench/run.ts) it read 0.63–0.74 in six runs on 2026-12-01. The figures of
+ * 0.36–0.59 before that day, and the bound of 1.0 set on them, were measured with V8's concurrent
+ * GC helpers slowing the noble seal more than the parser (1.1–1.3 on 2026-11-30, when the bound
+ * was 1.8).
  */
 const MIXED_GUARD = 1.5;
 
