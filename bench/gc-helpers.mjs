@@ -1,7 +1,8 @@
 // Diagnostic, not a gated benchmark: what V8's garbage-collector helper threads do to the timings
 // on this machine. Each child process loads the built package (`npm run build` first) and times,
-// for about 2 s each, (a) a noble XChaCha20-Poly1305 seal of an address with a fresh nonce, the
-// primitive `sealField` runs on every platform without native seals, and (b) parse + mask + routing
+// for about 2 s each, (a) a noble XChaCha20-Poly1305 seal of an address with a fresh nonce from
+// `randomBytes`, the primitive `sealField` runs on every platform without native seals (`sealField`
+// itself batches its nonces and reuses buffers, and is faster), and (b) parse + mask + routing
 // of the 1,600 addresses of the generated development set, cycled (as `bench/suites/address.ts`
 // does). It reports wall-clock and process CPU time per item (CPU time counts every thread).
 // Run as
