@@ -49,7 +49,8 @@ function passes(r: SuiteResult): boolean {
   return (r.bound.min === undefined || r.ratio >= r.bound.min) && (r.bound.max === undefined || r.ratio <= r.bound.max);
 }
 
-if (!process.execArgv.includes('--single-threaded-gc')) {
+const singleThreadedGc = process.execArgv.includes('--single-threaded-gc');
+if (!singleThreadedGc) {
   process.stderr.write(
     "bench: running with V8's concurrent GC threads, which on a 2-vCPU machine slow the measured code unevenly; `npm run bench` runs with --single-threaded-gc\n",
   );
@@ -87,7 +88,7 @@ if (!only || only === 'redis') {
   results.push(...(await redisSuite(opts)));
 }
 
-const gc = process.execArgv.includes('--single-threaded-gc') ? 'V8 --single-threaded-gc' : "V8's default concurrent GC threads";
+const gc = singleThreadedGc ? 'V8 --single-threaded-gc' : "V8's default concurrent GC threads";
 const pin = pinned ? `, in-process suites pinned to CPU ${pinTo}` : '';
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${ncpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}, ${gc}${pin}`;
 console.log(`\nwaybill-shield benchmarks (${ci ? 'ci' : 'full'}) on ${machine}\n`);
